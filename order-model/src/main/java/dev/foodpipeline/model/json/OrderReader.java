@@ -1,0 +1,166 @@
+package dev.foodpipeline.model.json;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.foodpipeline.model.Address;
+import dev.foodpipeline.model.Order;
+import dev.foodpipeline.model.OrderLine;
+import dev.foodpipeline.model.ReasonCode;
+import dev.foodpipeline.model.Rejection;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the bytes of a {@code food-orders} record into an {@link Order}, strictly: every failure is
+ * a {@link Rejection} with a stable code and a message naming the field, never an exception.
+ */
+public final class OrderReader {
+  /** Records above this size are rejected before parsing. */
+  public static final int DEFAULT_MAX_RECORD_BYTES = 64 * 1024;
+
+  private final int maxRecordBytes;
+
+  public OrderReader() {
+    this(DEFAULT_MAX_RECORD_BYTES);
+  }
+
+  public OrderReader(int maxRecordBytes) {
+    this.maxRecordBytes = maxRecordBytes;
+  }
+
+  public ParsedOrder read(byte[] bytes) {
+    if (bytes == null || bytes.length == 0) {
+      return invalid(ReasonCode.MALFORMED_JSON, null, "the record has no value");
+    }
+    if (bytes.length > maxRecordBytes) {
+      return invalid(
+          ReasonCode.OVERSIZED_ORDER,
+          null,
+          "the record is %d bytes, more than the limit of %d",
+          bytes.length,
+          maxRecordBytes);
+    }
+    if (RawText.decodeUtf8(bytes).isEmpty()) {
+      return invalid(ReasonCode.MALFORMED_JSON, null, "the record is not valid UTF-8 text");
+    }
+    JsonNode root;
+    try {
+      root = Json.mapper().readTree(bytes);
+    } catch (JacksonException e) {
+      return invalid(ReasonCode.MALFORMED_JSON, null, "not valid JSON: %s", e.getOriginalMessage());
+    } catch (IOException e) {
+      return invalid(ReasonCode.MALFORMED_JSON, null, "not valid JSON: %s", e.getMessage());
+    }
+    if (root == null || root.isMissingNode()) {
+      return invalid(ReasonCode.MALFORMED_JSON, null, "the record holds no JSON value");
+    }
+    if (!root.isObject()) {
+      return invalid(
+          ReasonCode.SCHEMA_VIOLATION, null, "an order must be a JSON object, not %s", describe(root));
+    }
+    String orderId = root.path("orderId").isTextual() ? root.get("orderId").asText() : null;
+    try {
+      return new ParsedOrder.Valid(toOrder(root));
+    } catch (FieldException e) {
+      return new ParsedOrder.Invalid(new Rejection(ReasonCode.SCHEMA_VIOLATION, e.getMessage()), orderId);
+    }
+  }
+
+  private static Order toOrder(JsonNode root) {
+    JsonNode items = field(root, "items", "items");
+    if (!items.isArray()) {
+      throw FieldException.wrongType("items", "an array", items);
+    }
+    List<OrderLine> lines = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      lines.add(toLine(items.get(i), "items[" + i + "]"));
+    }
+    JsonNode address = field(root, "deliveryAddress", "deliveryAddress");
+    if (!address.isObject()) {
+      throw FieldException.wrongType("deliveryAddress", "an object", address);
+    }
+    return new Order(
+        text(root, "orderId", "orderId"),
+        text(root, "customerId", "customerId"),
+        text(root, "restaurantId", "restaurantId"),
+        lines,
+        new Address(
+            text(address, "street", "deliveryAddress.street"),
+            text(address, "city", "deliveryAddress.city"),
+            text(address, "postalCode", "deliveryAddress.postalCode")),
+        instant(root, "createdAt", "createdAt"));
+  }
+
+  private static OrderLine toLine(JsonNode line, String path) {
+    if (!line.isObject()) {
+      throw FieldException.wrongType(path, "an object", line);
+    }
+    JsonNode quantity = field(line, "quantity", path + ".quantity");
+    if (!quantity.isIntegralNumber() || !quantity.canConvertToInt()) {
+      throw FieldException.wrongType(path + ".quantity", "an integer", quantity);
+    }
+    JsonNode price = field(line, "unitPrice", path + ".unitPrice");
+    if (!price.isNumber()) {
+      throw FieldException.wrongType(path + ".unitPrice", "a number", price);
+    }
+    return new OrderLine(text(line, "menuItemId", path + ".menuItemId"), quantity.intValue(), price.decimalValue());
+  }
+
+  private static JsonNode field(JsonNode parent, String name, String path) {
+    JsonNode value = parent.get(name);
+    if (value == null || value.isNull()) {
+      throw new FieldException("missing field " + path);
+    }
+    return value;
+  }
+
+  private static String text(JsonNode parent, String name, String path) {
+    JsonNode value = field(parent, name, path);
+    if (!value.isTextual()) {
+      throw FieldException.wrongType(path, "a string", value);
+    }
+    if (value.asText().isBlank()) {
+      throw new FieldException("field " + path + " is blank");
+    }
+    return value.asText();
+  }
+
+  private static Instant instant(JsonNode parent, String name, String path) {
+    String text = text(parent, name, path);
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new FieldException("field " + path + " is not an ISO-8601 instant: \"" + text + "\"");
+    }
+  }
+
+  private static String describe(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case ARRAY -> "an array";
+      case BOOLEAN -> "a boolean";
+      case NUMBER -> "a number";
+      case STRING -> "a string";
+      case NULL -> "null";
+      case OBJECT -> "an object";
+      default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  private static ParsedOrder invalid(ReasonCode code, String orderId, String format, Object... args) {
+    return new ParsedOrder.Invalid(Rejection.of(code, format, args), orderId);
+  }
+
+  /** A field that is missing or of the wrong type; becomes a SCHEMA_VIOLATION. */
+  private static final class FieldException extends RuntimeException {
+    FieldException(String message) {
+      super(message, null, false, false);
+    }
+
+    static FieldException wrongType(String path, String expected, JsonNode actual) {
+      return new FieldException("field " + path + " must be " + expected + ", not " + describe(actual));
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package dev.foodpipeline.model.json;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/** Keeps a record's original bytes readable: as text when they are UTF-8, else as base64. */
+public final class RawText {
+  public static final String BASE64_PREFIX = "base64:";
+
+  private RawText() {}
+
+  /** The bytes as UTF-8 text, or {@code base64:<encoded>} when they are not valid UTF-8; null stays null. */
+  public static String of(byte[] bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    return decodeUtf8(bytes)
+        // PostgreSQL text cannot hold NUL characters.
+        .map(text -> text.replace("\u0000", "\\u0000"))
+        .orElseGet(() -> BASE64_PREFIX + Base64.getEncoder().encodeToString(bytes));
+  }
+
+  /** The bytes as text when they are valid UTF-8. */
+  public static Optional<String> decodeUtf8(byte[] bytes) {
+    try {
+      return Optional.of(
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
+    } catch (CharacterCodingException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.foodpipeline.model.topics;
+
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Serde;
+
+/**
+ * A topic's name bound to its key and value serdes, partition count and configs: the one place
+ * each of these is written.
+ */
+public record Topic<K, V>(
+    String name, int partitions, Map<String, String> configs, Serde<K> keySerde, Serde<V> valueSerde) {
+
+  public Topic {
+    configs = Map.copyOf(configs);
+  }
+
+  /** The admin request that creates this topic with the given replication factor. */
+  public NewTopic newTopic(short replicationFactor) {
+    return new NewTopic(name, Optional.of(partitions), Optional.of(replicationFactor)).configs(configs);
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.foodpipeline.model.topics;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the pipeline's topics idempotently: missing topics are created, existing ones are left
+ * alone and checked for their partition count.
+ */
+public final class TopicCreator {
+  private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
+
+  private final Admin admin;
+  private final Duration timeout;
+
+  public TopicCreator(Admin admin, Duration timeout) {
+    this.admin = admin;
+    this.timeout = timeout;
+  }
+
+  /** What happened to one topic. */
+  public record Outcome(String topic, boolean created, int partitions) {}
+
+  /**
+   * Creates every topic that does not exist yet.
+   *
+   * @throws TopicSetupException when the broker cannot be reached in time, or an existing topic has
+   *     a different partition count than the registry says
+   */
+  public List<Outcome> ensure(Collection<Topic<?, ?>> topics, short replicationFactor) {
+    try {
+      Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      List<Outcome> outcomes = new ArrayList<>();
+      for (Topic<?, ?> topic : topics) {
+        if (!existing.contains(topic.name())) {
+          outcomes.add(create(topic, replicationFactor));
+        }
+      }
+      Map<String, KafkaFuture<TopicDescription>> described =
+          admin.describeTopics(topics.stream().map(Topic::name).toList()).topicNameValues();
+      for (Topic<?, ?> topic : topics) {
+        int partitions = described.get(topic.name()).get(timeout.toMillis(), TimeUnit.MILLISECONDS).partitions().size();
+        if (partitions != topic.partitions()) {
+          throw new TopicSetupException(
+              "Topic " + topic.name() + " has " + partitions + " partitions, expected " + topic.partitions());
+        }
+        if (existing.contains(topic.name())) {
+          outcomes.add(new Outcome(topic.name(), false, partitions));
+        }
+      }
+      return outcomes;
+    } catch (TimeoutException e) {
+      throw new TopicSetupException("Timed out after " + timeout.toSeconds() + " s waiting for the Kafka broker", e);
+    } catch (ExecutionException e) {
+      throw new TopicSetupException("Could not set up topics: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TopicSetupException("Interrupted while setting up topics", e);
+    }
+  }
+
+  private Outcome create(Topic<?, ?> topic, short replicationFactor)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    try {
+      admin.createTopics(List.of(topic.newTopic(replicationFactor))).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      log.info("Created topic {} with {} partitions", topic.name(), topic.partitions());
+      return new Outcome(topic.name(), true, topic.partitions());
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof TopicExistsException) {
+        // Someone else created it between our listing and our request: that is fine.
+        return new Outcome(topic.name(), false, topic.partitions());
+      }
+      throw e;
+    }
+  }
+
+  /** Topics could not be set up; the message says why in one line. */
+  public static final class TopicSetupException extends RuntimeException {
+    public TopicSetupException(String message) {
+      super(message);
+    }
+
+    public TopicSetupException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
