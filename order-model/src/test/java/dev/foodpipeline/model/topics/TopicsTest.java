@@ -1,0 +1,34 @@
+package dev.foodpipeline.model.topics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+  @Test
+  void ordersHaveThreePartitionsAndRestaurantsAreCompacted() {
+    assertThat(Topics.FOOD_ORDERS.partitions()).isEqualTo(3);
+    assertThat(Topics.RESTAURANTS.configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact");
+  }
+
+  @Test
+  void namesEveryTopicOnce() {
+    assertThat(Topics.all())
+        .extracting(Topic::name)
+        .containsExactly("restaurants", "food-orders", "food-orders-processed", "food-order-items", "food-orders-rejected")
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void buildsTheAdminRequestWithPartitionsReplicationAndConfigs() {
+    NewTopic request = Topics.RESTAURANTS.newTopic((short) 1);
+
+    assertThat(request.name()).isEqualTo("restaurants");
+    assertThat(request.numPartitions()).isEqualTo(1);
+    assertThat(request.replicationFactor()).isEqualTo((short) 1);
+    assertThat(request.configs()).containsEntry("cleanup.policy", "compact");
+    assertThat(Topics.FOOD_ORDERS).hasToString("food-orders");
+  }
+}
