@@ -1,0 +1,181 @@
+package dev.foodpipeline.streams;
+
+import dev.foodpipeline.streams.topology.OrderTopology;
+import dev.foodpipeline.streams.topology.TopologySettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One instance of the Streams app: a {@link KafkaStreams} built from {@link StreamsSettings} and a
+ * topology, with a state listener that logs every state change and, after every rebalance, each
+ * thread's tasks and partitions, and an uncaught-exception handler that replaces a dead stream
+ * thread. Reports "started" only when the state is RUNNING.
+ *
+ * <pre>{@code
+ * try (StreamsApp app = new StreamsApp(settings)) {
+ *   app.start();
+ *   app.awaitRunning(Duration.ofSeconds(60));
+ *   ...
+ * } // close() waits up to settings.closeTimeout()
+ * }</pre>
+ */
+public final class StreamsApp implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(StreamsApp.class);
+
+  private final StreamsSettings settings;
+  private final KafkaStreams streams;
+  private final Object stateMonitor = new Object();
+  private volatile boolean startedOnce;
+  private volatile List<ThreadAssignment> assignment = List.of();
+
+  /** The order topology with its defaults (system clock). */
+  public StreamsApp(StreamsSettings settings) {
+    this(settings, OrderTopology.build(TopologySettings.defaults()));
+  }
+
+  public StreamsApp(StreamsSettings settings, Topology topology) {
+    this.settings = settings;
+    this.streams = new KafkaStreams(topology, settings.toProperties());
+    streams.setStateListener(this::onStateChange);
+    streams.setUncaughtExceptionHandler(this::onUncaughtException);
+  }
+
+  /** Starts the stream threads; returns at once. Kafka need not be reachable yet. */
+  public void start() {
+    log.info("Starting {}", settings.describe());
+    streams.start();
+  }
+
+  public State state() {
+    return streams.state();
+  }
+
+  public boolean isRunning() {
+    return streams.state() == State.RUNNING;
+  }
+
+  public StreamsSettings settings() {
+    return settings;
+  }
+
+  /** Each local stream thread's tasks and partitions, as of the last time the app was RUNNING. */
+  public List<ThreadAssignment> assignment() {
+    return assignment;
+  }
+
+  /**
+   * Returns once the app is RUNNING.
+   *
+   * @throws IllegalStateException when it is not RUNNING within {@code timeout}, or stops first;
+   *     the message says which, in which state, and against which Kafka
+   */
+  public void awaitRunning(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (stateMonitor) {
+      while (true) {
+        State state = streams.state();
+        if (state == State.RUNNING) {
+          return;
+        }
+        if (state == State.CREATED) {
+          throw new IllegalStateException(name() + " was not started");
+        }
+        if (!state.isRunningOrRebalancing()) {
+          throw new IllegalStateException(name() + " stopped in state " + state + " before it was RUNNING");
+        }
+        long remainingMs = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
+        if (remainingMs <= 0) {
+          throw new IllegalStateException(
+              String.format(
+                  Locale.ROOT,
+                  "%s did not reach RUNNING within %d ms (state %s, Kafka at %s%s)",
+                  name(),
+                  timeout.toMillis(),
+                  state,
+                  settings.bootstrapServers(),
+                  BrokerProbe.unreachable(settings.bootstrapServers(), Duration.ofSeconds(1))
+                      .map(problem -> ": " + problem)
+                      .orElse(" is reachable")));
+        }
+        try {
+          stateMonitor.wait(remainingMs);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("Interrupted while waiting for " + name() + " to run", e);
+        }
+      }
+    }
+  }
+
+  /** Closes with {@link StreamsSettings#closeTimeout()}. */
+  @Override
+  public void close() {
+    close(settings.closeTimeout());
+  }
+
+  /**
+   * Stops the stream threads, committing their work, and waits up to {@code timeout}.
+   *
+   * @return whether everything stopped in time
+   */
+  public boolean close(Duration timeout) {
+    long started = System.nanoTime();
+    boolean closed = streams.close(timeout);
+    long tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    if (closed) {
+      log.info("{} closed in {} ms", name(), tookMs);
+    } else {
+      log.warn("{} did not close within {} ms; giving up waiting", name(), timeout.toMillis());
+    }
+    return closed;
+  }
+
+  private void onStateChange(State newState, State oldState) {
+    log.info("{} state {} -> {}", name(), oldState, newState);
+    if (newState == State.RUNNING) {
+      logAssignment();
+      if (!startedOnce) {
+        startedOnce = true;
+        log.info("{} started: RUNNING with {} stream thread(s) against {}", name(), settings.threads(), settings.bootstrapServers());
+      }
+    }
+    synchronized (stateMonitor) {
+      stateMonitor.notifyAll();
+    }
+  }
+
+  private void logAssignment() {
+    try {
+      List<ThreadAssignment> current =
+          streams.metadataForLocalThreads().stream().map(ThreadAssignment::of)
+              .sorted(java.util.Comparator.comparing(ThreadAssignment::threadName)).toList();
+      String change = current.equals(assignment) ? "unchanged" : "new";
+      assignment = current;
+      log.info("{} assignment after rebalance ({}), {} thread(s):", name(), change, current.size());
+      current.forEach(thread -> log.info("  {}", thread.describe()));
+    } catch (RuntimeException e) {
+      log.debug("{} could not read its assignment: {}", name(), e.toString());
+    }
+  }
+
+  private StreamThreadExceptionResponse onUncaughtException(Throwable error) {
+    String thread = Thread.currentThread().getName();
+    if (thread.contains("GlobalStreamThread")) {
+      log.error("{}: the global thread ({}) died, the instance will stop: {}", name(), thread, error.toString(), error);
+    } else {
+      log.error("{}: stream thread {} died, replacing it: {}", name(), thread, error.toString(), error);
+    }
+    return StreamThreadExceptionResponse.REPLACE_THREAD;
+  }
+
+  private String name() {
+    return "streams-app " + settings.instanceId();
+  }
+}

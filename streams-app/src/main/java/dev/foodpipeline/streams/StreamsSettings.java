@@ -1,0 +1,365 @@
+package dev.foodpipeline.streams;
+
+import dev.foodpipeline.streams.errors.RejectingDeserializationHandler;
+import dev.foodpipeline.streams.errors.RejectingProcessingHandler;
+import dev.foodpipeline.streams.errors.RejectingProductionHandler;
+import java.io.IOException;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The one configuration of the Streams app, typed and validated. Built by {@link #builder()} from
+ * flags, environment variables ({@link Setting#envVar()}) and defaults; a bad value fails with a
+ * {@link SettingsException} whose one-line message names where it came from.
+ *
+ * @param bootstrapServers Kafka's {@code host:port} list
+ * @param applicationId the Kafka Streams application id: consumer group and transactional id prefix
+ * @param threads stream threads of this instance
+ * @param stateDir this instance's state directory (the restaurants global store lives here)
+ * @param instanceId names this instance in logs, its client id and its default state directory
+ * @param commitInterval how often a transaction is committed (the latency of exactly-once output)
+ * @param closeTimeout how long a shutdown may take before the app gives up waiting for Kafka
+ * @param config further Kafka Streams / client properties, passed through as they are
+ */
+public record StreamsSettings(
+    String bootstrapServers,
+    String applicationId,
+    int threads,
+    Path stateDir,
+    String instanceId,
+    Duration commitInterval,
+    Duration closeTimeout,
+    Map<String, String> config) {
+
+  public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
+  public static final String DEFAULT_APPLICATION_ID = "food-orders-streams";
+  public static final int DEFAULT_THREADS = 2;
+  public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+  /** Below Docker's default 10 s between SIGTERM and SIGKILL. */
+  public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(8);
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
+  private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:(\\d{1,5})");
+
+  public StreamsSettings {
+    Objects.requireNonNull(stateDir, "stateDir");
+    Objects.requireNonNull(commitInterval, "commitInterval");
+    Objects.requireNonNull(closeTimeout, "closeTimeout");
+    config = Map.copyOf(config);
+    validateBootstrapServers(Setting.BOOTSTRAP_SERVERS.flag(), bootstrapServers);
+    validateName(Setting.APPLICATION_ID.flag(), applicationId);
+    validateName(Setting.INSTANCE_ID.flag(), instanceId);
+    validateThreads(Setting.THREADS.flag(), threads);
+    validateCommitInterval(Setting.COMMIT_INTERVAL_MS.flag(), commitInterval.toMillis());
+    validateCloseTimeout(Setting.CLOSE_TIMEOUT_MS.flag(), closeTimeout.toMillis());
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The settings with every default; the instance id is the host name. */
+  public static StreamsSettings defaults() {
+    return builder().build();
+  }
+
+  /**
+   * The Kafka Streams properties: the passthrough {@link #config()} first, then the typed
+   * settings, then the app's defaults with {@code putIfAbsent} (so a passthrough property wins
+   * over a default): {@code exactly_once_v2}, the client id and the three exception handlers.
+   */
+  public Properties toProperties() {
+    Properties properties = new Properties();
+    properties.putAll(config);
+    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
+    properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
+    properties.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    properties.putIfAbsent(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + instanceId);
+    properties.putIfAbsent(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingDeserializationHandler.class.getName());
+    properties.putIfAbsent(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProcessingHandler.class.getName());
+    properties.putIfAbsent(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProductionHandler.class.getName());
+    return properties;
+  }
+
+  /** One line for the start-up log: every typed setting and the passthrough keys. */
+  public String describe() {
+    return String.format(
+        Locale.ROOT,
+        "instance %s of %s: bootstrap %s, %d thread(s), state dir %s, commit every %d ms%s",
+        instanceId,
+        applicationId,
+        bootstrapServers,
+        threads,
+        stateDir,
+        commitInterval.toMillis(),
+        config.isEmpty() ? "" : ", extra config " + new TreeMap<>(config));
+  }
+
+  /** The host name, for the default instance id. */
+  static String hostName(Map<String, String> env) {
+    String fromEnv = env.get("HOSTNAME");
+    if (fromEnv != null && NAME.matcher(fromEnv).matches()) {
+      return fromEnv;
+    }
+    try {
+      String name = InetAddress.getLocalHost().getHostName();
+      return NAME.matcher(name).matches() ? name : "localhost";
+    } catch (UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
+  /** The default state directory of an instance: {@code <tmp>/food-orders-streams-<instance id>}. */
+  static Path defaultStateDir(String instanceId) {
+    return Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_APPLICATION_ID + "-" + instanceId);
+  }
+
+  private static void validateBootstrapServers(String source, String value) {
+    if (value == null || value.isBlank()) {
+      throw new SettingsException(source + " must not be empty");
+    }
+    for (String entry : value.split(",", -1)) {
+      var matcher = HOST_PORT.matcher(entry.trim());
+      if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1 || Integer.parseInt(matcher.group(1)) > 65535) {
+        throw new SettingsException(source + " must be host:port[,host:port...], got '" + value + "'");
+      }
+    }
+  }
+
+  private static void validateName(String source, String value) {
+    if (value == null || !NAME.matcher(value).matches()) {
+      throw new SettingsException(
+          source + " must be letters, digits, '.', '_' or '-', got '" + value + "'");
+    }
+  }
+
+  private static void validateThreads(String source, int threads) {
+    if (threads < 1) {
+      throw new SettingsException(source + " must be >= 1, got " + threads);
+    }
+  }
+
+  private static void validateCommitInterval(String source, long millis) {
+    if (millis < 0) {
+      throw new SettingsException(source + " must be >= 0, got " + millis);
+    }
+  }
+
+  private static void validateCloseTimeout(String source, long millis) {
+    if (millis < 1) {
+      throw new SettingsException(source + " must be >= 1, got " + millis);
+    }
+  }
+
+  /**
+   * Collects flag values and passthrough properties; {@link #build(Map)} resolves them against the
+   * environment and the defaults. The typed setters are for in-process use (tests); the command
+   * line passes its raw strings with {@link #flag(Setting, String)}.
+   */
+  public static final class Builder {
+    private final Map<Setting, String> flags = new EnumMap<>(Setting.class);
+    private final Map<String, String> configFlags = new LinkedHashMap<>();
+
+    private Builder() {}
+
+    /** A flag's raw value; null means "not given". */
+    public Builder flag(Setting setting, String value) {
+      if (value == null) {
+        flags.remove(setting);
+      } else {
+        flags.put(setting, value);
+      }
+      return this;
+    }
+
+    public Builder bootstrapServers(String value) {
+      return flag(Setting.BOOTSTRAP_SERVERS, value);
+    }
+
+    public Builder applicationId(String value) {
+      return flag(Setting.APPLICATION_ID, value);
+    }
+
+    public Builder threads(int value) {
+      return flag(Setting.THREADS, Integer.toString(value));
+    }
+
+    public Builder stateDir(Path value) {
+      return flag(Setting.STATE_DIR, value.toString());
+    }
+
+    public Builder instanceId(String value) {
+      return flag(Setting.INSTANCE_ID, value);
+    }
+
+    public Builder commitInterval(Duration value) {
+      return flag(Setting.COMMIT_INTERVAL_MS, Long.toString(value.toMillis()));
+    }
+
+    public Builder closeTimeout(Duration value) {
+      return flag(Setting.CLOSE_TIMEOUT_MS, Long.toString(value.toMillis()));
+    }
+
+    public Builder configFile(Path value) {
+      return flag(Setting.CONFIG_FILE, value.toString());
+    }
+
+    /** A Kafka Streams or client property, passed through ({@code --config key=value}). */
+    public Builder config(String key, String value) {
+      configFlags.put(key, value);
+      return this;
+    }
+
+    public Builder config(Map<String, String> values) {
+      configFlags.putAll(values);
+      return this;
+    }
+
+    /** Resolves flags and defaults only, ignoring the environment. */
+    public StreamsSettings build() {
+      return build(Map.of());
+    }
+
+    /** Resolves each setting from its flag, else its environment variable, else a passed Kafka property, else its default. */
+    public StreamsSettings build(Map<String, String> env) {
+      Resolver resolver = new Resolver(flags, env);
+      Map<String, String> passthrough = new LinkedHashMap<>();
+      resolver.value(Setting.CONFIG_FILE).ifPresent(file -> passthrough.putAll(readConfigFile(file)));
+      env.forEach((name, value) -> {
+        if (name.startsWith(Setting.ENV_CONFIG_PREFIX) && name.length() > Setting.ENV_CONFIG_PREFIX.length()) {
+          passthrough.put(Setting.propertyOfEnvVar(name), value);
+        }
+      });
+      passthrough.putAll(configFlags);
+      resolver.passthrough(passthrough);
+
+      String instanceId = resolver.text(Setting.INSTANCE_ID, () -> hostName(env));
+      validateName(resolver.source(Setting.INSTANCE_ID), instanceId);
+      String bootstrap = resolver.text(Setting.BOOTSTRAP_SERVERS, () -> DEFAULT_BOOTSTRAP_SERVERS);
+      validateBootstrapServers(resolver.source(Setting.BOOTSTRAP_SERVERS), bootstrap);
+      String applicationId = resolver.text(Setting.APPLICATION_ID, () -> DEFAULT_APPLICATION_ID);
+      validateName(resolver.source(Setting.APPLICATION_ID), applicationId);
+      int threads = (int) resolver.number(Setting.THREADS, DEFAULT_THREADS);
+      validateThreads(resolver.source(Setting.THREADS), threads);
+      long commitMs = resolver.number(Setting.COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL.toMillis());
+      validateCommitInterval(resolver.source(Setting.COMMIT_INTERVAL_MS), commitMs);
+      long closeMs = resolver.number(Setting.CLOSE_TIMEOUT_MS, DEFAULT_CLOSE_TIMEOUT.toMillis());
+      validateCloseTimeout(resolver.source(Setting.CLOSE_TIMEOUT_MS), closeMs);
+      Path stateDir = resolver.path(Setting.STATE_DIR, () -> defaultStateDir(instanceId));
+
+      for (Setting setting : Setting.values()) {
+        if (setting.kafkaProperty() != null) {
+          passthrough.remove(setting.kafkaProperty());
+        }
+      }
+      return new StreamsSettings(
+          bootstrap, applicationId, threads, stateDir, instanceId, Duration.ofMillis(commitMs),
+          Duration.ofMillis(closeMs), passthrough);
+    }
+
+    private static Map<String, String> readConfigFile(String file) {
+      Properties properties = new Properties();
+      try (Reader reader = Files.newBufferedReader(Path.of(file))) {
+        properties.load(reader);
+      } catch (IOException | IllegalArgumentException e) {
+        throw new SettingsException(
+            Setting.CONFIG_FILE.flag() + " cannot be read: " + file + " (" + e.getClass().getSimpleName() + ")");
+      }
+      Map<String, String> values = new LinkedHashMap<>();
+      properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+      return values;
+    }
+  }
+
+  /** Finds each setting's value and remembers where it came from, for error messages. */
+  private static final class Resolver {
+    private final Map<Setting, String> flags;
+    private final Map<String, String> env;
+    private final Map<Setting, String> sources = new EnumMap<>(Setting.class);
+    private Map<String, String> passthrough = Map.of();
+
+    Resolver(Map<Setting, String> flags, Map<String, String> env) {
+      this.flags = flags;
+      this.env = env;
+    }
+
+    void passthrough(Map<String, String> values) {
+      this.passthrough = values;
+    }
+
+    Optional<String> value(Setting setting) {
+      if (flags.containsKey(setting)) {
+        sources.put(setting, setting.flag());
+        return Optional.of(flags.get(setting).trim());
+      }
+      String fromEnv = env.get(setting.envVar());
+      if (fromEnv != null && !fromEnv.isBlank()) {
+        sources.put(setting, setting.envVar());
+        return Optional.of(fromEnv.trim());
+      }
+      if (setting.kafkaProperty() != null && passthrough.containsKey(setting.kafkaProperty())) {
+        sources.put(setting, setting.kafkaProperty());
+        return Optional.of(passthrough.get(setting.kafkaProperty()).trim());
+      }
+      sources.put(setting, setting.flag());
+      return Optional.empty();
+    }
+
+    String source(Setting setting) {
+      return sources.getOrDefault(setting, setting.flag());
+    }
+
+    String text(Setting setting, Supplier<String> fallback) {
+      return value(setting).orElseGet(fallback);
+    }
+
+    long number(Setting setting, long fallback) {
+      Optional<String> text = value(setting);
+      if (text.isEmpty()) {
+        return fallback;
+      }
+      try {
+        return Long.parseLong(text.get());
+      } catch (NumberFormatException e) {
+        throw new SettingsException(source(setting) + " must be a whole number, got '" + text.get() + "'");
+      }
+    }
+
+    Path path(Setting setting, Supplier<Path> fallback) {
+      Optional<String> text = value(setting);
+      if (text.isEmpty()) {
+        return fallback.get();
+      }
+      if (text.get().isEmpty()) {
+        throw new SettingsException(source(setting) + " must not be empty");
+      }
+      try {
+        return Path.of(text.get());
+      } catch (InvalidPathException e) {
+        throw new SettingsException(source(setting) + " is not a valid path: '" + text.get() + "'");
+      }
+    }
+  }
+}

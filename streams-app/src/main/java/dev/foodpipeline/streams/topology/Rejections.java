@@ -1,0 +1,50 @@
+package dev.foodpipeline.streams.topology;
+
+import dev.foodpipeline.model.ReasonCode;
+import dev.foodpipeline.model.RejectedOrder;
+import dev.foodpipeline.model.Rejection;
+import dev.foodpipeline.model.SourcePosition;
+import dev.foodpipeline.model.json.RawText;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Builds the {@link RejectedOrder} of an input record: its position, reason, original text and time. */
+public final class Rejections {
+  /** Marks where {@link #boundedRaw} cut the original text. */
+  public static final String CUT_MARK = "…[cut: %d bytes in all]";
+
+  private final int maxRawChars;
+
+  public Rejections(int maxRawChars) {
+    this.maxRawChars = maxRawChars;
+  }
+
+  /**
+   * @param orderId the order id if known, else null
+   * @param raw the record's original value (may be null)
+   */
+  public RejectedOrder reject(
+      SourcePosition source, String orderId, Rejection rejection, byte[] raw, Instant rejectedAt) {
+    return RejectedOrder.of(source, orderId, rejection, boundedRaw(raw, maxRawChars), rejectedAt);
+  }
+
+  /**
+   * The original bytes as {@link RawText} (text, or {@code base64:…} when not UTF-8), cut to
+   * {@code maxChars} characters plus a mark saying how large the record was.
+   */
+  public static String boundedRaw(byte[] raw, int maxChars) {
+    String text = RawText.of(raw);
+    if (text == null || text.length() <= maxChars) {
+      return text;
+    }
+    int cut = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+    return text.substring(0, cut) + String.format(Locale.ROOT, CUT_MARK, raw.length);
+  }
+
+  /** The rejection for a record that failed for a reason no rule names: a bug, kept, not lost. */
+  public static Rejection processingError(Throwable error) {
+    String message = error.getMessage() == null ? "(no message)" : error.getMessage();
+    return new Rejection(
+        ReasonCode.PROCESSING_ERROR, "unexpected " + error.getClass().getName() + ": " + message);
+  }
+}
