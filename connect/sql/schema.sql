@@ -1,0 +1,60 @@
+-- Tables written by the Debezium JDBC sink (connect/connectors/*.json).
+-- Applied by ConnectorRegistrar --schema before the connectors start; safe to run again.
+--
+-- Why pre-create instead of letting schema.evolution=basic create them:
+--   * exact types: money is numeric(12,2) (the sink would create plain "decimal" without a
+--     scale it can rely on), timestamps are timestamptz;
+--   * written_at: when the row was first written, filled by PostgreSQL's clock, for end-to-end
+--     latency in SQL. The sink never names this column, so an upsert leaves it as it was: a
+--     replayed or updated record does not move written_at (see connect/README.md).
+-- Columns are the records' snake_case field names. schema.evolution=basic still adds a column
+-- when a record brings a new optional field.
+
+CREATE TABLE IF NOT EXISTS orders (
+    order_id             text          NOT NULL,
+    customer_id          text          NOT NULL,
+    restaurant_id        text          NOT NULL,
+    restaurant_name      text          NOT NULL,
+    cuisine              text          NOT NULL,
+    city                 text          NOT NULL,
+    item_count           integer       NOT NULL,
+    subtotal             numeric(12,2) NOT NULL,
+    tax                  numeric(12,2) NOT NULL,
+    delivery_fee         numeric(12,2) NOT NULL,
+    total                numeric(12,2) NOT NULL,
+    delivery_street      text          NOT NULL,
+    delivery_city        text          NOT NULL,
+    delivery_postal_code text          NOT NULL,
+    created_at           timestamptz   NOT NULL,
+    estimated_ready_at   timestamptz   NOT NULL,
+    processed_at         timestamptz   NOT NULL,
+    source_partition     integer       NOT NULL,
+    source_offset        bigint        NOT NULL,
+    written_at           timestamptz   NOT NULL DEFAULT clock_timestamp(),
+    CONSTRAINT orders_pkey PRIMARY KEY (order_id)
+);
+
+CREATE TABLE IF NOT EXISTS order_items (
+    order_id     text          NOT NULL,
+    line_no      integer       NOT NULL,
+    menu_item_id text          NOT NULL,
+    item_name    text          NOT NULL,
+    quantity     integer       NOT NULL,
+    unit_price   numeric(12,2) NOT NULL,
+    line_total   numeric(12,2) NOT NULL,
+    written_at   timestamptz   NOT NULL DEFAULT clock_timestamp(),
+    CONSTRAINT order_items_pkey PRIMARY KEY (order_id, line_no)
+);
+
+CREATE TABLE IF NOT EXISTS rejected_orders (
+    source_topic     text        NOT NULL,
+    source_partition integer     NOT NULL,
+    source_offset    bigint      NOT NULL,
+    order_id         text,
+    reason_code      text        NOT NULL,
+    reason           text        NOT NULL,
+    raw              text,
+    rejected_at      timestamptz NOT NULL,
+    written_at       timestamptz NOT NULL DEFAULT clock_timestamp(),
+    CONSTRAINT rejected_orders_pkey PRIMARY KEY (source_topic, source_partition, source_offset)
+);
