@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The compose stack's one-shot setup (service "init"). Every step is idempotent, so it runs on
+# every `docker compose up`:
+#   1. the topics, from the code registry (order-generator topics),
+#   2. the restaurant catalogue (compacted topic; the same seed gives the same records),
+#   3. the PostgreSQL schema and the sink connectors (ConnectorRegistrar: PUT each file of
+#      connect/connectors, wait until RUNNING).
+set -euo pipefail
+
+bootstrap="${FOOD_BOOTSTRAP_SERVERS:-kafka:9092}"
+connect_url="${FOOD_CONNECT_URL:-http://connect:8083}"
+jdbc_url="${FOOD_JDBC_URL:-jdbc:postgresql://postgres:5432/food}"
+db_user="${FOOD_DB_USER:-food}"
+db_password="${FOOD_DB_PASSWORD:-food}"
+
+echo "init: creating topics on ${bootstrap}"
+java -jar /app/order-generator.jar topics --bootstrap-servers "${bootstrap}"
+
+echo "init: publishing the restaurant catalogue"
+java -jar /app/order-generator.jar restaurants --bootstrap-servers "${bootstrap}"
+
+echo "init: applying the schema and registering the connectors at ${connect_url}"
+java -cp /app/connector-registrar.jar dev.foodpipeline.connect.ConnectorRegistrar \
+  --connect-url "${connect_url}" \
+  --jdbc-url "${jdbc_url}" --db-user "${db_user}" --db-password "${db_password}" \
+  --schema /app/connect/sql/schema.sql \
+  --connectors /app/connect/connectors \
+  --set "connection.url=${jdbc_url}" \
+  --set "connection.username=${db_user}" \
+  --set "connection.password=${db_password}"
+
+echo "init: done"

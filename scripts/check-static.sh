@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Static checks of the Docker, AWS and CI files; no Docker engine, no network, no AWS account needed.
+#   1. docker-compose config for the base file and for each profile (Debian's docker-compose 1.29
+#      validates without an engine; `docker compose` v2 is used too when it is installed),
+#   2. shellcheck on every shell script of the repository: *.sh, and scripts/* or any executable
+#      file with a shell shebang (mvnw, .ci/run, ...),
+#   3. yamllint on the compose file, docker/, aws/ and .github/workflows/,
+#   4. cfn-lint on the CloudFormation template, when cfn-lint is installed (skipped otherwise).
+# Exits non-zero if any check fails or a required tool is missing.
+#   Usage: scripts/check-static.sh            (from anywhere; it works from the repository root)
+#   Tools: apt-get install -y docker-compose shellcheck yamllint
+set -uo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root" || exit 2
+
+passed=0
+failed=0
+all_profiles=()
+
+pass() {
+  passed=$((passed + 1))
+  printf 'ok    %s\n' "$1"
+}
+
+fail() {
+  failed=$((failed + 1))
+  printf 'FAIL  %s\n' "$1"
+}
+
+# Runs a check: the label, then the command. Its output is shown only when it fails.
+check() {
+  local label="$1"
+  shift
+  local output
+  if output="$("$@" 2>&1)"; then
+    pass "$label"
+  else
+    fail "$label"
+    printf '%s\n' "$output" | sed 's/^/      /'
+  fi
+}
+
+require() {
+  if ! command -v "$1" > /dev/null 2>&1; then
+    fail "tool $1 is missing (apt-get install -y $2)"
+    return 1
+  fi
+}
+
+# Profiles named in the compose file, e.g. `profiles: ["monitoring"]`.
+compose_profiles() {
+  sed -n 's/^ *profiles: *\[\(.*\)\].*/\1/p' docker-compose.yml | tr ',' '\n' | tr -d ' "'"'" | sort -u
+}
+
+# --- 1. docker-compose config ------------------------------------------------------------------
+if require docker-compose docker-compose; then
+  check "docker-compose config (base)" docker-compose -f docker-compose.yml config -q
+  while read -r profile; do
+    [[ -n "$profile" ]] || continue
+    check "docker-compose config (profile $profile)" \
+      docker-compose -f docker-compose.yml --profile "$profile" config -q
+  done < <(compose_profiles)
+  while read -r profile; do
+    [[ -n "$profile" ]] && all_profiles+=(--profile "$profile")
+  done < <(compose_profiles)
+  check "docker-compose config (every profile)" \
+    docker-compose -f docker-compose.yml "${all_profiles[@]}" config -q
+fi
+if docker compose version > /dev/null 2>&1; then
+  check "docker compose v2 config (every profile)" \
+    docker compose -f docker-compose.yml "${all_profiles[@]}" config -q
+fi
+
+# --- 2. shellcheck -----------------------------------------------------------------------------
+is_shell_script() {
+  case "$1" in
+    *.sh) return 0 ;;
+  esac
+  head -n 1 "$1" 2>/dev/null | grep -Eq '^#!.*\b(ba|da|k)?sh\b'
+}
+
+if require shellcheck shellcheck; then
+  scripts=()
+  while IFS= read -r -d '' file; do
+    if is_shell_script "$file"; then
+      scripts+=("$file")
+    fi
+  done < <(find . \( -name .git -o -name target -o -name node_modules -o -name .local-stack \) -prune \
+             -o -type f \( -name '*.sh' -o -path './scripts/*' -o -perm -u+x \) -print0 | sort -z)
+  if ((${#scripts[@]} == 0)); then
+    fail "shellcheck: no script found"
+  fi
+  for script in "${scripts[@]}"; do
+    check "shellcheck ${script#./}" shellcheck -x "$script"
+  done
+fi
+
+# --- 3. yamllint -------------------------------------------------------------------------------
+yamllint_config='{extends: default, rules: {line-length: {max: 140}, document-start: disable,
+  truthy: {check-keys: false}, comments: {min-spaces-from-content: 1},
+  braces: {max-spaces-inside: 1}, brackets: {max-spaces-inside: 1}}}'
+if require yamllint yamllint; then
+  yaml_files=(docker-compose.yml)
+  while IFS= read -r -d '' file; do
+    yaml_files+=("$file")
+  done < <(find docker aws .github/workflows -type f \( -name '*.yml' -o -name '*.yaml' \) -print0 2>/dev/null | sort -z)
+  for file in "${yaml_files[@]}"; do
+    check "yamllint ${file#./}" yamllint -s -d "$yamllint_config" "$file"
+  done
+fi
+
+# --- 4. cfn-lint (optional) --------------------------------------------------------------------
+template=aws/food-pipeline.yaml
+if command -v cfn-lint > /dev/null 2>&1; then
+  check "cfn-lint $template" cfn-lint "$template"
+else
+  printf 'skip  cfn-lint %s (cfn-lint not installed; deploy-checks tests the template)\n' "$template"
+fi
+
+printf 'check-static: %d passed, %d failed\n' "$passed" "$failed"
+((failed == 0))
