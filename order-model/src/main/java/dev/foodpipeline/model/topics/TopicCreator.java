@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TopicCreator {
   private static final Logger log = LoggerFactory.getLogger(TopicCreator.class);
+
+  private static final long METADATA_RETRY_BACKOFF_MS = 100;
 
   private final Admin admin;
   private final Duration timeout;
@@ -49,10 +51,9 @@ public final class TopicCreator {
           outcomes.add(create(topic, replicationFactor));
         }
       }
-      Map<String, KafkaFuture<TopicDescription>> described =
-          admin.describeTopics(topics.stream().map(Topic::name).toList()).topicNameValues();
+      long deadline = System.nanoTime() + timeout.toNanos();
       for (Topic<?, ?> topic : topics) {
-        int partitions = described.get(topic.name()).get(timeout.toMillis(), TimeUnit.MILLISECONDS).partitions().size();
+        int partitions = partitionsOf(topic.name(), deadline);
         if (partitions != topic.partitions()) {
           throw new TopicSetupException(
               "Topic " + topic.name() + " has " + partitions + " partitions, expected " + topic.partitions());
@@ -69,6 +70,28 @@ public final class TopicCreator {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TopicSetupException("Interrupted while setting up topics", e);
+    }
+  }
+
+  /**
+   * The partition count of a topic. A topic created a moment ago may not be in the metadata the
+   * broker answers from yet ("This server does not host this topic-partition"): ask again, briefly,
+   * until the deadline.
+   */
+  private int partitionsOf(String name, long deadline)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    while (true) {
+      long remainingMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+      KafkaFuture<TopicDescription> description = admin.describeTopics(List.of(name)).topicNameValues().get(name);
+      try {
+        return description.get(remainingMs, TimeUnit.MILLISECONDS).partitions().size();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() - deadline >= 0) {
+          throw e;
+        }
+        log.debug("Topic {} is not in the broker's metadata yet; asking again", name);
+        Thread.sleep(METADATA_RETRY_BACKOFF_MS);
+      }
     }
   }
 
