@@ -1,9 +1,10 @@
 -- Tables written by the Debezium JDBC sink (connect/connectors/*.json).
 -- Applied by ConnectorRegistrar --schema before the connectors start; safe to run again.
 --
--- Why pre-create instead of letting schema.evolution=basic create them:
---   * exact types: money is numeric(12,2) (the sink would create plain "decimal" without a
---     scale it can rely on), timestamps are timestamptz;
+-- Why pre-create instead of letting schema.evolution=basic create them (it can, and it does
+-- take the primary key from the record key; JdbcSinkIT checks both ways):
+--   * exact types: money is numeric(12,2) and instants are timestamptz, where the sink would
+--     create numeric(38,2) and "timestamp without time zone" (holding UTC);
 --   * written_at: when the row was first written, filled by PostgreSQL's clock, for end-to-end
 --     latency in SQL. The sink never names this column, so an upsert leaves it as it was: a
 --     replayed or updated record does not move written_at (see connect/README.md).

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -213,9 +214,33 @@ class JdbcSinkIT {
         }
 
         awaitRow("SELECT * FROM orders WHERE order_id = 'o-after-bad'");
-        ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter("not json at all");
+        ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter("not json at all", "orders-sink");
         assertThat(header(dead, "__connect.errors.topic")).isEqualTo(SinkRecords.ORDERS_TOPIC);
-        assertThat(header(dead, "__connect.errors.connector.name")).isEqualTo("orders-sink");
+        assertThat(header(dead, "__connect.errors.partition")).isEqualTo("1");
+        assertThat(header(dead, "__connect.errors.exception.class.name"))
+                .isEqualTo("org.apache.kafka.connect.errors.DataException");
+    }
+
+    @Test
+    void withoutTheSchemaFileTheSinkCreatesATableKeyedOnTheRecordKeyButWithLooserTypes() throws Exception {
+        ConnectorConfig shipped = ConnectorConfig.read(Path.of("connectors/orders-sink.json"));
+        new ConnectRestClient(URI.create(connect.restUrl())).putConfig(new ConnectorConfig("orders-autocreate-sink",
+                shipped.withOverrides(Map.of("collection.name.format", "orders_autocreated",
+                        "connection.url", postgres.jdbcUrl())).config()));
+
+        send(SinkRecords.ORDERS_TOPIC, SinkRecords.order("o-auto", "23.45"));
+
+        await().atMost(ROW_TIMEOUT).until(() -> count("SELECT count(*) FROM orders_autocreated WHERE order_id = 'o-auto'") == 1);
+        assertThat(primaryKey("orders_autocreated")).containsExactly("order_id");
+        Map<String, String> types = columnTypes("orders_autocreated");
+        assertThat(types).hasSize(19).doesNotContainKey("written_at")
+                .containsEntry("order_id", "text")
+                .containsEntry("total", "numeric(38,2)")
+                .containsEntry("created_at", "timestamp without time zone")
+                .containsEntry("source_offset", "bigint");
+        assertThat(columnTypes("orders")).containsEntry("total", "numeric(12,2)")
+                .containsEntry("created_at", "timestamp with time zone")
+                .containsEntry("written_at", "timestamp with time zone");
     }
 
     private static String register() {
@@ -287,6 +312,23 @@ class JdbcSinkIT {
         return ((OffsetDateTime) value).toInstant();
     }
 
+    private static Map<String, String> columnTypes(String table) throws SQLException {
+        Map<String, String> types = new LinkedHashMap<>();
+        try (Connection connection = database(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT column_name, data_type, numeric_precision, numeric_scale "
+                     + "FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '" + table
+                     + "' ORDER BY ordinal_position")) {
+            while (rows.next()) {
+                String type = rows.getString("data_type");
+                if ("numeric".equals(type)) {
+                    type += "(" + rows.getInt("numeric_precision") + "," + rows.getInt("numeric_scale") + ")";
+                }
+                types.put(rows.getString("column_name"), type);
+            }
+        }
+        return types;
+    }
+
     private static List<String> primaryKey(String table) throws SQLException {
         List<String> columns = new ArrayList<>();
         try (Connection connection = database();
@@ -300,7 +342,7 @@ class JdbcSinkIT {
         return columns;
     }
 
-    private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(String value) {
+    private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(String value, String connector) {
         List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -309,7 +351,8 @@ class JdbcSinkIT {
             consumer.subscribe(List.of("food-sink-dlq"));
             await().atMost(ROW_TIMEOUT).until(() -> {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (value.equals(new String(record.value(), StandardCharsets.UTF_8))) {
+                    if (value.equals(new String(record.value(), StandardCharsets.UTF_8))
+                            && connector.equals(header(record, "__connect.errors.connector.name"))) {
                         found.add(record);
                     }
                 }
