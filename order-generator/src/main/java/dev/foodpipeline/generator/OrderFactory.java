@@ -1,0 +1,135 @@
+package dev.foodpipeline.generator;
+
+import dev.foodpipeline.model.Order;
+import dev.foodpipeline.model.catalog.RestaurantCatalog;
+import dev.foodpipeline.model.json.Json;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+/**
+ * Makes the record for a sequence number. An order is a deterministic function of (seed, sequence):
+ * each order draws from its own random source seeded from both, so order N is the same whether or
+ * not orders before it were generated, in any order, on any machine. Whether it is invalid, and of
+ * which kind, is a function of (seed, sequence, invalid ratio, mix). Only {@code createdAt} comes from
+ * the injected clock (truncated to milliseconds, which PostgreSQL keeps exactly).
+ *
+ * <p>Thread-safe: it holds no mutable state.
+ */
+public final class OrderFactory {
+  /** How far back a {@link InvalidKind#DUPLICATE_ORDER_ID} record looks for a valid order to copy. */
+  static final int DUPLICATE_LOOKBACK = 100;
+
+  private static final long DECISION_STREAM = 1;
+  private static final long CONTENT_STREAM = 2;
+  private static final long FAULT_STREAM = 3;
+
+  private final GenerationSpec spec;
+  private final RestaurantCatalog catalog;
+  private final Clock clock;
+  private final ValidOrders validOrders;
+  private final Faults faults;
+
+  /** Orders against {@code RestaurantCatalog.generate(spec.seed())}, the catalogue the CLI publishes. */
+  public OrderFactory(GenerationSpec spec, Clock clock) {
+    this(spec, RestaurantCatalog.generate(spec.seed()), clock);
+  }
+
+  public OrderFactory(GenerationSpec spec, RestaurantCatalog catalog, Clock clock) {
+    this.spec = Objects.requireNonNull(spec, "spec");
+    this.catalog = Objects.requireNonNull(catalog, "catalog");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.validOrders = new ValidOrders(catalog);
+    this.faults = new Faults(catalog);
+  }
+
+  /** The order id (and record key) of a sequence number: {@code o-<seed>-<sequence, 8 digits>}. */
+  public static String orderId(long seed, long sequence) {
+    return String.format(Locale.ROOT, "o-%d-%08d", seed, sequence);
+  }
+
+  /** The record for a sequence number, dated by the clock now. */
+  public GeneratedOrder generate(long sequence) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Optional<InvalidKind> kind = kindOf(sequence);
+    if (kind.isEmpty()) {
+      Order order = baseOrder(sequence, now);
+      return new GeneratedOrder(sequence, order.orderId(), Json.toBytes(order), order, null);
+    }
+    if (kind.get() == InvalidKind.DUPLICATE_ORDER_ID) {
+      Order copy = baseOrder(duplicateTarget(sequence).orElseThrow(), now);
+      return new GeneratedOrder(sequence, copy.orderId(), Json.toBytes(copy), copy, InvalidKind.DUPLICATE_ORDER_ID);
+    }
+    Order base = baseOrder(sequence, now);
+    Faults.Fault fault = faults.apply(kind.get(), base, random(sequence, FAULT_STREAM), now);
+    return new GeneratedOrder(sequence, base.orderId(), fault.bytes(), fault.order(), kind.get());
+  }
+
+  /** The records for {@code count} sequence numbers from {@code first}, lazily. */
+  public Stream<GeneratedOrder> generate(long first, long count) {
+    return LongStream.range(first, first + count).mapToObj(this::generate);
+  }
+
+  /**
+   * Whether the record of a sequence number is invalid, and of which kind, without building it. A
+   * planned duplicate with no valid order of the run to copy (within the last {@value
+   * #DUPLICATE_LOOKBACK}) is a valid order instead.
+   */
+  public Optional<InvalidKind> kindOf(long sequence) {
+    Optional<InvalidKind> planned = plannedKind(sequence);
+    if (planned.isPresent() && planned.get() == InvalidKind.DUPLICATE_ORDER_ID && duplicateTarget(sequence).isEmpty()) {
+      return Optional.empty();
+    }
+    return planned;
+  }
+
+  private Optional<InvalidKind> plannedKind(long sequence) {
+    SplittableRandom random = random(sequence, DECISION_STREAM);
+    if (random.nextDouble() >= spec.invalidRatio()) {
+      return Optional.empty();
+    }
+    return Optional.of(spec.invalidMix().pick(random));
+  }
+
+  /** The nearest earlier sequence of the run whose record is a valid order. */
+  private OptionalLong duplicateTarget(long sequence) {
+    long lowest = Math.max(spec.firstSequence(), sequence - DUPLICATE_LOOKBACK);
+    for (long earlier = sequence - 1; earlier >= lowest; earlier--) {
+      if (plannedKind(earlier).isEmpty()) {
+        return OptionalLong.of(earlier);
+      }
+    }
+    return OptionalLong.empty();
+  }
+
+  private Order baseOrder(long sequence, Instant createdAt) {
+    return validOrders.create(orderId(spec.seed(), sequence), random(sequence, CONTENT_STREAM), createdAt);
+  }
+
+  private SplittableRandom random(long sequence, long stream) {
+    return new SplittableRandom(mix(mix(spec.seed()) ^ sequence) + stream * 0x9E3779B97F4A7C15L);
+  }
+
+  /** SplitMix64's finaliser: spreads nearby inputs over the whole range of longs. */
+  static long mix(long value) {
+    long z = value + 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  public GenerationSpec spec() {
+    return spec;
+  }
+
+  public RestaurantCatalog catalog() {
+    return catalog;
+  }
+}

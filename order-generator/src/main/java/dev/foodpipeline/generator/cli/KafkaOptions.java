@@ -1,0 +1,65 @@
+package dev.foodpipeline.generator.cli;
+
+import dev.foodpipeline.generator.producer.KafkaSettings;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import picocli.CommandLine.Option;
+
+/** The options every command that talks to Kafka shares (a picocli mixin). */
+public final class KafkaOptions {
+  @Option(
+      names = {"-b", "--bootstrap-servers"},
+      paramLabel = "HOST:PORT[,...]",
+      defaultValue = "${FOOD_BOOTSTRAP_SERVERS:-" + KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS + "}",
+      description = "Kafka bootstrap servers (environment FOOD_BOOTSTRAP_SERVERS; default: ${DEFAULT-VALUE}).")
+  String bootstrapServers;
+
+  @Option(
+      names = "--producer-config",
+      paramLabel = "FILE",
+      description =
+          "A .properties file of extra Kafka client settings (security and the like). They override the"
+              + " generator's own; the admin client gets those it knows.")
+  Path producerConfig;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description = "How long to wait for Kafka before giving up: connecting, creating topics, each send (default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  /**
+   * The validated settings.
+   *
+   * @throws IllegalArgumentException with a one-line message naming the bad setting
+   */
+  KafkaSettings settings() {
+    return new KafkaSettings(bootstrapServers, timeout, clientOverrides());
+  }
+
+  private Map<String, String> clientOverrides() {
+    if (producerConfig == null) {
+      return Map.of();
+    }
+    Properties properties = new Properties();
+    try (Reader reader = Files.newBufferedReader(producerConfig)) {
+      properties.load(reader);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("--producer-config: no file " + producerConfig);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("--producer-config: cannot read " + producerConfig + ": " + e.getMessage());
+    }
+    Map<String, String> overrides = new TreeMap<>();
+    properties.stringPropertyNames().forEach(name -> overrides.put(name, properties.getProperty(name).trim()));
+    return overrides;
+  }
+}
