@@ -8,6 +8,8 @@
 --   * written_at: when the row was first written, filled by PostgreSQL's clock, for end-to-end
 --     latency in SQL. The sink never names this column, so an upsert leaves it as it was: a
 --     replayed or updated record does not move written_at (see connect/README.md).
+-- NOT NULL follows the record contract: a field that the Connect schema marks optional
+-- (order_id, raw, rejected_at of a rejection, as order-model's ConnectMappings has them) is nullable.
 -- Columns are the records' snake_case field names. schema.evolution=basic still adds a column
 -- when a record brings a new optional field.
 
@@ -55,7 +57,7 @@ CREATE TABLE IF NOT EXISTS rejected_orders (
     reason_code      text        NOT NULL,
     reason           text        NOT NULL,
     raw              text,
-    rejected_at      timestamptz NOT NULL,
+    rejected_at      timestamptz,
     written_at       timestamptz NOT NULL DEFAULT clock_timestamp(),
     CONSTRAINT rejected_orders_pkey PRIMARY KEY (source_topic, source_partition, source_offset)
 );

@@ -140,6 +140,7 @@ class JdbcSinkIT {
         send(SinkRecords.ITEMS_TOPIC, SinkRecords.item("o-items", 1, 2, "4.25"));
         send(SinkRecords.ITEMS_TOPIC, SinkRecords.item("o-items", 2, 1, "11.00"));
         send(SinkRecords.REJECTED_TOPIC, SinkRecords.rejected(77, null, "{\"order_id\": \"o-9\""));
+        send(SinkRecords.REJECTED_TOPIC, SinkRecords.rejected(78, "o-10", null, null));
 
         await().atMost(ROW_TIMEOUT).until(() -> count("SELECT count(*) FROM order_items WHERE order_id = 'o-items'") == 2);
         Map<String, Object> line = awaitRow("SELECT * FROM order_items WHERE order_id = 'o-items' AND line_no = 1");
@@ -155,6 +156,9 @@ class JdbcSinkIT {
                 .containsEntry("reason", "Unexpected end of input")
                 .containsEntry("raw", "{\"order_id\": \"o-9\"");
         assertThat(instant(rejected, "rejected_at")).isEqualTo(SinkRecords.CREATED_AT.plusSeconds(1));
+        Map<String, Object> withoutOptionals = awaitRow("SELECT * FROM rejected_orders WHERE source_offset = 78");
+        assertThat(withoutOptionals).containsEntry("order_id", "o-10").containsEntry("raw", null)
+                .containsEntry("rejected_at", null);
     }
 
     @Test

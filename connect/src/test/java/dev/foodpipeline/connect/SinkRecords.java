@@ -74,7 +74,7 @@ final class SinkRecords {
             .field("reason_code", Schema.STRING_SCHEMA)
             .field("reason", Schema.STRING_SCHEMA)
             .field("raw", Schema.OPTIONAL_STRING_SCHEMA)
-            .field("rejected_at", Timestamp.SCHEMA)
+            .field("rejected_at", Timestamp.builder().optional().build())
             .build();
 
     static final Instant CREATED_AT = Instant.parse("2026-03-01T12:00:00.123Z");
@@ -129,6 +129,10 @@ final class SinkRecords {
     }
 
     static Serialized rejected(long sourceOffset, String orderId, String raw) {
+        return rejected(sourceOffset, orderId, raw, CREATED_AT.plusSeconds(1));
+    }
+
+    static Serialized rejected(long sourceOffset, String orderId, String raw, Instant rejectedAt) {
         Struct key = new Struct(REJECTED_KEY)
                 .put("source_topic", "food-orders").put("source_partition", 1).put("source_offset", sourceOffset);
         Struct value = new Struct(REJECTED_VALUE)
@@ -139,7 +143,7 @@ final class SinkRecords {
                 .put("reason_code", "MALFORMED_JSON")
                 .put("reason", "Unexpected end of input")
                 .put("raw", raw)
-                .put("rejected_at", Date.from(CREATED_AT.plusSeconds(1)));
+                .put("rejected_at", rejectedAt == null ? null : Date.from(rejectedAt));
         return serialize(REJECTED_TOPIC, key, value);
     }
 
