@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Static checks of the Docker, AWS and CI files; no Docker engine, no network, no AWS account needed.
 #   1. docker-compose config for the base file and for each profile (Debian's docker-compose 1.29
-#      validates without an engine; `docker compose` v2 is used too when it is installed),
+#      validates without an engine; `docker compose` v2 is used instead, or as well, when installed),
 #   2. shellcheck on every shell script of the repository: *.sh, and scripts/* or any executable
 #      file with a shell shebang (mvnw, .ci/run, ...),
 #   3. yamllint on the compose file, docker/, aws/ and .github/workflows/,
@@ -54,22 +54,28 @@ compose_profiles() {
 }
 
 # --- 1. docker-compose config ------------------------------------------------------------------
-if require docker-compose docker-compose; then
-  check "docker-compose config (base)" docker-compose -f docker-compose.yml config -q
+# Debian's docker-compose 1.29 where it is installed (it needs no engine); otherwise `docker compose`.
+compose=()
+if command -v docker-compose > /dev/null 2>&1; then
+  compose=(docker-compose)
+elif docker compose version > /dev/null 2>&1; then
+  compose=(docker compose)
+else
+  fail "neither docker-compose nor docker compose is installed (apt-get install -y docker-compose)"
+fi
+while read -r profile; do
+  [[ -n "$profile" ]] && all_profiles+=(--profile "$profile")
+done < <(compose_profiles)
+if ((${#compose[@]} > 0)); then
+  check "${compose[*]} config (base)" "${compose[@]}" -f docker-compose.yml config -q
   while read -r profile; do
     [[ -n "$profile" ]] || continue
-    check "docker-compose config (profile $profile)" \
-      docker-compose -f docker-compose.yml --profile "$profile" config -q
+    check "${compose[*]} config (profile $profile)" "${compose[@]}" -f docker-compose.yml --profile "$profile" config -q
   done < <(compose_profiles)
-  while read -r profile; do
-    [[ -n "$profile" ]] && all_profiles+=(--profile "$profile")
-  done < <(compose_profiles)
-  check "docker-compose config (every profile)" \
-    docker-compose -f docker-compose.yml "${all_profiles[@]}" config -q
+  check "${compose[*]} config (every profile)" "${compose[@]}" -f docker-compose.yml "${all_profiles[@]}" config -q
 fi
-if docker compose version > /dev/null 2>&1; then
-  check "docker compose v2 config (every profile)" \
-    docker compose -f docker-compose.yml "${all_profiles[@]}" config -q
+if [[ "${compose[*]}" == docker-compose ]] && docker compose version > /dev/null 2>&1; then
+  check "docker compose v2 config (every profile)" docker compose -f docker-compose.yml "${all_profiles[@]}" config -q
 fi
 
 # --- 2. shellcheck -----------------------------------------------------------------------------

@@ -20,13 +20,14 @@ echo "init: publishing the restaurant catalogue"
 java -jar /app/order-generator.jar restaurants --bootstrap-servers "${bootstrap}"
 
 echo "init: applying the schema and registering the connectors at ${connect_url}"
-java -cp /app/connector-registrar.jar dev.foodpipeline.connect.ConnectorRegistrar \
+java -cp '/app/connect-lib/*' dev.foodpipeline.connect.ConnectorRegistrar \
   --connect-url "${connect_url}" \
-  --jdbc-url "${jdbc_url}" --db-user "${db_user}" --db-password "${db_password}" \
   --schema /app/connect/sql/schema.sql \
-  --connectors /app/connect/connectors \
+  --jdbc-url "${jdbc_url}" --jdbc-user "${db_user}" --jdbc-password "${db_password}" \
   --set "connection.url=${jdbc_url}" \
   --set "connection.username=${db_user}" \
-  --set "connection.password=${db_password}"
+  --set "connection.password=${db_password}" \
+  --timeout "${FOOD_REGISTRAR_TIMEOUT_SECONDS:-180}" \
+  /app/connect/connectors
 
 echo "init: done"

@@ -1,0 +1,307 @@
+package dev.foodpipeline.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.foodpipeline.model.topics.Topic;
+import dev.foodpipeline.model.topics.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compose stack and the no-Docker local stack (scripts/local-stack, pipeline-infra) use the same
+ * configuration: the same broker settings, worker file, connector files, database, host ports and
+ * topics from the code registry; the compose file passes only options the programs have.
+ */
+class ComposeDriftTest {
+  static final String BROKER_PROPERTIES = "pipeline-infra/config/kafka/server.properties";
+  static final String WORKER_PROPERTIES = "connect/config/connect-distributed.properties";
+  static final String WORKER_OVERRIDES = "docker/connect/worker-overrides.properties";
+  static final String CONNECTORS = "connect/connectors";
+
+  /** Broker keys that differ on purpose: the compose network has its own listeners and log dir. */
+  private static final Set<String> BROKER_NETWORK_KEYS = Set.of("listeners", "advertised.listeners",
+      "listener.security.protocol.map", "controller.quorum.bootstrap.servers", "log.dirs");
+  /** The compose broker's own network settings (KAFKA_CONTROLLER_QUORUM_VOTERS: the image formats with static voters). */
+  private static final Set<String> COMPOSE_BROKER_NETWORK_VARIABLES = Set.of("KAFKA_LISTENERS",
+      "KAFKA_ADVERTISED_LISTENERS", "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "KAFKA_CONTROLLER_QUORUM_VOTERS",
+      "KAFKA_LOG_DIRS");
+  /** Read by Kafka's start scripts, not broker properties. */
+  private static final Set<String> KAFKA_JVM_VARIABLES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_OPTS");
+  /** The only worker keys the Connect image may override. */
+  private static final Set<String> WORKER_NETWORK_KEYS = Set.of("bootstrap.servers", "listeners",
+      "rest.advertised.host.name", "rest.advertised.port", "plugin.path");
+
+  private static final Pattern LONG_OPTION = Pattern.compile("\"(--[a-z][a-z0-9-]*)\"");
+  private static final Pattern OPTION_IN_COMMAND = Pattern.compile("(?<![\\w-])(--[a-z][a-z0-9-]*)");
+  private static final Pattern SETTING_FLAG = Pattern.compile("^\\s*[A-Z_]+\\(\"--([a-z-]+)\"", Pattern.MULTILINE);
+
+  private final Compose compose = Compose.load();
+
+  @Test
+  void brokerHasTheLocalStacksSettingsExceptItsNetwork() {
+    Properties local = Repo.properties(BROKER_PROPERTIES);
+    Map<String, String> environment = compose.environment("kafka");
+    Map<String, String> expected = new LinkedHashMap<>();
+    Map<String, String> actual = new LinkedHashMap<>();
+    for (String key : local.stringPropertyNames()) {
+      if (BROKER_NETWORK_KEYS.contains(key)) {
+        continue;
+      }
+      expected.put(key, local.getProperty(key));
+      actual.put(key, environment.get(brokerVariable(key)));
+    }
+    assertThat(actual).as("kafka environment in %s vs %s", Compose.FILE, BROKER_PROPERTIES).isEqualTo(expected);
+    assertThat(expected).as("the lean settings that fit 2 GB and exactly-once on one node")
+        .containsEntry("transaction.state.log.replication.factor", "1")
+        .containsEntry("transaction.state.log.min.isr", "1")
+        .containsEntry("offsets.topic.replication.factor", "1")
+        .containsEntry("log.cleaner.dedupe.buffer.size", "8388608")
+        .containsEntry("auto.create.topics.enable", "false");
+  }
+
+  @Test
+  void brokerHasNoSettingTheLocalStackLacks() {
+    Set<String> localVariables = Repo.properties(BROKER_PROPERTIES).stringPropertyNames().stream()
+        .map(ComposeDriftTest::brokerVariable)
+        .collect(Collectors.toSet());
+    List<String> extra = compose.environment("kafka").keySet().stream()
+        .filter(name -> name.startsWith("KAFKA_"))
+        .filter(name -> !KAFKA_JVM_VARIABLES.contains(name) && !COMPOSE_BROKER_NETWORK_VARIABLES.contains(name))
+        .filter(name -> !localVariables.contains(name))
+        .collect(Collectors.toList());
+    assertThat(extra).as("add them to %s too, or to the network exceptions here", BROKER_PROPERTIES).isEmpty();
+  }
+
+  @Test
+  void hostPortsAreTheLocalStacks() {
+    Properties broker = Repo.properties(BROKER_PROPERTIES);
+    URI localAdvertised = URI.create(broker.getProperty("advertised.listeners").split(",")[0].trim());
+    assertThat(compose.ports("kafka")).contains(localAdvertised.getPort() + ":29092");
+    assertThat(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"))
+        .as("host clients are sent to the same address as with the local stack")
+        .contains("HOST://" + localAdvertised.getHost() + ":" + localAdvertised.getPort());
+
+    URI workerListener = URI.create(Repo.properties(WORKER_PROPERTIES).getProperty("listeners").split(",")[0].trim());
+    assertThat(compose.ports("connect")).containsExactly(workerListener.getPort() + ":8083");
+
+    assertThat(compose.ports("postgres")).containsExactly(localPostgresPort() + ":5432");
+    for (JsonNode connector : connectors()) {
+      assertThat(jdbcPort(connector.at("/config/connection.url").asText())).isEqualTo(localPostgresPort());
+    }
+
+    assertThat(compose.ports("streams-app-1")).containsExactly("7070:7070");
+    assertThat(compose.ports("streams-app-2")).containsExactly("7071:7070");
+    assertThat(compose.ports("streams-app-extra")).as("scaled instances take free host ports").containsExactly(":7070");
+  }
+
+  @Test
+  void everyClientInTheStackUsesTheBrokersContainerAddress() {
+    String advertised = compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS");
+    String internal = Stream.of(advertised.split(","))
+        .filter(listener -> listener.startsWith("PLAINTEXT://"))
+        .map(listener -> listener.substring("PLAINTEXT://".length()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no PLAINTEXT listener in " + advertised));
+    assertThat(internal).isEqualTo("kafka:9092");
+    assertThat(Repo.properties(WORKER_OVERRIDES).getProperty("bootstrap.servers")).isEqualTo(internal);
+    assertThat(compose.environment("streams-app-1").get("FOOD_STREAMS_BOOTSTRAP_SERVERS")).isEqualTo(internal);
+    assertThat(compose.environment("streams-app-extra").get("FOOD_STREAMS_BOOTSTRAP_SERVERS")).isEqualTo(internal);
+    assertThat(compose.environment("generator").get("FOOD_BOOTSTRAP_SERVERS")).isEqualTo(internal);
+    assertThat(compose.environment("init").get("FOOD_BOOTSTRAP_SERVERS")).isEqualTo(internal);
+    assertThat(compose.environment("kafka-ui").get("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS")).isEqualTo(internal);
+  }
+
+  @Test
+  void connectWorkerIsTheLocalStacksFileWithOnlyTheNetworkOverridden() {
+    Properties overrides = Repo.properties(WORKER_OVERRIDES);
+    assertThat(overrides.stringPropertyNames()).isSubsetOf(WORKER_NETWORK_KEYS);
+    assertThat(Repo.properties(WORKER_PROPERTIES).stringPropertyNames())
+        .as("every overridden key exists in the shared file")
+        .containsAll(overrides.stringPropertyNames());
+    String dockerfile = Repo.read("connect/Dockerfile");
+    assertThat(dockerfile)
+        .as("the image's worker file is the shared file with the overrides appended")
+        .contains("cat " + WORKER_PROPERTIES, "cat " + WORKER_OVERRIDES, "/opt/connect/config/worker.properties")
+        .contains("COPY --from=build /out/plugins " + overrides.getProperty("plugin.path"));
+    assertThat(URI.create(overrides.getProperty("listeners")).getPort()).isEqualTo(8083);
+  }
+
+  @Test
+  void initRegistersTheSameConnectorFilesAndSchemaAsTheLocalStack() {
+    String dockerfile = Repo.read("docker/init/Dockerfile");
+    assertThat(dockerfile).contains("COPY " + CONNECTORS + " /app/connect/connectors", "COPY connect/sql /app/connect/sql");
+    String init = Repo.read("docker/init/init.sh");
+    assertThat(init).contains("dev.foodpipeline.connect.ConnectorRegistrar", "--schema /app/connect/sql/schema.sql",
+        "/app/connect/connectors");
+    assertThat(Repo.path("connect/sql/schema.sql")).isRegularFile();
+    assertThat(connectors()).as("connector files in %s", CONNECTORS).isNotEmpty();
+  }
+
+  @Test
+  void databaseUserAndPasswordAreFoodEverywhere() {
+    Map<String, String> postgres = compose.environment("postgres");
+    assertThat(postgres).containsEntry("POSTGRES_DB", "food").containsEntry("POSTGRES_USER", "food")
+        .containsEntry("POSTGRES_PASSWORD", "food");
+    Map<String, String> init = compose.environment("init");
+    assertThat(init).containsEntry("FOOD_JDBC_URL", "jdbc:postgresql://postgres:5432/food")
+        .containsEntry("FOOD_DB_USER", "food").containsEntry("FOOD_DB_PASSWORD", "food");
+    for (JsonNode connector : connectors()) {
+      String name = connector.path("name").asText();
+      assertThat(connector.at("/config/connection.username").asText()).as(name).isEqualTo("food");
+      assertThat(connector.at("/config/connection.password").asText()).as(name).isEqualTo("food");
+      assertThat(connector.at("/config/connection.url").asText()).as(name).endsWith("/food");
+    }
+  }
+
+  @Test
+  void connectorsSinkTopicsOfTheCodeRegistry() {
+    Set<String> registry = Topics.all().stream().map(Topic::name).collect(Collectors.toSet());
+    for (JsonNode connector : connectors()) {
+      for (String topic : connector.at("/config/topics").asText().split(",")) {
+        assertThat(registry).as("topic %s of %s", topic, connector.path("name").asText()).contains(topic.trim());
+      }
+    }
+  }
+
+  @Test
+  void topicsAreCreatedOnlyFromTheCodeRegistry() {
+    assertThat(compose.environment("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    assertThat(Repo.read("docker/init/init.sh")).contains("order-generator.jar topics");
+    List<String> elsewhere = new ArrayList<>();
+    for (Path file : filesUnder("docker")) {
+      if (read(file).contains("kafka-topics")) {
+        elsewhere.add(Repo.root().relativize(file).toString());
+      }
+    }
+    if (Repo.read(Compose.FILE).contains("kafka-topics")) {
+      elsewhere.add(Compose.FILE);
+    }
+    assertThat(elsewhere).as("topics created by hand instead of by the registry").isEmpty();
+  }
+
+  @Test
+  void streamsVariablesAreSettingsOfTheApp() {
+    Set<String> settings = new HashSet<>();
+    Matcher flags = SETTING_FLAG.matcher(Repo.read("streams-app/src/main/java/dev/foodpipeline/streams/Setting.java"));
+    while (flags.find()) {
+      settings.add("FOOD_STREAMS_" + flags.group(1).replace('-', '_').toUpperCase(Locale.ROOT));
+    }
+    assertThat(settings).contains("FOOD_STREAMS_BOOTSTRAP_SERVERS", "FOOD_STREAMS_THREADS", "FOOD_STREAMS_INSTANCE_ID");
+    for (String service : List.of("streams-app-1", "streams-app-2", "streams-app-extra")) {
+      List<String> unknown = compose.environment(service).keySet().stream()
+          .filter(name -> name.startsWith("FOOD_STREAMS_") && !name.startsWith("FOOD_STREAMS_CONFIG_"))
+          .filter(name -> !settings.contains(name))
+          .collect(Collectors.toList());
+      assertThat(unknown).as("%s: variables streams-app does not read", service).isEmpty();
+    }
+  }
+
+  @Test
+  void generatorAndInitPassOnlyOptionsTheProgramsHave() {
+    Set<String> generatorOptions = optionsIn("order-generator/src/main/java/dev/foodpipeline/generator/cli");
+    Set<String> registrarOptions = optionsIn("connect/src/main/java/dev/foodpipeline/connect");
+    String generatorCommand = String.join(" ", strings(compose.service("generator").get("entrypoint")));
+    assertThat(generatorCommand).contains("order-generator.jar produce");
+    assertThat(options(generatorCommand)).isNotEmpty().isSubsetOf(generatorOptions);
+
+    String init = Repo.read("docker/init/init.sh");
+    int registrarCall = init.indexOf("java -cp '/app/connect-lib/*' dev.foodpipeline.connect.ConnectorRegistrar");
+    assertThat(registrarCall).as("the registrar's command line in init.sh").isNotNegative();
+    String registrar = init.substring(registrarCall);
+    String generatorPart = init.substring(0, registrarCall);
+    assertThat(options(registrar)).isNotEmpty().isSubsetOf(registrarOptions);
+    assertThat(options(generatorPart)).isNotEmpty().isSubsetOf(generatorOptions);
+    String commands = Repo.read("order-generator/src/main/java/dev/foodpipeline/generator/cli/TopicsCommand.java")
+        + Repo.read("order-generator/src/main/java/dev/foodpipeline/generator/cli/RestaurantsCommand.java");
+    assertThat(commands).contains("name = \"topics\"", "name = \"restaurants\"");
+  }
+
+  private static String brokerVariable(String property) {
+    return "KAFKA_" + property.toUpperCase(Locale.ROOT).replace('.', '_');
+  }
+
+  private static int localPostgresPort() {
+    Matcher port = Pattern.compile("names = \"--port\", defaultValue = \"(\\d+)\"")
+        .matcher(Repo.read("pipeline-infra/src/main/java/dev/foodpipeline/infra/LocalPostgres.java"));
+    assertThat(port.find()).as("LocalPostgres --port default").isTrue();
+    return Integer.parseInt(port.group(1));
+  }
+
+  private static int jdbcPort(String jdbcUrl) {
+    return URI.create(jdbcUrl.substring("jdbc:".length())).getPort();
+  }
+
+  static List<JsonNode> connectors() {
+    ObjectMapper mapper = new ObjectMapper();
+    List<JsonNode> connectors = new ArrayList<>();
+    for (Path file : filesUnder(CONNECTORS)) {
+      if (file.toString().endsWith(".json")) {
+        try {
+          connectors.add(mapper.readTree(file.toFile()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return connectors;
+  }
+
+  private static List<Path> filesUnder(String folder) {
+    try (Stream<Path> files = Files.walk(Repo.path(folder))) {
+      return files.filter(Files::isRegularFile).sorted().collect(Collectors.toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Set<String> optionsIn(String folder) {
+    Set<String> options = new HashSet<>();
+    for (Path file : filesUnder(folder)) {
+      Matcher option = LONG_OPTION.matcher(read(file));
+      while (option.find()) {
+        options.add(option.group(1));
+      }
+    }
+    return options;
+  }
+
+  private static Set<String> options(String command) {
+    Set<String> options = new HashSet<>();
+    Matcher option = OPTION_IN_COMMAND.matcher(command);
+    while (option.find()) {
+      options.add(option.group(1));
+    }
+    return options;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> strings(Object value) {
+    return value instanceof List ? (List<String>) value : List.of(String.valueOf(value));
+  }
+}
