@@ -83,7 +83,7 @@ public final class ConnectorRegistrar implements Callable<Integer> {
     }
 
     /** The command line with its one error mapping: plain failures are one line and exit 1. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new ConnectorRegistrar());
         commandLine.setExecutionExceptionHandler((error, cmd, parseResult) -> {
             if (error instanceof RegistrarException) {
