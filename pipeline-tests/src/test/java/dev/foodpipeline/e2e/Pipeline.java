@@ -1,0 +1,157 @@
+package dev.foodpipeline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foodpipeline.connect.ConnectorRegistrar;
+import dev.foodpipeline.generator.cli.GeneratorCommand;
+import dev.foodpipeline.generator.cli.GeneratorEnvironment;
+import dev.foodpipeline.infra.ConnectWorker;
+import dev.foodpipeline.infra.KafkaBroker;
+import dev.foodpipeline.infra.PostgresServer;
+import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.streams.StreamsApp;
+import dev.foodpipeline.streams.StreamsSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine;
+
+/**
+ * The whole pipeline on real components in this JVM (PostgreSQL as its own server process): a
+ * KRaft broker, PostgreSQL, a distributed Connect worker with the Debezium JDBC sink and the
+ * shipped connector configs, and one streams-app instance. Paths to the connect module's files
+ * come from failsafe's system properties.
+ */
+final class Pipeline implements AutoCloseable {
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private KafkaBroker broker;
+  private PostgresServer postgres;
+  private Database database;
+
+  private Pipeline() {}
+
+  private void startComponents() throws Exception {
+    broker = keep(KafkaBroker.start());
+    postgres = keep(PostgresServer.start());
+    database = new Database(postgres.jdbcUrl(), postgres.user(), postgres.password());
+    ConnectWorker connect =
+        keep(
+            ConnectWorker.builder()
+                .workerConfig(path("e2e.workerConfig"))
+                .pluginPath(path("e2e.pluginPath"))
+                .bootstrapServers(broker.bootstrapServers())
+                .start());
+    assertThat(generator(Clock.systemUTC(), "topics", "-b", broker.bootstrapServers())).isZero();
+    registerConnectors(connect.restUrl());
+    Path stateDir = Files.createTempDirectory("e2e-streams");
+    StreamsApp streams =
+        keep(
+            new StreamsApp(
+                StreamsSettings.builder()
+                    .bootstrapServers(broker.bootstrapServers())
+                    .instanceId("e2e-1")
+                    .threads(2)
+                    .stateDir(stateDir)
+                    .build()));
+    streams.start();
+    streams.awaitRunning(Duration.ofSeconds(90));
+  }
+
+  /** Starts everything; whatever did start is stopped again when a later part fails. */
+  static Pipeline start() throws Exception {
+    Pipeline pipeline = new Pipeline();
+    try {
+      pipeline.startComponents();
+      return pipeline;
+    } catch (Exception | AssertionError e) {
+      pipeline.close();
+      throw e;
+    }
+  }
+
+  String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  Database database() {
+    return database;
+  }
+
+  /** Runs the generator CLI in this JVM; returns its exit code. */
+  int generator(Clock clock, String... args) {
+    CommandLine commandLine = GeneratorCommand.newCommandLine(GeneratorEnvironment.system().withClock(clock));
+    StringWriter output = new StringWriter();
+    commandLine.setOut(new PrintWriter(output));
+    int exit = commandLine.execute(args);
+    if (exit != 0) {
+      System.out.println("generator " + String.join(" ", args) + " exited " + exit + ":\n" + output);
+    }
+    return exit;
+  }
+
+  /** The next offset of each partition of food-orders: where the next produced records will land. */
+  Map<Integer, Long> endOffsetsOfFoodOrders() throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+      for (int p = 0; p < Topics.FOOD_ORDERS.partitions(); p++) {
+        request.put(new TopicPartition(Topics.FOOD_ORDERS.name(), p), OffsetSpec.latest());
+      }
+      Map<Integer, Long> offsets = new HashMap<>();
+      admin.listOffsets(request).all().get(30, TimeUnit.SECONDS)
+          .forEach((partition, info) -> offsets.put(partition.partition(), info.offset()));
+      return offsets;
+    }
+  }
+
+  private void registerConnectors(String connectUrl) {
+    StringWriter output = new StringWriter();
+    CommandLine registrar = ConnectorRegistrar.commandLine();
+    registrar.setOut(new PrintWriter(output));
+    registrar.setErr(new PrintWriter(output));
+    int exit =
+        registrar.execute(
+            "--connect-url", connectUrl,
+            "--schema", path("e2e.schema").toString(),
+            "--set", "connection.url=" + postgres.jdbcUrl(),
+            "--set", "connection.username=" + postgres.user(),
+            "--set", "connection.password=" + postgres.password(),
+            path("e2e.connectors").toString());
+    assertThat(exit).as("connector registration: %s", output).isZero();
+  }
+
+  private static Path path(String property) {
+    String value = System.getProperty(property);
+    if (value == null) {
+      throw new IllegalStateException("System property " + property + " is not set: run this test through failsafe");
+    }
+    return Path.of(value);
+  }
+
+  private <T extends AutoCloseable> T keep(T resource) {
+    started.add(0, resource);
+    return resource;
+  }
+
+  @Override
+  public void close() {
+    for (AutoCloseable resource : started) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        System.err.println("Closing " + resource + " failed: " + e);
+      }
+    }
+  }
+}
