@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -232,6 +233,61 @@ class ComposeDriftTest {
     String commands = Repo.read("order-generator/src/main/java/dev/foodpipeline/generator/cli/TopicsCommand.java")
         + Repo.read("order-generator/src/main/java/dev/foodpipeline/generator/cli/RestaurantsCommand.java");
     assertThat(commands).contains("name = \"topics\"", "name = \"restaurants\"");
+  }
+
+  @Test
+  void jvmMemorySettingsAreTheLocalStacks() {
+    String localStack = localStack();
+    Map<String, List<String>> pairs = new LinkedHashMap<>();
+    pairs.put("KAFKA_JVM", List.of("kafka"));
+    pairs.put("CONNECT_JVM", List.of("connect"));
+    pairs.put("STREAMS_JVM", List.of("streams-app-1", "streams-app-2", "streams-app-extra"));
+    pairs.put("GENERATOR_JVM", List.of("generator"));
+    pairs.forEach((array, services) -> {
+      Matcher declared = Pattern.compile("^" + array + "=\\((.*)\\)\\s*$", Pattern.MULTILINE).matcher(localStack);
+      assertThat(declared.find()).as("%s=(...) in scripts/local-stack", array).isTrue();
+      Set<String> local = memoryFlags(declared.group(1));
+      assertThat(local).as(array).isNotEmpty();
+      for (String service : services) {
+        Map<String, String> environment = compose.environment(service);
+        String options = String.join(" ", environment.getOrDefault("JAVA_TOOL_OPTIONS", ""),
+            environment.getOrDefault("KAFKA_HEAP_OPTS", ""), environment.getOrDefault("KAFKA_JVM_PERFORMANCE_OPTS", ""));
+        assertThat(memoryFlags(options)).as("JVM memory flags of %s vs scripts/local-stack %s", service, array)
+            .isEqualTo(local);
+      }
+    });
+  }
+
+  @Test
+  void localStackPortsAreTheComposeHostPorts() {
+    String localStack = localStack();
+    assertThat(compose.ports("kafka")).contains(shellNumber(localStack, "KAFKA_PORT") + ":29092");
+    assertThat(compose.ports("postgres")).containsExactly(shellNumber(localStack, "POSTGRES_PORT") + ":5432");
+    assertThat(compose.ports("connect")).containsExactly(shellNumber(localStack, "CONNECT_PORT") + ":8083");
+    int firstStreamsPort = shellNumber(localStack, "STREAMS_FIRST_HTTP_PORT");
+    assertThat(compose.ports("streams-app-1")).containsExactly(firstStreamsPort + ":7070");
+    assertThat(compose.ports("streams-app-2")).containsExactly((firstStreamsPort + 1) + ":7070");
+  }
+
+  private static String localStack() {
+    Assumptions.assumeTrue(Files.isRegularFile(Repo.path("scripts/local-stack")),
+        "scripts/local-stack is not in this checkout: nothing to compare with");
+    return Repo.read("scripts/local-stack");
+  }
+
+  private static int shellNumber(String script, String variable) {
+    Matcher value = Pattern.compile("^" + variable + "=(\\d+)\\s*$", Pattern.MULTILINE).matcher(script);
+    assertThat(value.find()).as("%s=<number> in scripts/local-stack", variable).isTrue();
+    return Integer.parseInt(value.group(1));
+  }
+
+  /** The flags that decide a JVM's memory: heap, metaspace, thread stacks, direct memory, collector. */
+  private static Set<String> memoryFlags(String options) {
+    return Stream.of(options.trim().split("\\s+"))
+        .filter(flag -> flag.startsWith("-Xms") || flag.startsWith("-Xmx") || flag.startsWith("-Xss")
+            || flag.startsWith("-XX:MaxMetaspaceSize=") || flag.startsWith("-XX:MaxDirectMemorySize=")
+            || flag.matches("-XX:\\+Use\\w*GC"))
+        .collect(Collectors.toSet());
   }
 
   private static String brokerVariable(String property) {
