@@ -4,11 +4,15 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -17,8 +21,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The runnable jar's entry point: reads {@link StreamsSettings} from flags, environment and
- * defaults, starts a {@link StreamsApp} and runs until SIGTERM/Ctrl-C (then closes it within the
- * close timeout) or until the app stops on its own (exit code 1).
+ * defaults, starts a {@link StreamsApp} and runs until SIGTERM/Ctrl-C, then closes it within the
+ * close timeout. While Kafka cannot be reached it says so and keeps trying; an app that cannot
+ * start or fails is replaced by a new one (see {@link #run}).
  */
 @Command(
     name = "streams-app",
@@ -32,11 +37,12 @@ import picocli.CommandLine.Option;
       "Each option can also be set by its environment variable; a flag wins over the variable."
     },
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:stopped by a signal", "1:the app stopped on its own or failed", "2:bad setting"})
+    exitCodeList = {"0:stopped by a signal", "1:unexpected failure", "2:bad setting"})
 public final class Main implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
   /** How often the run loop looks at the app's state. */
   static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
       description = "Kafka (env FOOD_STREAMS_BOOTSTRAP_SERVERS; default 127.0.0.1:9092)")
@@ -78,6 +84,8 @@ public final class Main implements Callable<Integer> {
   private final CountDownLatch stopRequested;
   private final Duration statusInterval;
   private volatile Duration closeTimeout = StreamsSettings.DEFAULT_CLOSE_TIMEOUT;
+  /** How many times Kafka was found unreachable before an app could be made (for tests). */
+  final AtomicInteger unreachableProbes = new AtomicInteger();
 
   public Main() {
     this(System.getenv(), new CountDownLatch(1), STATUS_INTERVAL);
@@ -119,9 +127,9 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     StreamsSettings settings = settings();
     closeTimeout = settings.closeTimeout();
-    try (StreamsApp app = new StreamsApp(settings)) {
-      return run(app);
-    }
+    // Kafka's own check of every property it knows, before waiting for anything.
+    new StreamsConfig(settings.toProperties());
+    return run(settings, StreamsApp::new);
   }
 
   StreamsSettings settings() {
@@ -144,28 +152,70 @@ public final class Main implements Callable<Integer> {
   }
 
   /**
-   * Starts the app and waits for a stop request, looking at its state every status interval: says
-   * plainly when Kafka cannot be reached (Streams keeps retrying), returns 1 when the app stopped
-   * on its own, 0 after a requested stop.
+   * Runs the app until a stop request, and keeps it running meanwhile: waits (saying so) while
+   * Kafka cannot be reached, and when the app cannot start or stops on its own (state ERROR, e.g.
+   * Kafka gone for longer than {@code task.timeout.ms} while loading the restaurants, or a topic
+   * missing), logs why in one line and starts a new instance after the status interval.
+   *
+   * @return 0 after a stop request
    */
-  int run(StreamsApp app) throws InterruptedException {
-    app.start();
+  int run(StreamsSettings settings, Function<StreamsSettings, StreamsApp> apps) throws InterruptedException {
+    while (awaitKafka(settings)) {
+      try (StreamsApp app = apps.apply(settings)) {
+        if (startAndSupervise(app)) {
+          log.info("Stop requested; closing streams-app {} (up to {} ms)", settings.instanceId(), settings.closeTimeout().toMillis());
+          return 0;
+        }
+      }
+      if (stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+        return 0;
+      }
+      log.info("Starting streams-app {} again", settings.instanceId());
+    }
+    return 0;
+  }
+
+  /** Waits until a bootstrap server accepts a connection; false when a stop was requested first. */
+  private boolean awaitKafka(StreamsSettings settings) throws InterruptedException {
+    while (true) {
+      Optional<String> problem = BrokerProbe.unreachable(settings.bootstrapServers(), PROBE_TIMEOUT);
+      if (problem.isEmpty()) {
+        return stopRequested.getCount() > 0;
+      }
+      unreachableProbes.incrementAndGet();
+      log.warn(
+          "Kafka at {} is not reachable: {}; trying again every {} ms",
+          settings.bootstrapServers(), problem.get(), statusInterval.toMillis());
+      if (stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
+        return false;
+      }
+    }
+  }
+
+  /** True when it returned because of a stop request, false when the app failed. */
+  private boolean startAndSupervise(StreamsApp app) throws InterruptedException {
+    String instance = app.settings().instanceId();
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      log.error("streams-app {} could not start: {}; trying again in {} ms", instance, oneLine(rootCause(e)), statusInterval.toMillis());
+      return false;
+    }
     while (!stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
       State state = app.state();
       if (state == State.ERROR || state == State.PENDING_ERROR || state == State.NOT_RUNNING) {
-        log.error("streams-app {} stopped on its own (state {}); exiting", app.settings().instanceId(), state);
-        return 1;
+        log.error("streams-app {} stopped on its own (state {}); trying again in {} ms", instance, state, statusInterval.toMillis());
+        return false;
       }
       if (state != State.RUNNING) {
         String bootstrap = app.settings().bootstrapServers();
-        BrokerProbe.unreachable(bootstrap, Duration.ofSeconds(2))
+        BrokerProbe.unreachable(bootstrap, PROBE_TIMEOUT)
             .ifPresentOrElse(
-                problem -> log.warn("Kafka at {} is not reachable: {}; still retrying (state {})", bootstrap, problem, state),
+                problem -> log.warn("Kafka at {} is not reachable: {}; Kafka Streams keeps retrying (state {})", bootstrap, problem, state),
                 () -> log.info("Kafka at {} is reachable; waiting for the partition assignment (state {})", bootstrap, state));
       }
     }
-    log.info("Stop requested; closing streams-app {} (up to {} ms)", app.settings().instanceId(), app.settings().closeTimeout().toMillis());
-    return 0;
+    return true;
   }
 
   private void stopAndWait(CountDownLatch finished) {
@@ -178,6 +228,14 @@ public final class Main implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private static Throwable rootCause(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root;
   }
 
   private static String oneLine(Throwable error) {

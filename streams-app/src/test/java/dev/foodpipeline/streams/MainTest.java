@@ -1,0 +1,130 @@
+package dev.foodpipeline.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+  @TempDir Path stateDir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int execute(Map<String, String> env, String... args) {
+    CommandLine command = Main.commandLine(new Main(env, new CountDownLatch(1), Duration.ofMillis(50)));
+    command.setOut(new PrintWriter(out));
+    command.setErr(new PrintWriter(err));
+    return command.execute(args);
+  }
+
+  @Test
+  void helpListsEveryFlagAndItsEnvironmentVariable() {
+    int exitCode = execute(Map.of(), "--help");
+
+    assertThat(exitCode).isZero();
+    for (Setting setting : Setting.values()) {
+      assertThat(out.toString()).contains(setting.flag(), setting.envVar());
+    }
+    assertThat(out.toString()).contains("--config", "FOOD_STREAMS_CONFIG_<KEY>");
+  }
+
+  @Test
+  void badSettingIsOneLineOnStderrWithExitCodeTwo() {
+    int exitCode = execute(Map.of(), "--threads", "0", "--instance-id", "a");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("streams-app: --threads must be >= 1, got 0" + System.lineSeparator());
+  }
+
+  @Test
+  void badEnvironmentVariableIsOneLineWithExitCodeTwo() {
+    int exitCode = execute(Map.of("FOOD_STREAMS_THREADS", "lots", "HOSTNAME", "h"));
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString().trim()).isEqualTo("streams-app: FOOD_STREAMS_THREADS must be a whole number, got 'lots'");
+  }
+
+  @Test
+  void invalidKafkaPropertyIsOneLineWithExitCodeTwo() {
+    int exitCode =
+        execute(Map.of(), "--instance-id", "a", "--state-dir", stateDir.toString(), "-c", "processing.guarantee=sometimes");
+
+    assertThat(exitCode).isEqualTo(2);
+    assertThat(err.toString().trim())
+        .startsWith("streams-app: Invalid value sometimes for configuration processing.guarantee")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void unknownFlagIsAUsageErrorWithExitCodeTwo() {
+    assertThat(execute(Map.of(), "--no-such-flag")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--no-such-flag'");
+  }
+
+  @Test
+  void runLoopWaitsForKafkaSayingSoAndReturnsZeroOnAStopRequest() throws Exception {
+    Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
+    java.util.concurrent.atomic.AtomicInteger appsMade = new java.util.concurrent.atomic.AtomicInteger();
+    StreamsSettings settings = NoKafka.settings(NoKafka.closedPort(), stateDir);
+
+    var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> runQuietly(main, settings, s -> {
+      appsMade.incrementAndGet();
+      return new StreamsApp(s);
+    }));
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> main.unreachableProbes.get() >= 2);
+    main.requestStop();
+
+    assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    assertThat(appsMade).hasValue(0);
+  }
+
+  @Test
+  void runLoopStartsANewAppWhenOneCannotStart() throws Exception {
+    Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
+    java.util.concurrent.atomic.AtomicInteger appsMade = new java.util.concurrent.atomic.AtomicInteger();
+    try (java.net.ServerSocket silentKafka = new java.net.ServerSocket(0)) {
+      StreamsSettings settings = NoKafka.settings("127.0.0.1:" + silentKafka.getLocalPort(), stateDir);
+
+      var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> runQuietly(main, settings, s -> {
+        appsMade.incrementAndGet();
+        return new StreamsApp(s);
+      }));
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> appsMade.get() >= 2);
+      main.requestStop();
+
+      assertThat(result.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    }
+  }
+
+  private static int runQuietly(Main main, StreamsSettings settings, java.util.function.Function<StreamsSettings, StreamsApp> apps) {
+    try {
+      return main.run(settings, apps);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return -1;
+    }
+  }
+
+  @Test
+  void flagsReachTheSettings() {
+    Main main = new Main(Map.of("FOOD_STREAMS_THREADS", "3"), new CountDownLatch(1), Duration.ofSeconds(1));
+    new CommandLine(main).parseArgs(
+        "--bootstrap-servers", "127.0.0.1:19092", "--instance-id", "b", "--state-dir", stateDir.toString(),
+        "--application-id", "app", "--commit-interval-ms", "20", "--close-timeout-ms", "1500", "-c", "linger.ms=1");
+
+    StreamsSettings settings = main.settings();
+
+    assertThat(settings)
+        .isEqualTo(
+            new StreamsSettings(
+                "127.0.0.1:19092", "app", 3, stateDir, "b", Duration.ofMillis(20), Duration.ofMillis(1500),
+                Map.of("linger.ms", "1")));
+  }
+}

@@ -1,0 +1,37 @@
+package dev.foodpipeline.streams;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/** Settings for an app without a working Kafka: timeouts short so that failures come fast. */
+final class NoKafka {
+  private NoKafka() {}
+
+  /** A local port where nothing listens. */
+  static String closedPort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return "127.0.0.1:" + socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static StreamsSettings settings(String bootstrapServers, Path stateDir) {
+    return StreamsSettings.builder()
+        .bootstrapServers(bootstrapServers)
+        .instanceId("lonely")
+        .stateDir(stateDir)
+        .threads(1)
+        .closeTimeout(Duration.ofSeconds(10))
+        .config(
+            Map.of(
+                "default.api.timeout.ms", "500",
+                "request.timeout.ms", "500",
+                "task.timeout.ms", "500"))
+        .build();
+  }
+}

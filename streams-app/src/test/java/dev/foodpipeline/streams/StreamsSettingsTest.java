@@ -1,0 +1,212 @@
+package dev.foodpipeline.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StreamsSettingsTest {
+  @TempDir Path tempDir;
+
+  @Test
+  void defaultsAreDocumentedOnes() {
+    StreamsSettings settings = StreamsSettings.builder().build(Map.of("HOSTNAME", "box-1"));
+
+    assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+    assertThat(settings.applicationId()).isEqualTo("food-orders-streams");
+    assertThat(settings.threads()).isEqualTo(2);
+    assertThat(settings.instanceId()).isEqualTo("box-1");
+    assertThat(settings.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "food-orders-streams-box-1"));
+    assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(settings.closeTimeout()).isEqualTo(Duration.ofSeconds(8));
+    assertThat(settings.config()).isEmpty();
+  }
+
+  @Test
+  void instanceIdDefaultsToTheHostNameEvenWithoutTheVariable() {
+    assertThat(StreamsSettings.defaults().instanceId()).isNotBlank().matches("[A-Za-z0-9._-]+");
+  }
+
+  @Test
+  void environmentVariablesSetEverySetting() {
+    StreamsSettings settings =
+        StreamsSettings.builder()
+            .build(
+                Map.of(
+                    "FOOD_STREAMS_BOOTSTRAP_SERVERS", "kafka:29092,kafka2:29092",
+                    "FOOD_STREAMS_APPLICATION_ID", "orders-test",
+                    "FOOD_STREAMS_THREADS", "3",
+                    "FOOD_STREAMS_INSTANCE_ID", "b",
+                    "FOOD_STREAMS_STATE_DIR", "/var/lib/streams",
+                    "FOOD_STREAMS_COMMIT_INTERVAL_MS", "250",
+                    "FOOD_STREAMS_CLOSE_TIMEOUT_MS", "5000",
+                    "FOOD_STREAMS_CONFIG_NUM_STANDBY_REPLICAS", "1"));
+
+    assertThat(settings)
+        .isEqualTo(
+            new StreamsSettings(
+                "kafka:29092,kafka2:29092", "orders-test", 3, Path.of("/var/lib/streams"), "b",
+                Duration.ofMillis(250), Duration.ofSeconds(5), Map.of("num.standby.replicas", "1")));
+  }
+
+  @Test
+  void flagsWinOverEnvironmentVariables() {
+    StreamsSettings settings =
+        StreamsSettings.builder()
+            .bootstrapServers("127.0.0.1:19092")
+            .threads(4)
+            .instanceId("a")
+            .stateDir(tempDir)
+            .commitInterval(Duration.ofMillis(50))
+            .closeTimeout(Duration.ofSeconds(3))
+            .applicationId("flagged")
+            .build(Map.of("FOOD_STREAMS_THREADS", "3", "FOOD_STREAMS_BOOTSTRAP_SERVERS", "kafka:29092", "FOOD_STREAMS_INSTANCE_ID", "b"));
+
+    assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:19092");
+    assertThat(settings.threads()).isEqualTo(4);
+    assertThat(settings.instanceId()).isEqualTo("a");
+    assertThat(settings.stateDir()).isEqualTo(tempDir);
+    assertThat(settings.applicationId()).isEqualTo("flagged");
+    assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(50));
+    assertThat(settings.closeTimeout()).isEqualTo(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void propertiesSetExactlyOnceAndTheAppsDefaults() {
+    Properties properties =
+        StreamsSettings.builder().instanceId("a").stateDir(tempDir).threads(3).build().toProperties();
+
+    assertThat(properties)
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+        .containsEntry(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092")
+        .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "food-orders-streams")
+        .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "3")
+        .containsEntry(StreamsConfig.STATE_DIR_CONFIG, tempDir.toString())
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
+        .containsEntry(StreamsConfig.CLIENT_ID_CONFIG, "food-orders-streams-a")
+        .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingDeserializationHandler")
+        .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingProcessingHandler")
+        .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingProductionHandler");
+    assertThat(new StreamsConfig(properties).getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+  }
+
+  @Test
+  void passedThroughPropertiesOverrideTheAppsDefaults() {
+    Properties properties =
+        StreamsSettings.builder()
+            .instanceId("a")
+            .config("processing.guarantee", "at_least_once")
+            .config("client.id", "custom")
+            .config("num.standby.replicas", "1")
+            .build()
+            .toProperties();
+
+    assertThat(properties)
+        .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE)
+        .containsEntry(StreamsConfig.CLIENT_ID_CONFIG, "custom")
+        .containsEntry(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "1");
+  }
+
+  @Test
+  void passthroughPrecedenceIsFlagThenEnvironmentThenFile() throws IOException {
+    Path file = tempDir.resolve("streams.properties");
+    Files.writeString(file, "linger.ms=5\nnum.standby.replicas=1\nmax.poll.records=100\nnum.stream.threads=6\n");
+
+    StreamsSettings settings =
+        StreamsSettings.builder()
+            .configFile(file)
+            .config("linger.ms", "20")
+            .instanceId("a")
+            .build(Map.of("FOOD_STREAMS_CONFIG_LINGER_MS", "10", "FOOD_STREAMS_CONFIG_NUM_STANDBY_REPLICAS", "2"));
+
+    assertThat(settings.config())
+        .isEqualTo(Map.of("linger.ms", "20", "num.standby.replicas", "2", "max.poll.records", "100"));
+    assertThat(settings.threads()).as("a typed setting from the file, when no flag or variable sets it").isEqualTo(6);
+  }
+
+  @Test
+  void typedFlagWinsOverTheSamePropertyPassedThrough() {
+    StreamsSettings settings =
+        StreamsSettings.builder().instanceId("a").threads(2).config("num.stream.threads", "8")
+            .config("bootstrap.servers", "other:9092").build();
+
+    assertThat(settings.threads()).isEqualTo(2);
+    assertThat(settings.bootstrapServers()).isEqualTo("other:9092");
+    assertThat(settings.toProperties()).containsEntry("num.stream.threads", "2").containsEntry("bootstrap.servers", "other:9092");
+    assertThat(settings.config()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--threads|0|--threads must be >= 1, got 0",
+        "--threads|many|--threads must be a whole number, got 'many'",
+        "--bootstrap-servers|kafka|--bootstrap-servers must be host:port[,host:port...], got 'kafka'",
+        "--bootstrap-servers|kafka:99999|--bootstrap-servers must be host:port[,host:port...], got 'kafka:99999'",
+        "--bootstrap-servers|' '|--bootstrap-servers must not be empty",
+        "--application-id|my app|--application-id must be letters, digits, '.', '_' or '-', got 'my app'",
+        "--instance-id|a/b|--instance-id must be letters, digits, '.', '_' or '-', got 'a/b'",
+        "--commit-interval-ms|-1|--commit-interval-ms must be >= 0, got -1",
+        "--close-timeout-ms|0|--close-timeout-ms must be >= 1, got 0",
+        "--state-dir|''|--state-dir must not be empty",
+        "--config-file|/no/such/file.properties|--config-file cannot be read: /no/such/file.properties (NoSuchFileException)"
+      })
+  void badFlagFailsWithOneLineNamingIt(String flag, String value, String message) {
+    Setting setting = java.util.Arrays.stream(Setting.values()).filter(s -> s.flag().equals(flag)).findFirst().orElseThrow();
+
+    assertThatThrownBy(() -> StreamsSettings.builder().instanceId("a").flag(setting, value).build())
+        .isInstanceOf(SettingsException.class)
+        .hasMessage(message);
+  }
+
+  @Test
+  void badEnvironmentVariableIsNamedInTheMessage() {
+    assertThatThrownBy(() -> StreamsSettings.builder().build(Map.of("FOOD_STREAMS_THREADS", "0", "HOSTNAME", "h")))
+        .hasMessage("FOOD_STREAMS_THREADS must be >= 1, got 0");
+    assertThatThrownBy(() -> StreamsSettings.builder().build(Map.of("FOOD_STREAMS_INSTANCE_ID", "a b")))
+        .hasMessage("FOOD_STREAMS_INSTANCE_ID must be letters, digits, '.', '_' or '-', got 'a b'");
+  }
+
+  @Test
+  void badPassedThroughValueIsNamedByItsProperty() {
+    assertThatThrownBy(() -> StreamsSettings.builder().instanceId("a").config("num.stream.threads", "0").build())
+        .hasMessage("num.stream.threads must be >= 1, got 0");
+  }
+
+  @Test
+  void settingsBuiltDirectlyAreValidatedToo() {
+    assertThatThrownBy(
+            () -> new StreamsSettings("127.0.0.1:9092", "app", 0, tempDir, "a", Duration.ZERO, Duration.ofSeconds(1), Map.of()))
+        .hasMessage("--threads must be >= 1, got 0");
+  }
+
+  @Test
+  void everySettingHasAnEnvironmentVariableNamedAfterItsFlag() {
+    assertThat(java.util.Arrays.stream(Setting.values()).map(Setting::envVar))
+        .containsExactly(
+            "FOOD_STREAMS_BOOTSTRAP_SERVERS", "FOOD_STREAMS_APPLICATION_ID", "FOOD_STREAMS_THREADS",
+            "FOOD_STREAMS_STATE_DIR", "FOOD_STREAMS_INSTANCE_ID", "FOOD_STREAMS_COMMIT_INTERVAL_MS",
+            "FOOD_STREAMS_CLOSE_TIMEOUT_MS", "FOOD_STREAMS_CONFIG_FILE");
+  }
+
+  @Test
+  void describeIsOneLineWithEverySetting() {
+    String line =
+        StreamsSettings.builder().instanceId("a").stateDir(tempDir).config("linger.ms", "5").build().describe();
+
+    assertThat(line)
+        .doesNotContain("\n")
+        .contains("instance a of food-orders-streams", "127.0.0.1:9092", "2 thread(s)", tempDir.toString(), "100 ms", "linger.ms=5");
+  }
+}

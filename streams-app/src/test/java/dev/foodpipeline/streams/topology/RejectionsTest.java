@@ -1,0 +1,50 @@
+package dev.foodpipeline.streams.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.foodpipeline.model.ReasonCode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+class RejectionsTest {
+  @Test
+  void rawTextWithinTheLimitIsKeptWhole() {
+    assertThat(Rejections.boundedRaw("abc".getBytes(StandardCharsets.UTF_8), 3)).isEqualTo("abc");
+    assertThat(Rejections.boundedRaw(null, 3)).isNull();
+  }
+
+  @Test
+  void longRawTextIsCutAndSaysHowLargeTheRecordWas() {
+    assertThat(Rejections.boundedRaw("abcdef".getBytes(StandardCharsets.UTF_8), 4)).isEqualTo("abcd…[cut: 6 bytes in all]");
+  }
+
+  @Test
+  void cutNeverSplitsASurrogatePair() {
+    String text = "ab\uD83C\uDF55cd"; // a pizza emoji between ab and cd
+    assertThat(Rejections.boundedRaw(text.getBytes(StandardCharsets.UTF_8), 3)).isEqualTo("ab…[cut: 8 bytes in all]");
+  }
+
+  @Test
+  void nonUtf8RawIsBase64BeforeBeingCut() {
+    assertThat(Rejections.boundedRaw(new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xFD}, 100)).isEqualTo("base64://79");
+  }
+
+  @Test
+  void processingErrorNamesTheExceptionAndCopesWithoutAMessage() {
+    var rejection = Rejections.processingError(new NullPointerException());
+    assertThat(rejection.code()).isEqualTo(ReasonCode.PROCESSING_ERROR);
+    assertThat(rejection.reason()).isEqualTo("unexpected java.lang.NullPointerException: (no message)");
+  }
+
+  @Test
+  void settingsRejectNonsenseLimits() {
+    TopologySettings defaults = TopologySettings.defaults();
+    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 0, 10))
+        .hasMessage("maxRecordBytes must be >= 1, got 0");
+    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 10, 0))
+        .hasMessage("maxRawChars must be >= 1, got 0");
+    assertThat(defaults.withLimits(defaults.limits())).isEqualTo(defaults);
+  }
+}
