@@ -163,5 +163,13 @@ public class ConnectRestClient {
         public int status() {
             return status;
         }
+
+        /**
+         * True when Connect refused only because its group is (about to be) rebalancing: 409 "rebalance in
+         * progress", or 500 "a rebalance is expected" right after a worker starts. Worth asking again.
+         */
+        public boolean isRebalancing() {
+            return status == CONFLICT || (status == 500 && getMessage().toLowerCase(java.util.Locale.ROOT).contains("rebalance"));
+        }
     }
 }

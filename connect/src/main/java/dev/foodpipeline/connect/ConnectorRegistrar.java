@@ -175,7 +175,7 @@ public final class ConnectorRegistrar implements Callable<Integer> {
                 }
                 return client.putConfig(connector) ? "created" : "updated";
             } catch (ConnectRestClient.ConnectRequestException e) {
-                if (e.status() != ConnectRestClient.CONFLICT || System.nanoTime() > deadline) {
+                if (!e.isRebalancing() || System.nanoTime() > deadline) {
                     throw e;
                 }
                 LOG.info("Kafka Connect is rebalancing; registering {} again shortly", connector.name());
@@ -191,7 +191,7 @@ public final class ConnectorRegistrar implements Callable<Integer> {
             List<ConnectorStatus> statuses = new ArrayList<>();
             List<String> waitingFor = new ArrayList<>();
             for (ConnectorConfig connector : connectors) {
-                Optional<ConnectorStatus> status = client.status(connector.name());
+                Optional<ConnectorStatus> status = statusUnlessRebalancing(client, connector.name(), deadline);
                 if (status.isPresent() && status.get().isFailed()) {
                     throw new RegistrarException(connector.name() + " FAILED: " + status.get().firstFailure());
                 }
@@ -208,6 +208,18 @@ public final class ConnectorRegistrar implements Callable<Integer> {
                 throw new RegistrarException("Not RUNNING in time: " + String.join("; ", waitingFor));
             }
             pause();
+        }
+    }
+
+    private static Optional<ConnectorStatus> statusUnlessRebalancing(ConnectRestClient client, String name,
+                                                                    long deadline) {
+        try {
+            return client.status(name);
+        } catch (ConnectRestClient.ConnectRequestException e) {
+            if (!e.isRebalancing() || System.nanoTime() > deadline) {
+                throw e;
+            }
+            return Optional.empty();
         }
     }
 

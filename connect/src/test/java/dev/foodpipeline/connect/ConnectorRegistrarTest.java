@@ -97,6 +97,28 @@ class ConnectorRegistrarTest {
     }
 
     @Test
+    void triesAgainWhileANewWorkerExpectsARebalance() {
+        connect.on("GET " + CONFIG, new Answer(500, "{\"error_code\":500,\"message\":\"Request cannot be completed "
+                        + "because a rebalance is expected\"}"), new Answer(404, "{}"))
+                .on("PUT " + CONFIG, new Answer(201, "{}"));
+
+        int exitCode = run("--no-wait", connectorFile.toString());
+
+        assertThat(exitCode).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("s: created");
+    }
+
+    @Test
+    void givesUpOnOtherServerErrors() {
+        connect.on("GET " + CONFIG, new Answer(500, "{\"error_code\":500,\"message\":\"disk on fire\"}"));
+
+        int exitCode = run("--no-wait", connectorFile.toString());
+
+        assertThat(exitCode).isEqualTo(ConnectorRegistrar.FAILED);
+        assertThat(err.toString()).contains("(HTTP 500): disk on fire");
+    }
+
+    @Test
     void reportsConnectsOwnErrorMessageOnOneLine() {
         connect.on("GET " + CONFIG, new Answer(404, "{}"))
                 .on("PUT " + CONFIG, new Answer(400, "{\"error_code\":400,\"message\":\"Connector configuration is "
