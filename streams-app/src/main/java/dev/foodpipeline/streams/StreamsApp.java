@@ -5,6 +5,7 @@ import dev.foodpipeline.streams.topology.TopologySettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.apache.kafka.streams.Topology;
@@ -121,13 +122,18 @@ public final class StreamsApp implements AutoCloseable {
   }
 
   /**
-   * Stops the stream threads, committing their work, and waits up to {@code timeout}.
+   * Stops the stream threads, committing their work, leaves the consumer group (so that the other
+   * instances take over its partitions at once instead of after the session timeout), and waits up
+   * to {@code timeout}.
    *
    * @return whether everything stopped in time
    */
   public boolean close(Duration timeout) {
     long started = System.nanoTime();
-    boolean closed = streams.close(timeout);
+    boolean closed =
+        streams.close(
+            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(timeout));
     long tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (closed) {
       log.info("{} closed in {} ms", name(), tookMs);
