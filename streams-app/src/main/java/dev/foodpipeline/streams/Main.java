@@ -37,7 +37,11 @@ import picocli.CommandLine.Option;
       "Each option can also be set by its environment variable; a flag wins over the variable."
     },
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:stopped by a signal", "1:unexpected failure", "2:bad setting"})
+    exitCodeList = {
+      "0:stopped on request (after SIGTERM the JVM itself reports 143)",
+      "1:unexpected failure",
+      "2:bad setting"
+    })
 public final class Main implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
   /** How often the run loop looks at the app's state. */
