@@ -32,8 +32,8 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Validates and enriches food orders from 'food-orders' (exactly_once_v2) into 'food-orders-processed'",
-      "and 'food-order-items'; every rejected input goes to 'food-orders-rejected' with its reason.",
+      "Validates and enriches food orders from 'food-orders' (exactly_once_v2) into 'food-orders-processed'"
+          + " and 'food-order-items'; every rejected input goes to 'food-orders-rejected' with its reason.",
       "Each option can also be set by its environment variable; a flag wins over the variable."
     },
     exitCodeListHeading = "Exit codes:%n",

@@ -3,6 +3,7 @@ package dev.foodpipeline.streams;
 import dev.foodpipeline.streams.topology.OrderTopology;
 import dev.foodpipeline.streams.topology.TopologySettings;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.kafka.streams.CloseOptions;
@@ -161,7 +162,7 @@ public final class StreamsApp implements AutoCloseable {
     try {
       List<ThreadAssignment> current =
           streams.metadataForLocalThreads().stream().map(ThreadAssignment::of)
-              .sorted(java.util.Comparator.comparing(ThreadAssignment::threadName)).toList();
+              .sorted(Comparator.comparing(ThreadAssignment::threadName)).toList();
       String change = current.equals(assignment) ? "unchanged" : "new";
       assignment = current;
       log.info("{} assignment after rebalance ({}), {} thread(s):", name(), change, current.size());

@@ -54,6 +54,8 @@ public record StreamsSettings(
   /** Below Docker's default 10 s between SIGTERM and SIGKILL. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(8);
 
+  static final String PROCESSING_HANDLER_GLOBAL_ENABLED = "processing.exception.handler.global.enabled";
+
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:(\\d{1,5})");
 
@@ -100,8 +102,9 @@ public record StreamsSettings(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProcessingHandler.class.getName());
     properties.putIfAbsent(
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProductionHandler.class.getName());
-    // The processing handler also for the restaurants table (the default from Kafka 5.0 on).
-    properties.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    // The processing handler also for the restaurants table. Kafka 5.0 makes this the default and
+    // drops the (already deprecated) constant, hence the literal.
+    properties.putIfAbsent(PROCESSING_HANDLER_GLOBAL_ENABLED, "true");
     return properties;
   }
 

@@ -97,7 +97,7 @@ class StreamsSettingsTest {
         .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingDeserializationHandler")
         .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingProcessingHandler")
         .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingProductionHandler")
-        .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+        .containsEntry("processing.exception.handler.global.enabled", "true");
     assertThat(new StreamsConfig(properties).getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
   }
 

@@ -48,6 +48,7 @@ public final class RejectingProductionHandler implements ProductionExceptionHand
   }
 
   @Override
+  @SuppressWarnings("rawtypes") // the interface's own signature
   public Response handleSerializationError(
       ErrorHandlerContext context,
       ProducerRecord record,
