@@ -7,6 +7,8 @@ import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.ReasonCode;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.RejectionKey;
+import dev.foodpipeline.model.RestaurantStats;
+import dev.foodpipeline.model.RestaurantStatsKey;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Date;
@@ -272,6 +274,71 @@ public final class ConnectMappings {
               s.getString("reason"),
               s.getString("raw"),
               instant(s, "rejected_at"));
+        }
+      };
+
+  public static final ConnectMapping<RestaurantStatsKey> RESTAURANT_STATS_KEY =
+      new ConnectMapping<>() {
+        private final Schema schema =
+            SchemaBuilder.struct()
+                .name("dev.foodpipeline.RestaurantStatsKey")
+                .field("restaurant_id", Schema.STRING_SCHEMA)
+                .field("window_start", TIMESTAMP)
+                .build();
+
+        @Override
+        public Schema schema() {
+          return schema;
+        }
+
+        @Override
+        public Struct toStruct(RestaurantStatsKey key) {
+          return new Struct(schema)
+              .put("restaurant_id", key.restaurantId())
+              .put("window_start", Date.from(key.windowStart()));
+        }
+
+        @Override
+        public RestaurantStatsKey fromStruct(Struct s) {
+          return new RestaurantStatsKey(s.getString("restaurant_id"), instant(s, "window_start"));
+        }
+      };
+
+  public static final ConnectMapping<RestaurantStats> RESTAURANT_STATS =
+      new ConnectMapping<>() {
+        private final Schema schema =
+            SchemaBuilder.struct()
+                .name("dev.foodpipeline.RestaurantStats")
+                .field("restaurant_id", Schema.STRING_SCHEMA)
+                .field("window_start", TIMESTAMP)
+                .field("window_end", TIMESTAMP)
+                .field("order_count", Schema.INT64_SCHEMA)
+                .field("revenue", MONEY)
+                .build();
+
+        @Override
+        public Schema schema() {
+          return schema;
+        }
+
+        @Override
+        public Struct toStruct(RestaurantStats stats) {
+          return new Struct(schema)
+              .put("restaurant_id", stats.restaurantId())
+              .put("window_start", Date.from(stats.windowStart()))
+              .put("window_end", Date.from(stats.windowEnd()))
+              .put("order_count", stats.orderCount())
+              .put("revenue", stats.revenue());
+        }
+
+        @Override
+        public RestaurantStats fromStruct(Struct s) {
+          return new RestaurantStats(
+              s.getString("restaurant_id"),
+              instant(s, "window_start"),
+              instant(s, "window_end"),
+              s.getInt64("order_count"),
+              (BigDecimal) s.get("revenue"));
         }
       };
 

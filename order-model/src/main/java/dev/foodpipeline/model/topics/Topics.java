@@ -7,6 +7,8 @@ import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.RejectionKey;
 import dev.foodpipeline.model.Restaurant;
+import dev.foodpipeline.model.RestaurantStats;
+import dev.foodpipeline.model.RestaurantStatsKey;
 import dev.foodpipeline.model.connect.ConnectJsonSerde;
 import dev.foodpipeline.model.connect.ConnectMappings;
 import dev.foodpipeline.model.json.JsonSerde;
@@ -59,8 +61,21 @@ public final class Topics {
           ConnectJsonSerde.forKey(ConnectMappings.REJECTION_KEY),
           ConnectJsonSerde.forValue(ConnectMappings.REJECTED_ORDER));
 
+  /**
+   * Per restaurant and 1-minute window, the count and revenue of accepted orders: the Streams app's
+   * final result once a window has closed (key = restaurant id + window start).
+   */
+  public static final Topic<RestaurantStatsKey, RestaurantStats> RESTAURANT_STATS =
+      new Topic<>(
+          "restaurant-stats",
+          3,
+          Map.of(),
+          ConnectJsonSerde.forKey(ConnectMappings.RESTAURANT_STATS_KEY),
+          ConnectJsonSerde.forValue(ConnectMappings.RESTAURANT_STATS));
+
   /** All topics, in the order they are created. */
   public static List<Topic<?, ?>> all() {
-    return List.of(RESTAURANTS, FOOD_ORDERS, FOOD_ORDERS_PROCESSED, FOOD_ORDER_ITEMS, FOOD_ORDERS_REJECTED);
+    return List.of(
+        RESTAURANTS, FOOD_ORDERS, FOOD_ORDERS_PROCESSED, FOOD_ORDER_ITEMS, FOOD_ORDERS_REJECTED, RESTAURANT_STATS);
   }
 }

@@ -10,6 +10,8 @@ import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.ReasonCode;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.RejectionKey;
+import dev.foodpipeline.model.RestaurantStats;
+import dev.foodpipeline.model.RestaurantStatsKey;
 import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.TestOrders;
 import dev.foodpipeline.model.json.Json;
@@ -68,6 +70,21 @@ class ConnectJsonSerdeTest {
     RejectedOrder withoutRaw =
         new RejectedOrder("food-orders", 0, 1, "o-2", ReasonCode.MALFORMED_JSON, "the record has no value", null, null);
     assertRoundTrip(Topics.FOOD_ORDERS_REJECTED, RejectionKey.of(withoutRaw), withoutRaw);
+  }
+
+  @Test
+  void writesRestaurantStatsKeyedByRestaurantAndWindowStartWithExactRevenue() throws IOException {
+    RestaurantStats stats =
+        new RestaurantStats(
+            "r-001", TestOrders.NOW, TestOrders.NOW.plusSeconds(60), 3, new BigDecimal("101.30"));
+
+    assertRoundTrip(Topics.RESTAURANT_STATS, RestaurantStatsKey.of(stats), stats);
+    JsonNode key = write(Topics.RESTAURANT_STATS, RestaurantStatsKey.of(stats), null, true);
+    assertThat(key.get("schema").get("fields").findValuesAsText("field")).containsExactly("restaurant_id", "window_start");
+    assertThat(key.get("payload").get("window_start").asLong()).isEqualTo(TestOrders.NOW.toEpochMilli());
+    JsonNode value = write(Topics.RESTAURANT_STATS, null, stats, false);
+    assertThat(value.get("payload").get("revenue").decimalValue()).isEqualByComparingTo("101.30");
+    assertThat(value.get("payload").get("order_count").asLong()).isEqualTo(3);
   }
 
   @Test

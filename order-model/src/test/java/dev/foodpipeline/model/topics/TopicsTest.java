@@ -17,7 +17,9 @@ class TopicsTest {
   void namesEveryTopicOnce() {
     assertThat(Topics.all())
         .extracting(Topic::name)
-        .containsExactly("restaurants", "food-orders", "food-orders-processed", "food-order-items", "food-orders-rejected")
+        .containsExactly(
+            "restaurants", "food-orders", "food-orders-processed", "food-order-items", "food-orders-rejected",
+            "restaurant-stats")
         .doesNotHaveDuplicates();
   }
 
