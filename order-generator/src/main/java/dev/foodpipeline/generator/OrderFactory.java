@@ -1,9 +1,11 @@
 package dev.foodpipeline.generator;
 
 import dev.foodpipeline.model.Order;
+import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
 import dev.foodpipeline.model.json.Json;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -18,28 +20,32 @@ import java.util.stream.Stream;
  * Makes the record for a sequence number. An order is a deterministic function of (seed, sequence):
  * each order draws from its own random source seeded from both, so order N is the same whether or
  * not orders before it were generated, in any order, on any machine. Whether it is invalid, and of
- * which kind, is a function of (seed, sequence, invalid ratio, mix). Only {@code createdAt} comes from
- * the injected clock (truncated to milliseconds, which PostgreSQL keeps exactly).
+ * which kind, is a function of (seed, sequence, invalid ratio, mix); whether it goes to the hot
+ * restaurant or is dated late, and by how much, of (seed, sequence, shape). Only {@code createdAt}
+ * comes from the injected clock (truncated to milliseconds, which PostgreSQL keeps exactly), minus
+ * the order's lateness.
  *
  * <p>Thread-safe: it holds no mutable state.
  */
 public final class OrderFactory {
   /** How far back a {@link InvalidKind#DUPLICATE_ORDER_ID} record looks for a valid order to copy. */
-  static final int DUPLICATE_LOOKBACK = 100;
+  public static final int DUPLICATE_LOOKBACK = 100;
 
   private static final long DECISION_STREAM = 1;
   private static final long CONTENT_STREAM = 2;
   private static final long FAULT_STREAM = 3;
+  private static final long SHAPE_STREAM = 4;
 
   private final GenerationSpec spec;
   private final RestaurantCatalog catalog;
   private final Clock clock;
   private final ValidOrders validOrders;
   private final Faults faults;
+  private final Restaurant hotRestaurant;
 
-  /** Orders against {@code RestaurantCatalog.generate(spec.seed())}, the catalogue the CLI publishes. */
+  /** Orders against {@code RestaurantCatalog.generate(spec.catalogSeed())}, the catalogue the CLI publishes. */
   public OrderFactory(GenerationSpec spec, Clock clock) {
-    this(spec, RestaurantCatalog.generate(spec.seed()), clock);
+    this(spec, RestaurantCatalog.generate(spec.catalogSeed()), clock);
   }
 
   public OrderFactory(GenerationSpec spec, RestaurantCatalog catalog, Clock clock) {
@@ -48,6 +54,17 @@ public final class OrderFactory {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.validOrders = new ValidOrders(catalog);
     this.faults = new Faults(catalog);
+    this.hotRestaurant =
+        catalog
+            .find(spec.shape().hotRestaurantId())
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "--hot-restaurant "
+                            + spec.shape().hotRestaurantId()
+                            + " is not in the catalogue (r-001 to "
+                            + catalog.get(catalog.size() - 1).restaurantId()
+                            + ")"));
   }
 
   /** The order id (and record key) of a sequence number: {@code o-<seed>-<sequence, 8 digits>}. */
@@ -109,8 +126,29 @@ public final class OrderFactory {
     return OptionalLong.empty();
   }
 
-  private Order baseOrder(long sequence, Instant createdAt) {
-    return validOrders.create(orderId(spec.seed(), sequence), random(sequence, CONTENT_STREAM), createdAt);
+  private Order baseOrder(long sequence, Instant now) {
+    // Always three draws, whatever the ratios, so that one setting does not shift another's choices.
+    SplittableRandom shape = random(sequence, SHAPE_STREAM);
+    boolean hot = shape.nextDouble() < spec.shape().hotRestaurantRatio();
+    boolean late = shape.nextDouble() < spec.shape().lateRatio();
+    double lateness = shape.nextDouble();
+    Instant createdAt = late ? now.minusMillis(latenessMillis(lateness)) : now;
+    return validOrders.create(
+        orderId(spec.seed(), sequence), random(sequence, CONTENT_STREAM), createdAt, hot ? hotRestaurant : null);
+  }
+
+  /** 1 ms to the shape's maximum lateness, spread evenly. */
+  private long latenessMillis(double fraction) {
+    long max = spec.shape().maxLateness().toMillis();
+    return Math.max(1, (long) Math.ceil(fraction * max));
+  }
+
+  /** How late the record of a sequence number is dated, before the clock; zero when it is on time. */
+  public Duration latenessOf(long sequence) {
+    SplittableRandom shape = random(sequence, SHAPE_STREAM);
+    shape.nextDouble();
+    boolean late = shape.nextDouble() < spec.shape().lateRatio();
+    return late ? Duration.ofMillis(latenessMillis(shape.nextDouble())) : Duration.ZERO;
   }
 
   private SplittableRandom random(long sequence, long stream) {

@@ -14,16 +14,18 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * Builds realistic valid orders from a random source: 1 to 5 lines of distinct dishes, quantities
- * mostly 1 or 2, prices exactly the menu's, a customer from a fixed pool and an address in the
- * restaurant's city.
+ * Builds realistic valid orders from a random source: 1 to 8 lines of distinct dishes (mostly 1 to
+ * 3, never more than the menu has), quantities mostly 1 or 2, prices exactly the menu's, a customer
+ * from a fixed pool and an address in the restaurant's city.
  */
 final class ValidOrders {
   /** Customer ids are {@code c-0001} to {@code c-1000}. */
   static final int CUSTOMERS = 1000;
 
-  private static final int[] LINE_COUNT_WEIGHTS = {30, 30, 20, 12, 8}; // 1..5 lines
-  private static final int[] QUANTITY_WEIGHTS = {65, 25, 6, 3, 1}; // 1..5 of a dish
+  /** Lines per order, 1..8: most baskets are small, a few are a family's or an office's. */
+  static final int[] LINE_COUNT_WEIGHTS = {28, 28, 19, 11, 7, 4, 2, 1};
+  /** How many of a dish, 1..5. */
+  static final int[] QUANTITY_WEIGHTS = {65, 25, 6, 3, 1};
 
   private static final String[] STREETS = {
     "Rua Augusta", "Avenida da Liberdade", "Rua do Carmo", "Rua de Santa Catarina", "Avenida dos Aliados",
@@ -48,10 +50,17 @@ final class ValidOrders {
     this.catalog = catalog;
   }
 
-  Order create(String orderId, SplittableRandom random, Instant createdAt) {
-    Restaurant restaurant = catalog.get(random.nextInt(catalog.size()));
+  /**
+   * An order of a random restaurant, or of {@code restaurant} when it is not null (the draws are the
+   * same either way, so the rest of the order's randomness does not shift).
+   */
+  Order create(String orderId, SplittableRandom random, Instant createdAt, Restaurant restaurant) {
+    Restaurant drawn = catalog.get(random.nextInt(catalog.size()));
+    if (restaurant == null) {
+      restaurant = drawn;
+    }
     String customerId = String.format(Locale.ROOT, "c-%04d", 1 + random.nextInt(CUSTOMERS));
-    int lineCount = 1 + weighted(random, LINE_COUNT_WEIGHTS);
+    int lineCount = Math.min(1 + weighted(random, LINE_COUNT_WEIGHTS), restaurant.menu().size());
     List<OrderLine> lines = distinctLines(restaurant, lineCount, random);
     return new Order(orderId, customerId, restaurant.restaurantId(), lines, address(restaurant.city(), random), createdAt);
   }

@@ -115,7 +115,12 @@ class OrderFactoryTest {
   void validOrdersLookLikeRealOnes() {
     List<Order> orders = factory(3, 0).generate(1, 5000).map(g -> g.order().orElseThrow()).toList();
     Map<Integer, Long> byLineCount = orders.stream().collect(Collectors.groupingBy(o -> o.items().size(), Collectors.counting()));
-    assertThat(byLineCount.keySet()).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
+    assertThat(byLineCount.keySet()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
+    // Most baskets are small: one to three lines in about three orders of four.
+    long small = byLineCount.entrySet().stream().filter(e -> e.getKey() <= 3).mapToLong(Map.Entry::getValue).sum();
+    assertThat(small / 5000.0).isBetween(0.7, 0.8);
+    FactoryRestaurants restaurants = new FactoryRestaurants(factory(3, 0));
+    assertThat(orders).allMatch(o -> o.items().size() <= restaurants.menuSize(o.restaurantId()));
     List<Integer> quantities = orders.stream().flatMap(o -> o.items().stream()).map(OrderLine::quantity).toList();
     assertThat(quantities).allMatch(q -> q >= 1 && q <= 5);
     long oneOrTwo = quantities.stream().filter(q -> q <= 2).count();
@@ -182,5 +187,12 @@ class OrderFactoryTest {
     String json = order.valueAsText();
     assertThat(json).containsPattern("\"unitPrice\":\\d+\\.\\d\\d[,}]");
     assertThat(Json.fromBytes(order.value(), Order.class)).isEqualTo(order.order().orElseThrow());
+  }
+
+  /** The menu sizes of a factory's catalogue. */
+  private record FactoryRestaurants(OrderFactory factory) {
+    int menuSize(String restaurantId) {
+      return factory.catalog().find(restaurantId).orElseThrow().menu().size();
+    }
   }
 }

@@ -3,6 +3,7 @@ package dev.foodpipeline.generator.cli;
 import dev.foodpipeline.generator.producer.InvalidSettingException;
 import dev.foodpipeline.generator.producer.KafkaSetupException;
 import dev.foodpipeline.generator.producer.KafkaUnreachableException;
+import dev.foodpipeline.generator.reconcile.DatabaseException;
 import dev.foodpipeline.model.topics.TopicCreator.TopicSetupException;
 import java.io.PrintWriter;
 import org.apache.kafka.common.KafkaException;
@@ -52,6 +53,9 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
       if (cause instanceof KafkaUnreachableException) {
         return new Failure(ExitCodes.KAFKA_UNREACHABLE, oneLine(cause.getMessage()));
+      }
+      if (cause instanceof DatabaseException) {
+        return new Failure(ExitCodes.DATABASE_ERROR, oneLine(cause.getMessage()));
       }
       if (cause instanceof InvalidSettingException) {
         return new Failure(ExitCodes.USAGE, oneLine(cause.getMessage()));

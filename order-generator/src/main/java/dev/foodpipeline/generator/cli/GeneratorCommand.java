@@ -24,11 +24,27 @@ import picocli.CommandLine.Spec;
     description =
         "Writes food orders to Kafka for the food-pipeline: creates the topics, publishes the restaurant "
             + "catalogue, and produces deterministic orders (a function of seed and sequence number), a share "
-            + "of them invalid on purpose, each kind with the reason the Streams app must reject it for.",
-    subcommands = {TopicsCommand.class, RestaurantsCommand.class, ProduceCommand.class, HelpCommand.class},
+            + "of them invalid on purpose, each kind with the reason the Streams app must reject it for; then "
+            + "reconciles PostgreSQL with what a run must have produced.",
+    subcommands = {
+      TopicsCommand.class,
+      RestaurantsCommand.class,
+      ProduceCommand.class,
+      ReconcileCommand.class,
+      GenerateCommand.class,
+      HelpCommand.class
+    },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 some orders not acknowledged, 2 bad usage, 3 Kafka unreachable, 4 Kafka error, 70 internal error."
+      "Examples:",
+      "  order-generator produce --count 10000 --invalid-ratio 0.1 --seed 1",
+      "  order-generator reconcile --count 10000 --invalid-ratio 0.1 --seed 1 --wait 120s",
+      "  order-generator produce --help",
+      "",
+      "Every flag can also come from FOOD_GENERATOR_<FLAG> (FOOD_GENERATOR_RATE=50) or from --config-file (rate=50);",
+      "flags win over the environment, the environment over the file.",
+      "Exit codes: 0 ok, 1 some orders not acknowledged (produce) or a mismatch (reconcile), 2 bad usage,",
+      "3 Kafka unreachable, 4 Kafka error, 5 database unreachable or failing, 70 internal error."
     })
 public final class GeneratorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -48,7 +64,8 @@ public final class GeneratorCommand implements Callable<Integer> {
     ErrorHandler errors = new ErrorHandler();
     return new CommandLine(new GeneratorCommand(environment))
         .setParameterExceptionHandler(errors)
-        .setExecutionExceptionHandler(errors);
+        .setExecutionExceptionHandler(errors)
+        .setDefaultValueProvider(new ConfigDefaults(environment.env()));
   }
 
   public static void main(String[] args) {
@@ -58,7 +75,7 @@ public final class GeneratorCommand implements Callable<Integer> {
   /** Without a subcommand: print the usage and fail as a usage error. */
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("Missing subcommand: name one of topics, restaurants, produce.");
+    spec.commandLine().getErr().println("Missing subcommand: name one of topics, restaurants, produce, reconcile, generate.");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCodes.USAGE;
   }

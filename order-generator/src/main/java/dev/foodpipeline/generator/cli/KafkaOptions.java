@@ -17,7 +17,7 @@ public final class KafkaOptions {
   @Option(
       names = {"-b", "--bootstrap-servers"},
       paramLabel = "HOST:PORT[,...]",
-      defaultValue = "${FOOD_BOOTSTRAP_SERVERS:-" + KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS + "}",
+      defaultValue = KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS,
       description = "Kafka bootstrap servers (environment FOOD_BOOTSTRAP_SERVERS; default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
@@ -26,7 +26,7 @@ public final class KafkaOptions {
       paramLabel = "FILE",
       description =
           "A .properties file of extra Kafka client settings (security and the like). They override the"
-              + " generator's own; the admin client gets those it knows.")
+              + " generator's own and the kafka.* settings of --config-file; the admin client gets those it knows.")
   Path producerConfig;
 
   @Option(
@@ -43,7 +43,19 @@ public final class KafkaOptions {
    * @throws IllegalArgumentException with a one-line message naming the bad setting
    */
   KafkaSettings settings() {
-    return new KafkaSettings(bootstrapServers, timeout, clientOverrides());
+    return settings(Map.of());
+  }
+
+  /**
+   * The validated settings, with the Kafka client settings of a config file under those of
+   * {@code --producer-config}.
+   *
+   * @throws IllegalArgumentException with a one-line message naming the bad setting
+   */
+  KafkaSettings settings(Map<String, String> fromConfigFile) {
+    Map<String, String> overrides = new TreeMap<>(fromConfigFile);
+    overrides.putAll(clientOverrides());
+    return new KafkaSettings(bootstrapServers, timeout, overrides);
   }
 
   private Map<String, String> clientOverrides() {

@@ -2,29 +2,43 @@ package dev.foodpipeline.generator.cli;
 
 import dev.foodpipeline.generator.GenerationSpec;
 import dev.foodpipeline.generator.producer.KafkaSettings;
+import dev.foodpipeline.generator.producer.LoadShape;
 import dev.foodpipeline.generator.producer.RunLimits;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * The configuration of a {@code produce} run, built from its flags (and the environment, through
- * their defaults), validated at once: a bad value fails with a one-line message naming the flag.
+ * The configuration of a {@code produce} run, built from its flags (and the environment and config
+ * file, through their defaults), validated at once: a bad value fails with a one-line message naming
+ * the flag.
  *
  * @param kafka how to reach Kafka
  * @param replicationFactor for the topics the setup creates
  * @param setup whether to create the topics and publish the restaurants first
- * @param generation seed, invalid ratio and mix, first sequence number
+ * @param generation seeds, invalid ratio and kinds, first sequence number, shape
  * @param limits count and/or duration
- * @param rate orders per second; 0 is as fast as possible
+ * @param load the target rate over time (constant, or with bursts)
+ * @param runFile where to describe the run for {@code reconcile --run-file}; null for nowhere
+ * @param progressInterval how often a plain progress line is printed when stderr is not a terminal
  */
 public record ProduceSettings(
-    KafkaSettings kafka, short replicationFactor, boolean setup, GenerationSpec generation, RunLimits limits, double rate) {
+    KafkaSettings kafka,
+    short replicationFactor,
+    boolean setup,
+    GenerationSpec generation,
+    RunLimits limits,
+    LoadShape load,
+    Path runFile,
+    Duration progressInterval) {
 
   public ProduceSettings {
     requireReplicationFactor(replicationFactor);
-    if (!(rate >= 0) || Double.isInfinite(rate)) {
-      throw new IllegalArgumentException("--rate must be 0 (as fast as possible) or more, was " + rate);
+    Objects.requireNonNull(load, "load");
+    if (progressInterval.isNegative()) {
+      throw new IllegalArgumentException("--progress-interval must be 0 (none) or more, was " + progressInterval);
     }
   }
 
@@ -35,28 +49,27 @@ public record ProduceSettings(
       KafkaSettings kafka,
       int replicationFactor,
       boolean setup,
-      long seed,
-      double invalidRatio,
-      long startSequence,
+      GenerationSpec generation,
       Long count,
       Duration duration,
-      double rate) {
-    if (!(invalidRatio >= 0.0 && invalidRatio <= 1.0)) {
-      throw new IllegalArgumentException("--invalid-ratio must be between 0.0 and 1.0, was " + invalidRatio);
-    }
-    if (startSequence < 0) {
-      throw new IllegalArgumentException("--start-sequence must be 0 or more, was " + startSequence);
-    }
+      double rate,
+      LoadShape.Burst burst,
+      Path runFile,
+      Duration progressInterval) {
     if (count != null && count < 0) {
       throw new IllegalArgumentException("--count must be 0 or more, was " + count);
     }
     if (duration != null && (duration.isNegative() || duration.isZero())) {
       throw new IllegalArgumentException("--duration must be more than 0, was " + duration);
     }
-    GenerationSpec generation = GenerationSpec.of(seed, invalidRatio).withFirstSequence(startSequence);
+    if (!(rate >= 0) || Double.isInfinite(rate)) {
+      throw new IllegalArgumentException("--rate must be 0 (as fast as possible) or more, was " + rate);
+    }
+    LoadShape load = burst == null ? LoadShape.constant(rate) : LoadShape.withBursts(rate, burst);
     RunLimits limits =
         new RunLimits(count == null ? OptionalLong.empty() : OptionalLong.of(count), Optional.ofNullable(duration));
-    return new ProduceSettings(kafka, requireReplicationFactor(replicationFactor), setup, generation, limits, rate);
+    return new ProduceSettings(
+        kafka, requireReplicationFactor(replicationFactor), setup, generation, limits, load, runFile, progressInterval);
   }
 
   static short requireReplicationFactor(int replicationFactor) {

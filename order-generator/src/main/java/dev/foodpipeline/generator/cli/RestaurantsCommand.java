@@ -19,11 +19,21 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description =
         "Publish the restaurant catalogue of a seed (20 restaurants with their menus) to the compacted "
-            + "restaurants topic, key = restaurant id. Orders of the same seed refer to these menus and prices.")
+            + "restaurants topic, key = restaurant id. Orders refer to the menus and prices of the catalogue seed they"
+            + " are made against (produce --catalog-seed, by default their --seed).",
+    footer = {
+      "",
+      "Examples:",
+      "  order-generator restaurants --seed 1",
+      "  FOOD_BOOTSTRAP_SERVERS=kafka:9092 order-generator restaurants --seed 1",
+      "",
+      "Exit codes: 0 ok, 2 bad usage, 3 Kafka unreachable, 4 Kafka error (no restaurants topic: run 'topics')."
+    })
 final class RestaurantsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand GeneratorCommand root;
   @Mixin KafkaOptions kafka;
+  @Mixin ConfigFileOption config;
 
   @Option(
       names = "--seed",
@@ -34,7 +44,8 @@ final class RestaurantsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KafkaSettings settings = GeneratorCommand.settings(spec, kafka::settings);
+    KafkaSettings settings =
+        GeneratorCommand.settings(spec, () -> kafka.settings(config.kafkaSettings(root.environment().env())));
     try (ClusterAdmin admin = root.environment().kafka().admin(settings)) {
       admin.ensureReachable();
       Setup.requireTopics(admin, settings, "run 'order-generator topics' first", List.of(Topics.RESTAURANTS));

@@ -16,11 +16,20 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description =
         "Create the pipeline's topics with their partitions and configs (idempotent: existing topics are "
-            + "left alone and checked), and print what was created and what already existed.")
+            + "left alone and checked), and print what was created and what already existed.",
+    footer = {
+      "",
+      "Examples:",
+      "  order-generator topics",
+      "  order-generator topics -b kafka-1:9092,kafka-2:9092 --replication-factor 3 --config-file secure.properties",
+      "",
+      "Exit codes: 0 ok, 2 bad usage, 3 Kafka unreachable, 4 Kafka error (a topic exists with other partitions)."
+    })
 final class TopicsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @ParentCommand GeneratorCommand root;
   @Mixin KafkaOptions kafka;
+  @Mixin ConfigFileOption config;
 
   @Option(
       names = "--replication-factor",
@@ -31,7 +40,8 @@ final class TopicsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    KafkaSettings settings = GeneratorCommand.settings(spec, kafka::settings);
+    KafkaSettings settings =
+        GeneratorCommand.settings(spec, () -> kafka.settings(config.kafkaSettings(root.environment().env())));
     short rf = GeneratorCommand.settings(spec, () -> ProduceSettings.requireReplicationFactor(replicationFactor));
     try (ClusterAdmin admin = root.environment().kafka().admin(settings)) {
       admin.ensureReachable();

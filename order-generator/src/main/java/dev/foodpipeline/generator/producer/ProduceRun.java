@@ -53,6 +53,7 @@ public final class ProduceRun {
     try {
       long start = ticker.nanoTime();
       loop(start);
+      progress.onFinish();
       sender.flush();
       Duration elapsed = Duration.ofNanos(ticker.nanoTime() - start);
       DeliveryStats.Counts counts = stats.counts();
@@ -66,7 +67,8 @@ public final class ProduceRun {
           stats.valid(),
           stats.invalidByKind(),
           elapsed,
-          stats.firstError());
+          stats.firstError(),
+          pacer.shape().describe());
     } finally {
       finished.countDown();
     }

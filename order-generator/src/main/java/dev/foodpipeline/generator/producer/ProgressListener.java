@@ -13,4 +13,7 @@ public interface ProgressListener {
    * @param ratePerSecond records sent per second since the previous report
    */
   void onProgress(Duration elapsed, DeliveryStats.Counts counts, double ratePerSecond);
+
+  /** The run has sent its last record (before the summary is printed). */
+  default void onFinish() {}
 }

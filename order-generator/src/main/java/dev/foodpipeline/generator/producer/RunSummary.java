@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * What a run did: records sent, acknowledged and failed, valid and invalid by kind, how long it took
- * and at what rate. {@code firstSequence}..{@code lastSequence} are the sequence numbers it used.
+ * and at what rate. {@code firstSequence}..{@code lastSequence} are the sequence numbers it used;
+ * {@code target} describes the rate it was asked to hold ({@code 20 orders/s}).
  */
 public record RunSummary(
     String topic,
@@ -20,7 +21,8 @@ public record RunSummary(
     long valid,
     Map<InvalidKind, Long> invalidByKind,
     Duration elapsed,
-    String firstError) {
+    String firstError,
+    String target) {
 
   public RunSummary {
     Map<InvalidKind, Long> copy = new EnumMap<>(InvalidKind.class);
@@ -54,10 +56,11 @@ public record RunSummary(
     text.append(
         String.format(
             Locale.ROOT,
-            "Produced to %s in %.1f s at %.1f orders/s (seed %d, sequences %d to %d)%n",
+            "Produced to %s in %.1f s at %.1f orders/s (target %s; seed %d, sequences %d to %d)%n",
             topic,
             elapsed.toMillis() / 1000.0,
             achievedRate(),
+            target,
             seed,
             firstSequence,
             lastSequence()));

@@ -56,18 +56,46 @@ class ProduceCommandTest {
     assertThat(cli.run("produce", "--count", "3", "--rate", "0", "--seed", "5", "--start-sequence", "1000")).isZero();
     assertThat(cli.kafka.sender.sent().stream().map(RecordingSender.Sent::key))
         .containsExactly("o-5-00001000", "o-5-00001001", "o-5-00001002");
-    assertThat(cli.out()).contains("(seed 5, sequences 1000 to 1002)");
+    assertThat(cli.out()).contains("seed 5, sequences 1000 to 1002)");
   }
 
   @Test
-  void printsProgressEverySecondOnStderr() {
-    assertThat(cli.run("produce", "--count", "25", "--rate", "10")).isZero();
+  void printsPlainProgressLinesAtTheIntervalWhenNotOnATerminal() {
+    assertThat(cli.run("produce", "--count", "25", "--rate", "10", "--progress-interval", "1s")).isZero();
 
     assertThat(cli.err().lines().toList())
         .containsExactly(
             "[   1.0 s] sent 11, acked 0, failed 0, 11.0 orders/s",
             "[   2.0 s] sent 21, acked 0, failed 0, 10.0 orders/s");
-    assertThat(cli.out()).contains("Produced to food-orders in 2.4 s");
+    assertThat(cli.out()).contains("Produced to food-orders in 2.4 s at 10.4 orders/s (target 10 orders/s;");
+  }
+
+  @Test
+  void plainProgressComesEveryTenSecondsByDefault() {
+    assertThat(cli.run("produce", "--count", "250", "--rate", "10")).isZero();
+
+    assertThat(cli.err().lines().toList())
+        .containsExactly(
+            "[  10.0 s] sent 101, acked 0, failed 0, 10.0 orders/s",
+            "[  20.0 s] sent 201, acked 0, failed 0, 10.0 orders/s");
+  }
+
+  @Test
+  void onATerminalOneProgressLineIsRewrittenInPlace() {
+    cli.terminal = true;
+    assertThat(cli.run("produce", "--count", "25", "--rate", "10")).isZero();
+
+    assertThat(cli.err())
+        .isEqualTo(
+            "\r[   1.0 s] sent 11, acked 0, failed 0, 11.0 orders/s"
+                + "\r[   2.0 s] sent 21, acked 0, failed 0, 10.0 orders/s"
+                + System.lineSeparator());
+  }
+
+  @Test
+  void progressCanBeTurnedOff() {
+    assertThat(cli.run("produce", "--count", "250", "--rate", "10", "--progress-interval", "0s")).isZero();
+    assertThat(cli.err()).isEmpty();
   }
 
   @Test

@@ -109,12 +109,14 @@ class GeneratorIT {
 
     assertThat(run("topics", "-b", broker.bootstrapServers())).as(err.toString()).isZero();
     assertThat(out.toString().lines().toList())
-        .containsExactly(
+        .startsWith(
             "already exists  restaurants (1 partition)",
             "already exists  food-orders (3 partitions)",
             "already exists  food-orders-processed (3 partitions)",
             "already exists  food-order-items (3 partitions)",
-            "already exists  food-orders-rejected (3 partitions)");
+            "already exists  food-orders-rejected (3 partitions)")
+        .hasSize(Topics.all().size())
+        .allMatch(line -> line.startsWith("already exists  "));
   }
 
   @Test

@@ -183,10 +183,11 @@ class ProduceRunTest {
             180,
             Map.of(InvalidKind.EMPTY_ORDER, 12L, InvalidKind.WRONG_TYPE, 8L),
             Duration.ofMillis(19_800),
-            "TimeoutException: Expiring 2 record(s)");
+            "TimeoutException: Expiring 2 record(s)",
+            "10 orders/s");
 
     assertThat(summary.format())
-        .contains("Produced to food-orders in 19.8 s at 10.0 orders/s (seed 7, sequences 1 to 200)")
+        .contains("Produced to food-orders in 19.8 s at 10.0 orders/s (target 10 orders/s; seed 7, sequences 1 to 200)")
         .containsPattern("sent\\s+200")
         .containsPattern("acknowledged\\s+198")
         .containsPattern("failed\\s+2")
@@ -202,7 +203,7 @@ class ProduceRunTest {
 
   @Test
   void anEmptyRunHasNoRate() {
-    RunSummary summary = new RunSummary("food-orders", 1, 1, 0, 0, 0, 0, Map.of(), Duration.ZERO, null);
+    RunSummary summary = new RunSummary("food-orders", 1, 1, 0, 0, 0, 0, Map.of(), Duration.ZERO, null, "as fast as possible");
     assertThat(summary.achievedRate()).isZero();
     assertThat(summary.allAcknowledged()).isTrue();
     assertThat(summary.lastSequence()).isZero();

@@ -1,0 +1,373 @@
+package dev.foodpipeline.generator.reconcile;
+
+import dev.foodpipeline.generator.OrderFactory;
+import dev.foodpipeline.generator.reconcile.Expectation.ExpectedOrder;
+import dev.foodpipeline.generator.reconcile.Expectation.ExpectedRejection;
+import dev.foodpipeline.generator.reconcile.ReconcileReport.Table;
+import dev.foodpipeline.model.ProcessedItem;
+import dev.foodpipeline.model.ProcessedOrder;
+import dev.foodpipeline.model.json.RawText;
+import dev.foodpipeline.model.topics.Topics;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Compares what a generated run must have produced with what the sink's tables hold, chunk by chunk
+ * of order ids (so that memory does not grow with the run). For each order id of the run:
+ *
+ * <ul>
+ *   <li>a valid record must be one {@code orders} row with the recomputed customer, restaurant,
+ *       amounts, address and partition (and {@code estimated_ready_at - created_at}; {@code
+ *       created_at} inside the run's window when it is known), and its lines in {@code order_items};
+ *   <li>an invalid record must be one {@code rejected_orders} row with the expected reason code,
+ *       and nothing in {@code orders};
+ *   <li>anything else under the run's ids is unexpected.
+ * </ul>
+ *
+ * Rejections are matched to orders by {@code order_id}; a rejection stored without one is matched
+ * by the order id its raw text holds.
+ */
+public final class Reconciler {
+  /** Order ids per query. */
+  public static final int DEFAULT_CHUNK_SIZE = 5_000;
+
+  /**
+   * The generator's clock when the run started and when it ended: every {@code created_at} of the
+   * run lies in it, moved back by the order's lateness.
+   */
+  public record RunWindow(Instant startedAt, Instant finishedAt) {
+    public RunWindow {
+      Objects.requireNonNull(startedAt, "startedAt");
+      Objects.requireNonNull(finishedAt, "finishedAt");
+    }
+  }
+
+  private final OrderFactory factory;
+  private final OrderIdRange run;
+  private final SinkTables tables;
+  private final RunWindow window;
+  private final int chunkSize;
+  private final Pattern idInRaw;
+
+  /**
+   * @param window the run's wall-clock window, or null when not known (created_at is then not checked)
+   */
+  public Reconciler(OrderFactory factory, OrderIdRange run, SinkTables tables, RunWindow window, int chunkSize) {
+    if (run.seed() != factory.spec().seed()) {
+      throw new IllegalArgumentException("the range is of seed " + run.seed() + ", the factory of seed " + factory.spec().seed());
+    }
+    this.factory = factory;
+    this.run = run;
+    this.tables = tables;
+    this.window = window;
+    this.chunkSize = chunkSize;
+    this.idInRaw = Pattern.compile(Pattern.quote(run.prefix()) + "(\\d+)");
+  }
+
+  /** How many rows the run must have left in each table. */
+  public SinkTables.Counts expectedCounts() {
+    SinkTables.Counts counts = SinkTables.Counts.NONE;
+    for (OrderIdRange chunk : run.chunks(chunkSize)) {
+      counts = counts.plus(Expectation.of(factory, run, chunk).counts());
+    }
+    return counts;
+  }
+
+  /** How many rows each table holds under the run's order ids now (a cheap count, for waiting). */
+  public SinkTables.Counts foundCounts() {
+    SinkTables.Counts counts = SinkTables.Counts.NONE;
+    for (OrderIdRange part : run.chunks(Long.MAX_VALUE)) {
+      counts = counts.plus(tables.count(part));
+    }
+    return counts;
+  }
+
+  /**
+   * Compares every table row by row.
+   *
+   * @param description the report's first line
+   * @param keep how many offending order ids the report names
+   */
+  public ReconcileReport reconcile(String description, int keep) {
+    ReconcileReport report = new ReconcileReport(description, keep);
+    if (run.isEmpty()) {
+      return report;
+    }
+    Map<String, List<RejectionRow>> withoutId = rejectionsWithoutOrderId();
+    for (OrderIdRange chunk : run.chunks(chunkSize)) {
+      reconcileChunk(chunk, withoutId, report);
+    }
+    return report;
+  }
+
+  /** Rejections stored without an order id, filed under the run's order id their raw text names. */
+  private Map<String, List<RejectionRow>> rejectionsWithoutOrderId() {
+    Map<String, List<RejectionRow>> byId = new HashMap<>();
+    for (RejectionRow row : tables.rejectionsWithoutOrderId(run.prefix())) {
+      Matcher matcher = idInRaw.matcher(rawText(row.raw()));
+      while (matcher.find()) {
+        if (run.contains(matcher.group())) {
+          byId.computeIfAbsent(matcher.group(), id -> new ArrayList<>()).add(row.withOrderId(matcher.group()));
+          break;
+        }
+      }
+    }
+    return byId;
+  }
+
+  /** The raw text, with bytes kept as base64 decoded (their ASCII parts are what an id is made of). */
+  static String rawText(String raw) {
+    if (raw == null) {
+      return "";
+    }
+    if (raw.startsWith(RawText.BASE64_PREFIX)) {
+      try {
+        return new String(Base64.getDecoder().decode(raw.substring(RawText.BASE64_PREFIX.length())), StandardCharsets.ISO_8859_1);
+      } catch (IllegalArgumentException e) {
+        return raw;
+      }
+    }
+    return raw;
+  }
+
+  private void reconcileChunk(OrderIdRange chunk, Map<String, List<RejectionRow>> withoutId, ReconcileReport report) {
+    Expectation expected = Expectation.of(factory, run, chunk);
+    Map<String, ProcessedOrder> orders = new HashMap<>();
+    for (ProcessedOrder row : tables.orders(chunk)) {
+      if (chunk.contains(row.orderId())) {
+        orders.put(row.orderId(), row);
+      }
+    }
+    Map<String, List<ProcessedItem>> items = group(tables.items(chunk), ProcessedItem::orderId, chunk);
+    Map<String, List<RejectionRow>> rejections = group(tables.rejections(chunk), RejectionRow::orderId, chunk);
+    withoutId.forEach(
+        (id, rows) -> {
+          if (chunk.contains(id)) {
+            rejections.computeIfAbsent(id, k -> new ArrayList<>()).addAll(rows);
+          }
+        });
+
+    Set<String> ids = new TreeSet<>(expected.ids());
+    ids.addAll(orders.keySet());
+    ids.addAll(items.keySet());
+    ids.addAll(rejections.keySet());
+    for (String id : ids) {
+      List<String> details = new ArrayList<>();
+      ExpectedOrder want = expected.orderOf(id);
+      ProcessedOrder got = orders.get(id);
+      List<ExpectedRejection> wantRejections = expected.rejectionsOf(id);
+      List<RejectionRow> gotRejections = rejections.getOrDefault(id, List.of());
+      compareOrder(want, got, wantRejections, report, details);
+      compareItems(want, items.getOrDefault(id, List.of()), report, details);
+      compareRejections(want != null, wantRejections, gotRejections, report, details);
+      int rowsExpected = (want == null ? 0 : 1) + wantRejections.size();
+      int rowsFound = (got == null ? 0 : 1) + gotRejections.size();
+      if (rowsFound >= 2 && rowsFound > rowsExpected) {
+        report.duplicate();
+      }
+      if (!details.isEmpty()) {
+        report.problem(id, details);
+      }
+    }
+  }
+
+  private static <T> Map<String, List<T>> group(List<T> rows, Function<T, String> id, OrderIdRange chunk) {
+    Map<String, List<T>> grouped = new HashMap<>();
+    for (T row : rows) {
+      if (chunk.contains(id.apply(row))) {
+        grouped.computeIfAbsent(id.apply(row), k -> new ArrayList<>()).add(row);
+      }
+    }
+    return grouped;
+  }
+
+  private void compareOrder(
+      ExpectedOrder want, ProcessedOrder got, List<ExpectedRejection> wantRejections, ReconcileReport report, List<String> details) {
+    ReconcileReport.Tally tally = report.table(Table.ORDERS);
+    if (want != null) {
+      tally.expected++;
+    }
+    if (got != null) {
+      tally.found++;
+    }
+    if (want != null && got == null) {
+      tally.missing++;
+      details.add("missing from orders");
+    } else if (want == null && got != null) {
+      tally.unexpected++;
+      details.add(
+          wantRejections.isEmpty()
+              ? "in orders, but the run sent no record with this id"
+              : "in orders, but must be rejected as " + wantRejections.get(0).reason());
+    } else if (want != null) {
+      List<String> differences = differences(want, got);
+      if (!differences.isEmpty()) {
+        tally.mismatched++;
+        details.addAll(differences);
+      }
+    }
+  }
+
+  private List<String> differences(ExpectedOrder expected, ProcessedOrder got) {
+    ProcessedOrder want = expected.enriched().order();
+    List<String> differences = new ArrayList<>();
+    field(differences, "orders.customer_id", want.customerId(), got.customerId());
+    field(differences, "orders.restaurant_id", want.restaurantId(), got.restaurantId());
+    field(differences, "orders.restaurant_name", want.restaurantName(), got.restaurantName());
+    field(differences, "orders.cuisine", want.cuisine(), got.cuisine());
+    field(differences, "orders.city", want.city(), got.city());
+    field(differences, "orders.item_count", want.itemCount(), got.itemCount());
+    money(differences, "orders.subtotal", want.subtotal(), got.subtotal());
+    money(differences, "orders.tax", want.tax(), got.tax());
+    money(differences, "orders.delivery_fee", want.deliveryFee(), got.deliveryFee());
+    money(differences, "orders.total", want.total(), got.total());
+    field(differences, "orders.delivery_street", want.deliveryStreet(), got.deliveryStreet());
+    field(differences, "orders.delivery_city", want.deliveryCity(), got.deliveryCity());
+    field(differences, "orders.delivery_postal_code", want.deliveryPostalCode(), got.deliveryPostalCode());
+    field(differences, "orders.source_partition", want.sourcePartition(), got.sourcePartition());
+    if (got.createdAt() != null && got.estimatedReadyAt() != null) {
+      Duration wantPrep = Duration.between(want.createdAt(), want.estimatedReadyAt());
+      Duration gotPrep = Duration.between(got.createdAt(), got.estimatedReadyAt());
+      if (!wantPrep.equals(gotPrep)) {
+        differences.add(
+            "orders.estimated_ready_at is " + gotPrep.toMinutes() + " min after created_at, expected " + wantPrep.toMinutes() + " min");
+      }
+    }
+    if (window != null && got.createdAt() != null) {
+      Duration lateness = factory.latenessOf(expected.sequence());
+      Instant earliest = window.startedAt().truncatedTo(ChronoUnit.MILLIS).minus(lateness);
+      Instant latest = window.finishedAt().minus(lateness);
+      if (got.createdAt().isBefore(earliest) || got.createdAt().isAfter(latest)) {
+        differences.add("orders.created_at is " + got.createdAt() + ", outside the run (" + earliest + " to " + latest + ")");
+      }
+    }
+    return differences;
+  }
+
+  private static void field(List<String> differences, String name, Object want, Object got) {
+    if (!Objects.equals(want, got)) {
+      differences.add(name + " is " + got + ", expected " + want);
+    }
+  }
+
+  private static void money(List<String> differences, String name, BigDecimal want, BigDecimal got) {
+    if (got == null || want.compareTo(got) != 0) {
+      differences.add(name + " is " + (got == null ? null : got.toPlainString()) + ", expected " + want.toPlainString());
+    }
+  }
+
+  private static void compareItems(ExpectedOrder want, List<ProcessedItem> got, ReconcileReport report, List<String> details) {
+    ReconcileReport.Tally tally = report.table(Table.ORDER_ITEMS);
+    List<ProcessedItem> wanted = want == null ? List.of() : want.enriched().items();
+    tally.expected += wanted.size();
+    tally.found += got.size();
+    Map<Integer, ProcessedItem> byLine = new HashMap<>();
+    got.forEach(item -> byLine.put(item.lineNo(), item));
+    int missing = 0;
+    for (ProcessedItem line : wanted) {
+      ProcessedItem found = byLine.remove(line.lineNo());
+      if (found == null) {
+        missing++;
+        continue;
+      }
+      List<String> differences = new ArrayList<>();
+      String prefix = "order_items line " + line.lineNo() + ".";
+      field(differences, prefix + "menu_item_id", line.menuItemId(), found.menuItemId());
+      field(differences, prefix + "item_name", line.itemName(), found.itemName());
+      field(differences, prefix + "quantity", line.quantity(), found.quantity());
+      money(differences, prefix + "unit_price", line.unitPrice(), found.unitPrice());
+      money(differences, prefix + "line_total", line.lineTotal(), found.lineTotal());
+      if (!differences.isEmpty()) {
+        tally.mismatched++;
+        details.addAll(differences);
+      }
+    }
+    if (missing > 0) {
+      tally.missing += missing;
+      details.add(missing == wanted.size() ? "no lines in order_items" : missing + " of " + wanted.size() + " lines missing from order_items");
+    }
+    if (!byLine.isEmpty()) {
+      tally.unexpected += byLine.size();
+      details.add(
+          want == null
+              ? byLine.size() + " unexpected line" + (byLine.size() == 1 ? "" : "s") + " in order_items"
+              : "unexpected order_items line" + (byLine.size() == 1 ? " " : "s ") + new TreeSet<>(byLine.keySet()));
+    }
+  }
+
+  private static void compareRejections(
+      boolean validOrder,
+      List<ExpectedRejection> wanted,
+      List<RejectionRow> got,
+      ReconcileReport report,
+      List<String> details) {
+    ReconcileReport.Tally tally = report.table(Table.REJECTED_ORDERS);
+    tally.expected += wanted.size();
+    tally.found += got.size();
+    wanted.forEach(w -> report.reason(w.reason().name()).expected++);
+    got.forEach(g -> report.reason(g.reasonCode()).found++);
+
+    List<ExpectedRejection> unmatchedWanted = new ArrayList<>(wanted);
+    List<RejectionRow> unmatchedGot = new ArrayList<>(got);
+    // Exact reason matches first.
+    for (Iterator<ExpectedRejection> w = unmatchedWanted.iterator(); w.hasNext(); ) {
+      ExpectedRejection want = w.next();
+      for (Iterator<RejectionRow> g = unmatchedGot.iterator(); g.hasNext(); ) {
+        RejectionRow row = g.next();
+        if (want.reason().name().equals(row.reasonCode())) {
+          w.remove();
+          g.remove();
+          List<String> differences = new ArrayList<>();
+          field(differences, "rejected_orders.source_topic", Topics.FOOD_ORDERS.name(), row.sourceTopic());
+          field(differences, "rejected_orders.source_partition", want.partition(), row.sourcePartition());
+          if (!differences.isEmpty()) {
+            tally.mismatched++;
+            details.addAll(differences);
+          }
+          break;
+        }
+      }
+    }
+    // Then rows with another reason than expected.
+    while (!unmatchedWanted.isEmpty() && !unmatchedGot.isEmpty()) {
+      ExpectedRejection want = unmatchedWanted.remove(0);
+      RejectionRow row = unmatchedGot.remove(0);
+      tally.mismatched++;
+      report.reason(want.reason().name()).missing++;
+      report.reason(row.reasonCode()).unexpected++;
+      details.add("rejected as " + row.reasonCode() + " (at " + row.position() + "), expected " + want.reason() + " (" + want.kind() + ")");
+    }
+    for (ExpectedRejection want : unmatchedWanted) {
+      tally.missing++;
+      report.reason(want.reason().name()).missing++;
+      details.add("missing from rejected_orders (expected " + want.reason() + " for " + want.kind() + ")");
+    }
+    for (RejectionRow row : unmatchedGot) {
+      tally.unexpected++;
+      report.reason(row.reasonCode()).unexpected++;
+      String where = "in rejected_orders as " + row.reasonCode() + " (at " + row.position() + ")";
+      if (validOrder) {
+        details.add(where + ", but it is a valid order: must only be in orders");
+      } else if (!wanted.isEmpty()) {
+        details.add(where + " once more than expected: a duplicate");
+      } else {
+        details.add(where + ", but the run sent no record with this id");
+      }
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.foodpipeline.generator.reconcile;
+
+import dev.foodpipeline.model.ProcessedItem;
+import dev.foodpipeline.model.ProcessedOrder;
+import java.util.List;
+
+/**
+ * Reads what the JDBC sink wrote for a range of order ids: rows of {@code orders}, {@code
+ * order_items} and {@code rejected_orders}. Every range passed in has ends with the same number of
+ * digits ({@link OrderIdRange#chunks(long)}), so one {@code BETWEEN} selects it. A table that does
+ * not exist yet reads as empty.
+ */
+public interface SinkTables extends AutoCloseable {
+
+  /** Rows per table for a range. */
+  record Counts(long orders, long items, long rejections) {
+    public static final Counts NONE = new Counts(0, 0, 0);
+
+    public Counts plus(Counts other) {
+      return new Counts(orders + other.orders, items + other.items, rejections + other.rejections);
+    }
+  }
+
+  /** How many rows each table has for the range's ids. */
+  Counts count(OrderIdRange range);
+
+  /** The {@code orders} rows of the range's ids ({@code processedAt}, {@code sourceOffset} as stored). */
+  List<ProcessedOrder> orders(OrderIdRange range);
+
+  List<ProcessedItem> items(OrderIdRange range);
+
+  /** The {@code rejected_orders} rows whose order id is in the range (their raw text left out). */
+  List<RejectionRow> rejections(OrderIdRange range);
+
+  /**
+   * The {@code rejected_orders} rows without an order id whose raw text may hold one of this prefix:
+   * text that contains it, or bytes kept as {@code base64:}.
+   */
+  List<RejectionRow> rejectionsWithoutOrderId(String idPrefix);
+
+  /** Where the tables are, for messages: {@code PostgreSQL at jdbc:postgresql://…}. */
+  String describe();
+
+  @Override
+  void close();
+}

@@ -1,0 +1,164 @@
+package dev.foodpipeline.generator.fakes;
+
+import dev.foodpipeline.generator.GeneratedOrder;
+import dev.foodpipeline.generator.OrderFactory;
+import dev.foodpipeline.generator.reconcile.DatabaseException;
+import dev.foodpipeline.generator.reconcile.DatabaseSettings;
+import dev.foodpipeline.generator.reconcile.OrderIdRange;
+import dev.foodpipeline.generator.reconcile.RejectionRow;
+import dev.foodpipeline.generator.reconcile.SinkTables;
+import dev.foodpipeline.model.Order;
+import dev.foodpipeline.model.ProcessedItem;
+import dev.foodpipeline.model.ProcessedOrder;
+import dev.foodpipeline.model.SourcePosition;
+import dev.foodpipeline.model.json.RawText;
+import dev.foodpipeline.model.rules.OrderEnricher;
+import dev.foodpipeline.model.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * The sink's three tables in memory, selected by order id as SQL's {@code BETWEEN} does. {@link
+ * #sink(OrderFactory, long, long)} fills them as a working pipeline would for a run; tests then
+ * tamper with the rows.
+ */
+public final class FakeSinkTables implements SinkTables {
+  public final List<ProcessedOrder> orders = new ArrayList<>();
+  public final List<ProcessedItem> items = new ArrayList<>();
+  public final List<RejectionRow> rejections = new ArrayList<>();
+  public final List<DatabaseSettings> opened = new ArrayList<>();
+  public DatabaseException unreachable;
+  public boolean closed;
+  /** While positive, every read sees empty tables, and each count() takes one off: a pipeline still draining. */
+  public int emptyCounts;
+  private final Map<Integer, Long> nextOffset = new HashMap<>();
+  private long firstOffset;
+
+  /** Records land from this offset of each partition on (a topic that already held others). */
+  public FakeSinkTables startingAtOffset(long offset) {
+    this.firstOffset = offset;
+    return this;
+  }
+
+  public SinkTables open(DatabaseSettings settings) {
+    opened.add(settings);
+    if (unreachable != null) {
+      throw unreachable;
+    }
+    return this;
+  }
+
+  /** Writes what the Streams app and the sink make of sequences {@code first}..{@code first+count-1}. */
+  public FakeSinkTables sink(OrderFactory factory, long first, long count) {
+    OrderEnricher enricher = new OrderEnricher();
+    factory.generate(first, count).forEach(generated -> sink(factory, enricher, generated));
+    return this;
+  }
+
+  private void sink(OrderFactory factory, OrderEnricher enricher, GeneratedOrder generated) {
+    int partition =
+        Utils.toPositive(Utils.murmur2(generated.key().getBytes(StandardCharsets.UTF_8))) % Topics.FOOD_ORDERS.partitions();
+    long offset = firstOffset + nextOffset.merge(partition, 1L, Long::sum) - 1;
+    if (generated.isValid()) {
+      Order order = generated.order().orElseThrow();
+      OrderEnricher.Enriched enriched =
+          enricher.enrich(
+              order,
+              factory.catalog().find(order.restaurantId()).orElseThrow(),
+              new SourcePosition(Topics.FOOD_ORDERS.name(), partition, offset),
+              order.createdAt().plusSeconds(1));
+      // orders has a primary key: an upsert replaces the row of the same id.
+      orders.removeIf(o -> o.orderId().equals(order.orderId()));
+      orders.add(enriched.order());
+      items.removeIf(i -> i.orderId().equals(order.orderId()));
+      items.addAll(enriched.items());
+    } else {
+      rejections.add(
+          new RejectionRow(
+              Topics.FOOD_ORDERS.name(),
+              partition,
+              offset,
+              generated.key(),
+              generated.expectedReason().orElseThrow().name(),
+              RawText.of(generated.value())));
+    }
+  }
+
+  public ProcessedOrder order(String id) {
+    return orders.stream().filter(o -> o.orderId().equals(id)).findFirst().orElseThrow();
+  }
+
+  public void replaceOrder(String id, UnaryOperator<ProcessedOrder> change) {
+    orders.replaceAll(o -> o.orderId().equals(id) ? change.apply(o) : o);
+  }
+
+  public void replaceRejection(Predicate<RejectionRow> which, UnaryOperator<RejectionRow> change) {
+    rejections.replaceAll(r -> which.test(r) ? change.apply(r) : r);
+  }
+
+  private static boolean in(String id, OrderIdRange range) {
+    return id != null && id.compareTo(range.lowId()) >= 0 && id.compareTo(range.highId()) <= 0;
+  }
+
+  private boolean draining() {
+    return emptyCounts > 0;
+  }
+
+  @Override
+  public Counts count(OrderIdRange range) {
+    if (draining()) {
+      emptyCounts--;
+      return Counts.NONE;
+    }
+    return new Counts(
+        orders.stream().filter(o -> in(o.orderId(), range)).count(),
+        items.stream().filter(i -> in(i.orderId(), range)).count(),
+        rejections.stream().filter(r -> in(r.orderId(), range)).count());
+  }
+
+  @Override
+  public List<ProcessedOrder> orders(OrderIdRange range) {
+    return draining() ? List.of() : orders.stream().filter(o -> in(o.orderId(), range)).toList();
+  }
+
+  @Override
+  public List<ProcessedItem> items(OrderIdRange range) {
+    return draining() ? List.of() : items.stream().filter(i -> in(i.orderId(), range)).toList();
+  }
+
+  @Override
+  public List<RejectionRow> rejections(OrderIdRange range) {
+    return draining()
+        ? List.of()
+        : rejections.stream()
+            .filter(r -> in(r.orderId(), range))
+            .map(r -> new RejectionRow(r.sourceTopic(), r.sourcePartition(), r.sourceOffset(), r.orderId(), r.reasonCode(), null))
+            .toList();
+  }
+
+  @Override
+  public List<RejectionRow> rejectionsWithoutOrderId(String idPrefix) {
+    return draining()
+        ? List.of()
+        : rejections.stream()
+            .filter(r -> r.orderId() == null)
+            .filter(r -> r.raw() != null && (r.raw().contains(idPrefix) || r.raw().startsWith(RawText.BASE64_PREFIX)))
+            .toList();
+  }
+
+  @Override
+  public String describe() {
+    return "the fake tables";
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}

@@ -1,0 +1,264 @@
+package dev.foodpipeline.generator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foodpipeline.generator.GeneratedOrder;
+import dev.foodpipeline.generator.GenerationSpec;
+import dev.foodpipeline.generator.InvalidKind;
+import dev.foodpipeline.generator.InvalidMix;
+import dev.foodpipeline.generator.OrderFactory;
+import dev.foodpipeline.generator.cli.ExitCodes;
+import dev.foodpipeline.generator.cli.GeneratorCommand;
+import dev.foodpipeline.generator.cli.GeneratorEnvironment;
+import dev.foodpipeline.generator.fakes.FakeSinkTables;
+import dev.foodpipeline.generator.reconcile.RejectionRow;
+import dev.foodpipeline.infra.PostgresServer;
+import dev.foodpipeline.model.ProcessedItem;
+import dev.foodpipeline.model.ProcessedOrder;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * reconcile against a real PostgreSQL holding the sink's tables (connect/sql/schema.sql), filled as a
+ * working pipeline fills them, then tampered with. Each test uses its own seed, so their order ids
+ * do not meet.
+ */
+class ReconcileIT {
+  private static final Clock CLOCK = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+  private static PostgresServer postgres;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = PostgresServer.start();
+    String schema = Files.readString(Path.of("../connect/sql/schema.sql"));
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      statement.execute(schema);
+    }
+  }
+
+  @AfterAll
+  static void stopPostgres() {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+  }
+
+  private int reconcile(String... args) {
+    CommandLine command = GeneratorCommand.newCommandLine(GeneratorEnvironment.system().withClock(CLOCK).withEnv(java.util.Map.of()));
+    command.setOut(new PrintWriter(out, true));
+    command.setErr(new PrintWriter(err, true));
+    List<String> all = new ArrayList<>(List.of("reconcile", "--jdbc-user", postgres.user(), "--jdbc-password", postgres.password()));
+    if (!List.of(args).contains("--jdbc-url")) {
+      all.addAll(List.of("--jdbc-url", postgres.jdbcUrl()));
+    }
+    all.addAll(List.of(args));
+    return command.execute(all.toArray(String[]::new));
+  }
+
+  /** Writes the rows a working pipeline writes for a run, as the JDBC sink would. */
+  private static FakeSinkTables sink(OrderFactory factory, int count) throws SQLException {
+    FakeSinkTables rows = new FakeSinkTables().startingAtOffset(factory.spec().seed() * 100_000).sink(factory, 1, count);
+    insert(rows.orders, rows.items, rows.rejections);
+    return rows;
+  }
+
+  private static void insert(List<ProcessedOrder> orders, List<ProcessedItem> items, List<RejectionRow> rejections)
+      throws SQLException {
+    try (Connection connection = connect()) {
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO orders (order_id, customer_id, restaurant_id, restaurant_name, cuisine, city, item_count, subtotal,"
+                  + " tax, delivery_fee, total, delivery_street, delivery_city, delivery_postal_code, created_at,"
+                  + " estimated_ready_at, processed_at, source_partition, source_offset)"
+                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        for (ProcessedOrder o : orders) {
+          insert.setString(1, o.orderId());
+          insert.setString(2, o.customerId());
+          insert.setString(3, o.restaurantId());
+          insert.setString(4, o.restaurantName());
+          insert.setString(5, o.cuisine());
+          insert.setString(6, o.city());
+          insert.setInt(7, o.itemCount());
+          insert.setBigDecimal(8, o.subtotal());
+          insert.setBigDecimal(9, o.tax());
+          insert.setBigDecimal(10, o.deliveryFee());
+          insert.setBigDecimal(11, o.total());
+          insert.setString(12, o.deliveryStreet());
+          insert.setString(13, o.deliveryCity());
+          insert.setString(14, o.deliveryPostalCode());
+          insert.setTimestamp(15, Timestamp.from(o.createdAt()));
+          insert.setTimestamp(16, Timestamp.from(o.estimatedReadyAt()));
+          insert.setTimestamp(17, Timestamp.from(o.processedAt()));
+          insert.setInt(18, o.sourcePartition());
+          insert.setLong(19, o.sourceOffset());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO order_items (order_id, line_no, menu_item_id, item_name, quantity, unit_price, line_total)"
+                  + " VALUES (?,?,?,?,?,?,?)")) {
+        for (ProcessedItem i : items) {
+          insert.setString(1, i.orderId());
+          insert.setInt(2, i.lineNo());
+          insert.setString(3, i.menuItemId());
+          insert.setString(4, i.itemName());
+          insert.setInt(5, i.quantity());
+          insert.setBigDecimal(6, i.unitPrice());
+          insert.setBigDecimal(7, i.lineTotal());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+      try (PreparedStatement insert =
+          connection.prepareStatement(
+              "INSERT INTO rejected_orders (source_topic, source_partition, source_offset, order_id, reason_code, reason, raw,"
+                  + " rejected_at) VALUES (?,?,?,?,?,?,?, now())")) {
+        for (RejectionRow r : rejections) {
+          insert.setString(1, r.sourceTopic());
+          insert.setInt(2, r.sourcePartition());
+          insert.setLong(3, r.sourceOffset());
+          insert.setString(4, r.orderId());
+          insert.setString(5, r.reasonCode());
+          insert.setString(6, "because");
+          insert.setString(7, r.raw());
+          insert.addBatch();
+        }
+        insert.executeBatch();
+      }
+    }
+  }
+
+  private static int execute(String sql) throws SQLException {
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      return statement.executeUpdate(sql);
+    }
+  }
+
+  @Test
+  void aRunThatLandedWhollyMatches() throws Exception {
+    OrderFactory factory = new OrderFactory(GenerationSpec.of(101, 0.3).withInvalidMix(InvalidMix.ALL), CLOCK);
+    sink(factory, 400);
+
+    int exit = reconcile("--seed", "101", "--count", "400", "--invalid-ratio", "0.3", "--invalid-kinds", "all", "--wait", "30s");
+
+    assertThat(exit).as(out + "\n" + err).isZero();
+    assertThat(out.toString()).contains("OK: PostgreSQL holds exactly what the run must have produced.").contains("DUPLICATE_ORDER");
+  }
+
+  @Test
+  void aDeletedRowADuplicateAChangedTotalAndARejectedOrderInOrdersAreEachNamed() throws Exception {
+    OrderFactory factory = new OrderFactory(GenerationSpec.of(102, 0.2), CLOCK);
+    sink(factory, 300);
+    List<GeneratedOrder> valid = factory.generate(1, 300).filter(GeneratedOrder::isValid).toList();
+    String deleted = valid.get(3).key();
+    String duplicated = valid.get(7).key();
+    String changed = valid.get(11).key();
+    String rejected = factory.generate(1, 300).filter(g -> !g.isValid()).findFirst().orElseThrow().key();
+    assertThat(execute("DELETE FROM orders WHERE order_id = '" + deleted + "'")).isOne();
+    assertThat(
+            execute(
+                "INSERT INTO rejected_orders (source_topic, source_partition, source_offset, order_id, reason_code, reason)"
+                    + " VALUES ('food-orders', 0, 999999, '" + duplicated + "', 'MALFORMED_JSON', 'replayed')"))
+        .isOne();
+    assertThat(execute("UPDATE orders SET total = total + 1 WHERE order_id = '" + changed + "'")).isOne();
+    assertThat(
+            execute(
+                "INSERT INTO orders SELECT '" + rejected + "', customer_id, restaurant_id, restaurant_name, cuisine, city,"
+                    + " item_count, subtotal, tax, delivery_fee, total, delivery_street, delivery_city, delivery_postal_code,"
+                    + " created_at, estimated_ready_at, processed_at, source_partition, source_offset, written_at"
+                    + " FROM orders WHERE order_id = '" + changed + "'"))
+        .isOne();
+
+    int exit = reconcile("--seed", "102", "--count", "300", "--invalid-ratio", "0.2");
+
+    assertThat(exit).as(out.toString()).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(out.toString())
+        .contains("MISMATCH: 4 order ids are wrong:")
+        .contains(deleted + "  missing from orders")
+        .contains(duplicated + "  in rejected_orders as MALFORMED_JSON (at 0@999999), but it is a valid order")
+        .contains(changed + "  orders.total is ")
+        .contains(rejected + "  in orders, but must be rejected as")
+        .containsPattern("order ids with duplicates\\s+2");
+  }
+
+  @Test
+  void aRejectionStoredWithoutItsOrderIdIsMatchedByItsRawBytes() throws Exception {
+    OrderFactory factory =
+        new OrderFactory(GenerationSpec.of(103, 0.5).withInvalidMix(InvalidMix.of(InvalidKind.MALFORMED_JSON)), CLOCK);
+    FakeSinkTables rows = new FakeSinkTables().startingAtOffset(103 * 100_000).sink(factory, 1, 60);
+    List<RejectionRow> withoutIds =
+        rows.rejections.stream()
+            .map(r -> new RejectionRow(r.sourceTopic(), r.sourcePartition(), r.sourceOffset(), null, r.reasonCode(),
+                "base64:" + Base64.getEncoder().encodeToString(("\u00ff" + r.orderId()).getBytes(StandardCharsets.ISO_8859_1))))
+            .toList();
+    insert(rows.orders, rows.items, withoutIds);
+
+    assertThat(reconcile("--seed", "103", "--count", "60", "--invalid-ratio", "0.5", "--invalid-kinds", "malformed-json"))
+        .as(out.toString())
+        .isZero();
+  }
+
+  @Test
+  void tablesThatDoNotExistReadAsEmpty() throws Exception {
+    int exit =
+        reconcile("--seed", "104", "--count", "10", "--jdbc-url", postgres.jdbcUrl() + "?currentSchema=nothing_here");
+
+    assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(out.toString()).containsPattern("orders\\s+\\d+\\s+0\\s+\\d+\\s+0\\s+0");
+  }
+
+  @Test
+  void anUnreachableDatabaseIsOneLineAndExitFiveWithinTheTimeout() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    long start = System.nanoTime();
+
+    int exit = reconcile("--count", "10", "--jdbc-url", "jdbc:postgresql://127.0.0.1:" + port + "/food", "--db-timeout", "3s");
+
+    assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.DATABASE_ERROR);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+    assertThat(err.toString().lines()).singleElement().asString().startsWith("Couldn't reach PostgreSQL at jdbc:postgresql://127.0.0.1:" + port + "/food: ");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void aDatabaseThatDoesNotExistIsNamed() {
+    int exit = reconcile("--count", "10", "--jdbc-url", postgres.jdbcUrl().replace("/food", "/no_such_db"));
+
+    assertThat(exit).isEqualTo(ExitCodes.DATABASE_ERROR);
+    assertThat(err.toString()).startsWith("PostgreSQL at ").contains("no_such_db");
+  }
+}
