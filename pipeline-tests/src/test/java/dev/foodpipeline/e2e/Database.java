@@ -23,6 +23,19 @@ final class Database {
     this.password = password;
   }
 
+  /** The JDBC URL, user and password, for tools that open their own connection (reconcile). */
+  String url() {
+    return url;
+  }
+
+  String user() {
+    return user;
+  }
+
+  String password() {
+    return password;
+  }
+
   /** The single number a query returns; 0 while the table does not exist yet. */
   long count(String sql) {
     try (Connection connection = connect();

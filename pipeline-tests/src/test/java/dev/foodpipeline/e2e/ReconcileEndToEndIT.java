@@ -1,0 +1,149 @@
+package dev.foodpipeline.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foodpipeline.generator.GeneratedOrder;
+import dev.foodpipeline.generator.InvalidKind;
+import dev.foodpipeline.generator.InvalidMix;
+import dev.foodpipeline.generator.OrderFactory;
+import dev.foodpipeline.generator.RunFile;
+import dev.foodpipeline.generator.cli.ExitCodes;
+import dev.foodpipeline.generator.cli.GeneratorCommand;
+import dev.foodpipeline.generator.cli.GeneratorEnvironment;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import picocli.CommandLine;
+
+/**
+ * The generator's own check of the pipeline, on real components: a seeded run with every invalid
+ * kind (of the default mix) goes through Kafka, the Streams app and the JDBC sink, and {@code
+ * reconcile} finds PostgreSQL holding exactly what it must (exit 0: every kind rejected with its
+ * reason, every valid order with its values). Then rows are tampered with on purpose, and reconcile
+ * fails naming each tampered order.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReconcileEndToEndIT {
+  /** The orders' own seed; their catalogue is the one the pipeline published ({@link Pipeline#SEED}). */
+  private static final long SEED = 77;
+  private static final int COUNT = 300;
+
+  private static Pipeline pipeline;
+  private static Database db;
+  private static Path runFile;
+
+  @BeforeAll
+  static void startPipelineAndProduce() throws Exception {
+    pipeline = Pipeline.start();
+    db = pipeline.database();
+    runFile = Files.createTempDirectory("reconcile-e2e").resolve("run.properties");
+    Result produce =
+        generator(
+            "produce", "--no-setup", "-b", pipeline.bootstrapServers(), "--count", Integer.toString(COUNT), "--rate", "0",
+            "--seed", Long.toString(SEED), "--catalog-seed", Long.toString(Pipeline.SEED), "--invalid-ratio", "0.35",
+            "--hot-restaurant-ratio", "0.3", "--late-ratio", "0.2", "--max-lateness", "2h", "--run-file", runFile.toString());
+    assertThat(produce.exit()).as(produce.output()).isZero();
+  }
+
+  @AfterAll
+  static void stopPipeline() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  private record Result(int exit, String output) {}
+
+  private static Result generator(String... args) {
+    CommandLine commandLine = GeneratorCommand.newCommandLine(GeneratorEnvironment.system().withEnv(Map.of()));
+    StringWriter output = new StringWriter();
+    commandLine.setOut(new PrintWriter(output, true));
+    commandLine.setErr(new PrintWriter(output, true));
+    int exit = commandLine.execute(args);
+    return new Result(exit, output.toString());
+  }
+
+  private static Result reconcile(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "reconcile", "--run-file", runFile.toString(), "--jdbc-url", db.url(), "--jdbc-user", db.user(),
+                "--jdbc-password", db.password()));
+    args.addAll(List.of(extra));
+    return generator(args.toArray(String[]::new));
+  }
+
+  private static List<GeneratedOrder> run() {
+    OrderFactory factory = new OrderFactory(RunFile.read(runFile).spec(), Clock.systemUTC());
+    return factory.generate(1, COUNT).toList();
+  }
+
+  @Test
+  @Order(1)
+  void everyInvalidKindIsRejectedWithItsReasonAndEveryValidOrderLandsWithItsValues() {
+    Set<InvalidKind> kinds =
+        run().stream().flatMap(g -> g.invalidKind().stream()).collect(Collectors.toCollection(() -> EnumSet.noneOf(InvalidKind.class)));
+    assertThat(kinds).as("the run holds every kind of the default mix").containsExactlyInAnyOrderElementsOf(InvalidMix.DEFAULT.kinds());
+
+    Result result = reconcile("--wait", "120s");
+
+    assertThat(result.exit()).as(result.output()).isZero();
+    assertThat(result.output()).contains("OK: PostgreSQL holds exactly what the run must have produced.");
+    for (InvalidKind kind : kinds) {
+      long expected = run().stream().filter(g -> g.expectedReason().orElse(null) == kind.expectedReason()).count();
+      assertThat(result.output())
+          .as("%s rejected as %s", kind, kind.expectedReason())
+          .containsPattern(Pattern.compile("  " + kind.expectedReason() + "\\s+" + expected + "\\s+" + expected + "\\s+0\\s+0"));
+    }
+  }
+
+  @Test
+  @Order(2)
+  void aDeletedRowADuplicatedOrderAChangedTotalAndARejectedOrderInOrdersAreEachNamed() {
+    List<GeneratedOrder> valid = run().stream().filter(GeneratedOrder::isValid).toList();
+    String deleted = valid.get(5).key();
+    String duplicated = valid.get(10).key();
+    String changed = valid.get(15).key();
+    String rejected = run().stream().filter(g -> !g.isValid()).findFirst().orElseThrow().key();
+    assertThat(db.execute("DELETE FROM orders WHERE order_id = '" + deleted + "'")).isOne();
+    assertThat(
+            db.execute(
+                "INSERT INTO rejected_orders (source_topic, source_partition, source_offset, order_id, reason_code, reason)"
+                    + " VALUES ('food-orders', 0, 900000000, '" + duplicated + "', 'PRICE_MISMATCH', 'tampered')"))
+        .isOne();
+    assertThat(db.execute("UPDATE orders SET total = total + 0.01 WHERE order_id = '" + changed + "'")).isOne();
+    assertThat(
+            db.execute(
+                "INSERT INTO orders SELECT '" + rejected + "', customer_id, restaurant_id, restaurant_name, cuisine, city,"
+                    + " item_count, subtotal, tax, delivery_fee, total, delivery_street, delivery_city, delivery_postal_code,"
+                    + " created_at, estimated_ready_at, processed_at, source_partition, source_offset, written_at"
+                    + " FROM orders WHERE order_id = '" + valid.get(20).key() + "'"))
+        .isOne();
+
+    Result result = reconcile();
+
+    assertThat(result.exit()).as(result.output()).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(result.output())
+        .contains("MISMATCH: 4 order ids are wrong:")
+        .contains(deleted + "  missing from orders")
+        .contains(duplicated + "  in rejected_orders as PRICE_MISMATCH (at 0@900000000), but it is a valid order")
+        .contains(changed + "  orders.total is ")
+        .contains(rejected + "  in orders, but must be rejected as ")
+        .containsPattern("order ids with duplicates\\s+2");
+  }
+}
