@@ -1,8 +1,12 @@
 package dev.foodpipeline.streams;
 
+import dev.foodpipeline.model.topics.Topic;
+import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.streams.http.HttpApi;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,8 +36,9 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Validates and enriches food orders from 'food-orders' (exactly_once_v2) into 'food-orders-processed'"
-          + " and 'food-order-items'; every rejected input goes to 'food-orders-rejected' with its reason.",
+      "Validates, deduplicates and enriches food orders from 'food-orders' (exactly_once_v2) into"
+          + " 'food-orders-processed' and 'food-order-items'; every rejected input goes to 'food-orders-rejected'"
+          + " with its reason; 1-minute stats per restaurant go to 'restaurant-stats' and are served over HTTP.",
       "Each option can also be set by its environment variable; a flag wins over the variable."
     },
     exitCodeListHeading = "Exit codes:%n",
@@ -47,6 +52,8 @@ public final class Main implements Callable<Integer> {
   /** How often the run loop looks at the app's state. */
   static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+  /** Every topic of the registry: the app reads two of them and writes the others. */
+  static final List<String> REQUIRED_TOPICS = Topics.all().stream().map(Topic::name).toList();
 
   @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
       description = "Kafka (env FOOD_STREAMS_BOOTSTRAP_SERVERS; default 127.0.0.1:9092)")
@@ -61,7 +68,8 @@ public final class Main implements Callable<Integer> {
   String threads;
 
   @Option(names = "--instance-id", paramLabel = "ID",
-      description = "names this instance in logs, client id and default state dir (env FOOD_STREAMS_INSTANCE_ID; default host name)")
+      description = "names this instance in logs, client id, static group membership and default state dir"
+          + " (env FOOD_STREAMS_INSTANCE_ID; default <host name>-<http port>)")
   String instanceId;
 
   @Option(names = "--state-dir", paramLabel = "DIR",
@@ -76,6 +84,34 @@ public final class Main implements Callable<Integer> {
       description = "how long a shutdown may take (env FOOD_STREAMS_CLOSE_TIMEOUT_MS; default 8000)")
   String closeTimeoutMs;
 
+  @Option(names = "--http-host", paramLabel = "HOST",
+      description = "address of the HTTP endpoints; 0.0.0.0 for every address (env FOOD_STREAMS_HTTP_HOST; default 127.0.0.1)")
+  String httpHost;
+
+  @Option(names = "--http-port", paramLabel = "PORT",
+      description = "port of the HTTP endpoints; 0 = any free port (env FOOD_STREAMS_HTTP_PORT; default 7070)")
+  String httpPort;
+
+  @Option(names = "--advertised-host", paramLabel = "HOST",
+      description = "how other instances reach this one's HTTP port (application.server) (env FOOD_STREAMS_ADVERTISED_HOST;"
+          + " default the HTTP host, or the host name when that is 0.0.0.0)")
+  String advertisedHost;
+
+  @Option(names = "--static-membership", paramLabel = "true|false",
+      description = "join the consumer group as static members, group.instance.id = instance id"
+          + " (env FOOD_STREAMS_STATIC_MEMBERSHIP; default true)")
+  String staticMembership;
+
+  @Option(names = "--dedup-retention-ms", paramLabel = "MS",
+      description = "how long an accepted order id is remembered to reject duplicates (env FOOD_STREAMS_DEDUP_RETENTION_MS;"
+          + " default 86400000 = 24 h)")
+  String dedupRetentionMs;
+
+  @Option(names = "--rocksdb-memory-mb", paramLabel = "MIB",
+      description = "RocksDB memory of this instance, one cache shared by every store, half of it for memtables"
+          + " (env FOOD_STREAMS_ROCKSDB_MEMORY_MB; default 16)")
+  String rocksDbMemoryMb;
+
   @Option(names = "--config-file", paramLabel = "FILE",
       description = "Kafka Streams/client properties file, passed through (env FOOD_STREAMS_CONFIG_FILE)")
   String configFile;
@@ -88,8 +124,16 @@ public final class Main implements Callable<Integer> {
   private final CountDownLatch stopRequested;
   private final Duration statusInterval;
   private volatile Duration closeTimeout = StreamsSettings.DEFAULT_CLOSE_TIMEOUT;
+  private final CurrentApp current = new CurrentApp();
   /** How many times Kafka was found unreachable before an app could be made (for tests). */
   final AtomicInteger unreachableProbes = new AtomicInteger();
+  /** How many times a required topic was found missing (for tests). */
+  final AtomicInteger missingTopicProbes = new AtomicInteger();
+  /** The HTTP port bound, once it is (for tests); 0 before. */
+  volatile int boundHttpPort;
+  /** Which required topics are missing at the given bootstrap servers (replaced in tests). */
+  Function<String, List<String>> missingTopics =
+      bootstrap -> TopicProbe.missing(bootstrap, REQUIRED_TOPICS, PROBE_TIMEOUT);
 
   public Main() {
     this(System.getenv(), new CountDownLatch(1), STATUS_INTERVAL);
@@ -133,7 +177,10 @@ public final class Main implements Callable<Integer> {
     closeTimeout = settings.closeTimeout();
     // Kafka's own check of every property it knows, before waiting for anything.
     new StreamsConfig(settings.toProperties());
-    return run(settings, StreamsApp::new);
+    try (HttpApi http = HttpApi.start(settings, current)) {
+      boundHttpPort = http.port();
+      return run(http.settings(), StreamsApp::new);
+    }
   }
 
   StreamsSettings settings() {
@@ -145,6 +192,12 @@ public final class Main implements Callable<Integer> {
         .flag(Setting.STATE_DIR, stateDir)
         .flag(Setting.COMMIT_INTERVAL_MS, commitIntervalMs)
         .flag(Setting.CLOSE_TIMEOUT_MS, closeTimeoutMs)
+        .flag(Setting.HTTP_HOST, httpHost)
+        .flag(Setting.HTTP_PORT, httpPort)
+        .flag(Setting.ADVERTISED_HOST, advertisedHost)
+        .flag(Setting.STATIC_MEMBERSHIP, staticMembership)
+        .flag(Setting.DEDUP_RETENTION_MS, dedupRetentionMs)
+        .flag(Setting.ROCKSDB_MEMORY_MB, rocksDbMemoryMb)
         .flag(Setting.CONFIG_FILE, configFile)
         .config(config)
         .build(env);
@@ -152,24 +205,33 @@ public final class Main implements Callable<Integer> {
 
   /** Asks the run loop to stop. */
   void requestStop() {
+    current.stop();
     stopRequested.countDown();
+  }
+
+  /** What the HTTP endpoints see: the app of the run loop, or what it waits for. */
+  CurrentApp current() {
+    return current;
   }
 
   /**
    * Runs the app until a stop request, and keeps it running meanwhile: waits (saying so) while
-   * Kafka cannot be reached, and when the app cannot start or stops on its own (state ERROR, e.g.
-   * Kafka gone for longer than {@code task.timeout.ms} while loading the restaurants, or a topic
-   * missing), logs why in one line and starts a new instance after the status interval.
+   * Kafka cannot be reached or a topic of the app is missing, and when the app cannot start or
+   * stops on its own (state ERROR, e.g. Kafka gone for longer than {@code task.timeout.ms} while
+   * loading the restaurants), logs why in one line and starts a new instance after the status
+   * interval.
    *
    * @return 0 after a stop request
    */
   int run(StreamsSettings settings, Function<StreamsSettings, StreamsApp> apps) throws InterruptedException {
     while (awaitKafka(settings)) {
       try (StreamsApp app = apps.apply(settings)) {
+        current.running(app);
         if (startAndSupervise(app)) {
           log.info("Stop requested; closing streams-app {} (up to {} ms)", settings.instanceId(), settings.closeTimeout().toMillis());
           return 0;
         }
+        current.waiting("a new start in " + statusInterval.toMillis() + " ms after a failure");
       }
       if (stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
         return 0;
@@ -179,17 +241,38 @@ public final class Main implements Callable<Integer> {
     return 0;
   }
 
-  /** Waits until a bootstrap server accepts a connection; false when a stop was requested first. */
+  /**
+   * Waits until a bootstrap server accepts a connection and every topic the app reads or writes
+   * exists; false when a stop was requested first.
+   */
   private boolean awaitKafka(StreamsSettings settings) throws InterruptedException {
     while (true) {
-      Optional<String> problem = BrokerProbe.unreachable(settings.bootstrapServers(), PROBE_TIMEOUT);
-      if (problem.isEmpty()) {
-        return stopRequested.getCount() > 0;
+      if (stopRequested.getCount() == 0) {
+        return false;
       }
-      unreachableProbes.incrementAndGet();
-      log.warn(
-          "Kafka at {} is not reachable: {}; trying again every {} ms",
-          settings.bootstrapServers(), problem.get(), statusInterval.toMillis());
+      Optional<String> problem = BrokerProbe.unreachable(settings.bootstrapServers(), PROBE_TIMEOUT);
+      if (problem.isPresent()) {
+        unreachableProbes.incrementAndGet();
+        current.waiting("Kafka at " + settings.bootstrapServers());
+        log.warn(
+            "Kafka at {} is not reachable: {}; trying again every {} ms",
+            settings.bootstrapServers(), problem.get(), statusInterval.toMillis());
+      } else {
+        try {
+          List<String> missing = missingTopics.apply(settings.bootstrapServers());
+          if (missing.isEmpty()) {
+            return stopRequested.getCount() > 0;
+          }
+          missingTopicProbes.incrementAndGet();
+          current.waiting("topic(s) " + missing);
+          log.warn(
+              "Waiting for topic(s) {} to exist at {} (create them with: order-generator topics); checking every {} ms",
+              missing, settings.bootstrapServers(), statusInterval.toMillis());
+        } catch (IllegalStateException e) {
+          current.waiting("Kafka at " + settings.bootstrapServers());
+          log.warn("Kafka at {} is reachable but {}; trying again every {} ms", settings.bootstrapServers(), e.getMessage(), statusInterval.toMillis());
+        }
+      }
       if (stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
         return false;
       }

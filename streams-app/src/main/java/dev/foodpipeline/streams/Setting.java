@@ -16,6 +16,12 @@ public enum Setting {
   INSTANCE_ID("--instance-id", null),
   COMMIT_INTERVAL_MS("--commit-interval-ms", StreamsConfig.COMMIT_INTERVAL_MS_CONFIG),
   CLOSE_TIMEOUT_MS("--close-timeout-ms", null),
+  HTTP_HOST("--http-host", null),
+  HTTP_PORT("--http-port", null),
+  ADVERTISED_HOST("--advertised-host", null),
+  STATIC_MEMBERSHIP("--static-membership", null),
+  DEDUP_RETENTION_MS("--dedup-retention-ms", null),
+  ROCKSDB_MEMORY_MB("--rocksdb-memory-mb", null),
   CONFIG_FILE("--config-file", null);
 
   /** Prefix of every environment variable of the app. */

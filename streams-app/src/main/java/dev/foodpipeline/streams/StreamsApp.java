@@ -2,13 +2,19 @@ package dev.foodpipeline.streams;
 
 import dev.foodpipeline.streams.topology.OrderTopology;
 import dev.foodpipeline.streams.topology.TopologySettings;
+import dev.foodpipeline.model.topics.Topics;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KafkaStreams.State;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
@@ -33,6 +39,7 @@ public final class StreamsApp implements AutoCloseable {
 
   private final StreamsSettings settings;
   private final KafkaStreams streams;
+  private final RestoreProgress restores;
   private final Object stateMonitor = new Object();
   private volatile boolean startedOnce;
   private volatile List<ThreadAssignment> assignment = List.of();
@@ -45,7 +52,9 @@ public final class StreamsApp implements AutoCloseable {
   public StreamsApp(StreamsSettings settings, Topology topology) {
     this.settings = settings;
     this.streams = new KafkaStreams(topology, settings.toProperties());
+    this.restores = new RestoreProgress(name());
     streams.setStateListener(this::onStateChange);
+    streams.setGlobalStateRestoreListener(restores);
     streams.setUncaughtExceptionHandler(this::onUncaughtException);
   }
 
@@ -70,6 +79,35 @@ public final class StreamsApp implements AutoCloseable {
   /** Each local stream thread's tasks and partitions, as of the last time the app was RUNNING. */
   public List<ThreadAssignment> assignment() {
     return assignment;
+  }
+
+  /** Each local stream thread's tasks and partitions now (during a rebalance: possibly none). */
+  public List<ThreadAssignment> currentAssignment() {
+    return streams.metadataForLocalThreads().stream()
+        .map(ThreadAssignment::of)
+        .sorted(Comparator.comparing(ThreadAssignment::threadName))
+        .toList();
+  }
+
+  /** The changelog partitions of this instance's stores that are being restored now. */
+  public Set<String> restoring() {
+    return restores.restoring();
+  }
+
+  /**
+   * Ready: RUNNING (so the restaurants table is loaded and the partitions assigned) and no store of
+   * an active task is being restored, so every partition this instance owns is being processed.
+   */
+  public boolean isReady() {
+    return streams.state() == State.RUNNING && restores.restoring().isEmpty();
+  }
+
+  /**
+   * The Kafka Streams client, for queries (metadata, interactive queries); the app starts and
+   * closes it, nobody else.
+   */
+  public KafkaStreams kafkaStreams() {
+    return streams;
   }
 
   /**
@@ -167,9 +205,41 @@ public final class StreamsApp implements AutoCloseable {
       assignment = current;
       log.info("{} assignment after rebalance ({}), {} thread(s):", name(), change, current.size());
       current.forEach(thread -> log.info("  {}", thread.describe()));
+      String owners = inputOwners(streams.metadataForAllStreamsClients());
+      if (!owners.isEmpty()) {
+        log.info("{} owners of {}: {}", name(), Topics.FOOD_ORDERS.name(), owners);
+      }
     } catch (RuntimeException e) {
       log.debug("{} could not read its assignment: {}", name(), e.toString());
     }
+  }
+
+  /**
+   * "food-orders-0 → 127.0.0.1:7070 (standby 127.0.0.1:7071), food-orders-1 → …" from the Streams
+   * metadata of every instance (only instances with an {@code application.server} are known).
+   */
+  static String inputOwners(java.util.Collection<StreamsMetadata> instances) {
+    TreeMap<Integer, String> active = new TreeMap<>();
+    TreeMap<Integer, java.util.List<String>> standby = new TreeMap<>();
+    for (StreamsMetadata instance : instances) {
+      String server = instance.host() + ":" + instance.port();
+      for (TopicPartition partition : instance.topicPartitions()) {
+        if (partition.topic().equals(Topics.FOOD_ORDERS.name())) {
+          active.put(partition.partition(), server);
+        }
+      }
+      for (TopicPartition partition : instance.standbyTopicPartitions()) {
+        if (partition.topic().equals(Topics.FOOD_ORDERS.name())) {
+          standby.computeIfAbsent(partition.partition(), p -> new java.util.ArrayList<>()).add(server);
+        }
+      }
+    }
+    java.util.Set<Integer> partitions = new java.util.TreeSet<>(active.keySet());
+    partitions.addAll(standby.keySet());
+    return partitions.stream()
+        .map(p -> Topics.FOOD_ORDERS.name() + "-" + p + " → " + active.getOrDefault(p, "nobody")
+            + (standby.containsKey(p) ? " (standby " + String.join(", ", standby.get(p).stream().sorted().toList()) + ")" : ""))
+        .collect(Collectors.joining(", "));
   }
 
   private StreamThreadExceptionResponse onUncaughtException(Throwable error) {

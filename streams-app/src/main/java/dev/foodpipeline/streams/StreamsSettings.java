@@ -3,6 +3,8 @@ package dev.foodpipeline.streams;
 import dev.foodpipeline.streams.errors.RejectingDeserializationHandler;
 import dev.foodpipeline.streams.errors.RejectingProcessingHandler;
 import dev.foodpipeline.streams.errors.RejectingProductionHandler;
+import dev.foodpipeline.streams.errors.WallClockOnInvalidTimestamp;
+import dev.foodpipeline.streams.state.BoundedRocksDbConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.InetAddress;
@@ -21,6 +23,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -32,9 +35,19 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param applicationId the Kafka Streams application id: consumer group and transactional id prefix
  * @param threads stream threads of this instance
  * @param stateDir this instance's state directory (the restaurants global store lives here)
- * @param instanceId names this instance in logs, its client id and its default state directory
+ * @param instanceId names this instance in logs, its client id, its static group membership
+ *     ({@code group.instance.id}) and its default state directory
  * @param commitInterval how often a transaction is committed (the latency of exactly-once output)
  * @param closeTimeout how long a shutdown may take before the app gives up waiting for Kafka
+ * @param httpHost the address the HTTP endpoints listen on
+ * @param httpPort their port; 0 = any free port (the one bound is then {@link #withHttpPort})
+ * @param advertisedHost how the other instances reach this one: {@code application.server} is
+ *     {@code advertisedHost:httpPort}
+ * @param staticMembership whether the stream threads join the group as static members
+ *     ({@code group.instance.id} = instance id + thread index)
+ * @param dedupRetention how long an accepted order id is remembered to reject duplicates
+ * @param rocksDbMemoryMb the one RocksDB memory budget of this instance (block cache, memtables
+ *     included), shared by every store
  * @param config further Kafka Streams / client properties, passed through as they are
  */
 public record StreamsSettings(
@@ -45,6 +58,12 @@ public record StreamsSettings(
     String instanceId,
     Duration commitInterval,
     Duration closeTimeout,
+    String httpHost,
+    int httpPort,
+    String advertisedHost,
+    boolean staticMembership,
+    Duration dedupRetention,
+    int rocksDbMemoryMb,
     Map<String, String> config) {
 
   public static final String DEFAULT_BOOTSTRAP_SERVERS = "127.0.0.1:9092";
@@ -53,16 +72,37 @@ public record StreamsSettings(
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
   /** Below Docker's default 10 s between SIGTERM and SIGKILL. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(8);
+  public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
+  public static final int DEFAULT_HTTP_PORT = 7070;
+  public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofHours(24);
+  /** A minute: shorter would forget an order id before a slow producer's retry arrives. */
+  public static final Duration MIN_DEDUP_RETENTION = Duration.ofMinutes(1);
+  /** 16 MiB of RocksDB memory per instance, half of it for memtables: sized for the 2 GB host. */
+  public static final int DEFAULT_ROCKSDB_MEMORY_MB = 16;
+  /**
+   * How often Kafka Streams checks whether a warmed-up replica can take over a stateful task from
+   * its current owner (Kafka's default: 10 minutes; 1 minute is the least it accepts).
+   */
+  public static final String DEFAULT_PROBING_REBALANCE_INTERVAL_MS = "60000";
 
   static final String PROCESSING_HANDLER_GLOBAL_ENABLED = "processing.exception.handler.global.enabled";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:(\\d{1,5})");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]+");
+  private static final java.util.Set<String> WILDCARD_HOSTS = java.util.Set.of("0.0.0.0", "::", "[::]");
+  /** Where a passed-through property would already set the main consumer's group.instance.id. */
+  private static final java.util.List<String> GROUP_INSTANCE_ID_KEYS =
+      java.util.List.of(
+          ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+          StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+          StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
 
   public StreamsSettings {
     Objects.requireNonNull(stateDir, "stateDir");
     Objects.requireNonNull(commitInterval, "commitInterval");
     Objects.requireNonNull(closeTimeout, "closeTimeout");
+    Objects.requireNonNull(dedupRetention, "dedupRetention");
     config = Map.copyOf(config);
     validateBootstrapServers(Setting.BOOTSTRAP_SERVERS.flag(), bootstrapServers);
     validateName(Setting.APPLICATION_ID.flag(), applicationId);
@@ -70,21 +110,47 @@ public record StreamsSettings(
     validateThreads(Setting.THREADS.flag(), threads);
     validateCommitInterval(Setting.COMMIT_INTERVAL_MS.flag(), commitInterval.toMillis());
     validateCloseTimeout(Setting.CLOSE_TIMEOUT_MS.flag(), closeTimeout.toMillis());
+    validateHost(Setting.HTTP_HOST.flag(), httpHost);
+    validatePort(Setting.HTTP_PORT.flag(), httpPort);
+    validateAdvertisedHost(Setting.ADVERTISED_HOST.flag(), advertisedHost);
+    validateDedupRetention(Setting.DEDUP_RETENTION_MS.flag(), dedupRetention.toMillis());
+    validateRocksDbMemory(Setting.ROCKSDB_MEMORY_MB.flag(), rocksDbMemoryMb);
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The settings with every default; the instance id is the host name. */
+  /** The settings with every default; the instance id is the host name and the HTTP port. */
   public static StreamsSettings defaults() {
     return builder().build();
+  }
+
+  /** The same settings with the HTTP port that was actually bound (when {@link #httpPort()} was 0). */
+  public StreamsSettings withHttpPort(int port) {
+    return new StreamsSettings(
+        bootstrapServers, applicationId, threads, stateDir, instanceId, commitInterval, closeTimeout, httpHost,
+        port, advertisedHost, staticMembership, dedupRetention, rocksDbMemoryMb, config);
+  }
+
+  /**
+   * {@code advertisedHost:httpPort}: how the other instances reach this one's HTTP endpoints
+   * (Kafka Streams' {@code application.server}); empty while the port is 0 (not bound yet).
+   */
+  public Optional<String> applicationServer() {
+    return httpPort == 0 ? Optional.empty() : Optional.of(advertisedHost + ":" + httpPort);
+  }
+
+  /** The RocksDB memory budget in bytes. */
+  public long rocksDbMemoryBytes() {
+    return rocksDbMemoryMb * 1024L * 1024L;
   }
 
   /**
    * The Kafka Streams properties: the passthrough {@link #config()} first, then the typed
    * settings, then the app's defaults with {@code putIfAbsent} (so a passthrough property wins
-   * over a default): {@code exactly_once_v2}, the client id and the three exception handlers.
+   * over a default): {@code exactly_once_v2}, the client id, the exception handlers and timestamp
+   * extractor, static membership, the bounded RocksDB memory and a 1-minute probing rebalance.
    */
   public Properties toProperties() {
     Properties properties = new Properties();
@@ -94,6 +160,12 @@ public record StreamsSettings(
     properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
+    applicationServer().ifPresent(server -> properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
+    properties.put(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, Long.toString(rocksDbMemoryBytes()));
+    if (staticMembership && GROUP_INSTANCE_ID_KEYS.stream().noneMatch(config::containsKey)) {
+      // Kafka Streams appends "-<thread index>" for each stream thread's consumer.
+      properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+    }
     properties.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     properties.putIfAbsent(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + instanceId);
     properties.putIfAbsent(
@@ -102,6 +174,10 @@ public record StreamsSettings(
         StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProcessingHandler.class.getName());
     properties.putIfAbsent(
         StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProductionHandler.class.getName());
+    properties.putIfAbsent(
+        StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, WallClockOnInvalidTimestamp.class.getName());
+    properties.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
+    properties.putIfAbsent(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, DEFAULT_PROBING_REBALANCE_INTERVAL_MS);
     // The processing handler also for the restaurants table. Kafka 5.0 makes this the default and
     // drops the (already deprecated) constant, hence the literal.
     properties.putIfAbsent(PROCESSING_HANDLER_GLOBAL_ENABLED, "true");
@@ -112,13 +188,20 @@ public record StreamsSettings(
   public String describe() {
     return String.format(
         Locale.ROOT,
-        "instance %s of %s: bootstrap %s, %d thread(s), state dir %s, commit every %d ms%s",
+        "instance %s of %s: bootstrap %s, %d thread(s), state dir %s, commit every %d ms, HTTP %s:%d"
+            + " (advertised as %s), static membership %s, order ids remembered %s, RocksDB %d MiB%s",
         instanceId,
         applicationId,
         bootstrapServers,
         threads,
         stateDir,
         commitInterval.toMillis(),
+        httpHost,
+        httpPort,
+        advertisedHost,
+        staticMembership ? "on" : "off",
+        dedupRetention,
+        rocksDbMemoryMb,
         config.isEmpty() ? "" : ", extra config " + new TreeMap<>(config));
   }
 
@@ -134,6 +217,17 @@ public record StreamsSettings(
     } catch (UnknownHostException e) {
       return "localhost";
     }
+  }
+
+  /** The default instance id: the host name, and the HTTP port when one is fixed ({@code box-7070}). */
+  static String defaultInstanceId(Map<String, String> env, int httpPort) {
+    String host = hostName(env);
+    return httpPort == 0 ? host : host + "-" + httpPort;
+  }
+
+  /** The default advertised host: the HTTP host, or the host name when that listens on every address. */
+  static String defaultAdvertisedHost(Map<String, String> env, String httpHost) {
+    return WILDCARD_HOSTS.contains(httpHost) ? hostName(env) : httpHost;
   }
 
   /** The default state directory of an instance: {@code <tmp>/food-orders-streams-<instance id>}. */
@@ -169,6 +263,40 @@ public record StreamsSettings(
   private static void validateCommitInterval(String source, long millis) {
     if (millis < 0) {
       throw new SettingsException(source + " must be >= 0, got " + millis);
+    }
+  }
+
+  private static void validateHost(String source, String value) {
+    if (value == null || value.isBlank()) {
+      throw new SettingsException(source + " must not be empty");
+    }
+    if (!HOST.matcher(value).matches()) {
+      throw new SettingsException(source + " must be a host name or IP address, got '" + value + "'");
+    }
+  }
+
+  private static void validateAdvertisedHost(String source, String value) {
+    validateHost(source, value);
+    if (WILDCARD_HOSTS.contains(value)) {
+      throw new SettingsException(source + " must be an address other instances can reach, not '" + value + "'");
+    }
+  }
+
+  private static void validatePort(String source, long port) {
+    if (port < 0 || port > 65535) {
+      throw new SettingsException(source + " must be 0..65535 (0 = any free port), got " + port);
+    }
+  }
+
+  private static void validateDedupRetention(String source, long millis) {
+    if (millis < MIN_DEDUP_RETENTION.toMillis()) {
+      throw new SettingsException(source + " must be >= " + MIN_DEDUP_RETENTION.toMillis() + ", got " + millis);
+    }
+  }
+
+  private static void validateRocksDbMemory(String source, long megabytes) {
+    if (megabytes < 4 || megabytes > 65536) {
+      throw new SettingsException(source + " must be 4..65536, got " + megabytes);
     }
   }
 
@@ -227,6 +355,31 @@ public record StreamsSettings(
       return flag(Setting.CLOSE_TIMEOUT_MS, Long.toString(value.toMillis()));
     }
 
+    public Builder httpHost(String value) {
+      return flag(Setting.HTTP_HOST, value);
+    }
+
+    /** 0 = any free port. */
+    public Builder httpPort(int value) {
+      return flag(Setting.HTTP_PORT, Integer.toString(value));
+    }
+
+    public Builder advertisedHost(String value) {
+      return flag(Setting.ADVERTISED_HOST, value);
+    }
+
+    public Builder staticMembership(boolean value) {
+      return flag(Setting.STATIC_MEMBERSHIP, Boolean.toString(value));
+    }
+
+    public Builder dedupRetention(Duration value) {
+      return flag(Setting.DEDUP_RETENTION_MS, Long.toString(value.toMillis()));
+    }
+
+    public Builder rocksDbMemoryMb(int value) {
+      return flag(Setting.ROCKSDB_MEMORY_MB, Integer.toString(value));
+    }
+
     public Builder configFile(Path value) {
       return flag(Setting.CONFIG_FILE, value.toString());
     }
@@ -260,8 +413,19 @@ public record StreamsSettings(
       passthrough.putAll(configFlags);
       resolver.passthrough(passthrough);
 
-      String instanceId = resolver.text(Setting.INSTANCE_ID, () -> hostName(env));
+      long httpPort = resolver.number(Setting.HTTP_PORT, DEFAULT_HTTP_PORT);
+      validatePort(resolver.source(Setting.HTTP_PORT), httpPort);
+      String httpHost = resolver.text(Setting.HTTP_HOST, () -> DEFAULT_HTTP_HOST);
+      validateHost(resolver.source(Setting.HTTP_HOST), httpHost);
+      String advertisedHost = resolver.text(Setting.ADVERTISED_HOST, () -> defaultAdvertisedHost(env, httpHost));
+      validateAdvertisedHost(resolver.source(Setting.ADVERTISED_HOST), advertisedHost);
+      String instanceId = resolver.text(Setting.INSTANCE_ID, () -> defaultInstanceId(env, (int) httpPort));
       validateName(resolver.source(Setting.INSTANCE_ID), instanceId);
+      boolean staticMembership = resolver.bool(Setting.STATIC_MEMBERSHIP, true);
+      long dedupMs = resolver.number(Setting.DEDUP_RETENTION_MS, DEFAULT_DEDUP_RETENTION.toMillis());
+      validateDedupRetention(resolver.source(Setting.DEDUP_RETENTION_MS), dedupMs);
+      long rocksDbMb = resolver.number(Setting.ROCKSDB_MEMORY_MB, DEFAULT_ROCKSDB_MEMORY_MB);
+      validateRocksDbMemory(resolver.source(Setting.ROCKSDB_MEMORY_MB), rocksDbMb);
       String bootstrap = resolver.text(Setting.BOOTSTRAP_SERVERS, () -> DEFAULT_BOOTSTRAP_SERVERS);
       validateBootstrapServers(resolver.source(Setting.BOOTSTRAP_SERVERS), bootstrap);
       String applicationId = resolver.text(Setting.APPLICATION_ID, () -> DEFAULT_APPLICATION_ID);
@@ -281,7 +445,8 @@ public record StreamsSettings(
       }
       return new StreamsSettings(
           bootstrap, applicationId, threads, stateDir, instanceId, Duration.ofMillis(commitMs),
-          Duration.ofMillis(closeMs), passthrough);
+          Duration.ofMillis(closeMs), httpHost, (int) httpPort, advertisedHost, staticMembership,
+          Duration.ofMillis(dedupMs), (int) rocksDbMb, passthrough);
     }
 
     private static Map<String, String> readConfigFile(String file) {
@@ -350,6 +515,18 @@ public record StreamsSettings(
       } catch (NumberFormatException e) {
         throw new SettingsException(source(setting) + " must be a whole number, got '" + text.get() + "'");
       }
+    }
+
+    boolean bool(Setting setting, boolean fallback) {
+      Optional<String> text = value(setting);
+      if (text.isEmpty()) {
+        return fallback;
+      }
+      return switch (text.get().toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw new SettingsException(source(setting) + " must be true or false, got '" + text.get() + "'");
+      };
     }
 
     Path path(Setting setting, Supplier<Path> fallback) {

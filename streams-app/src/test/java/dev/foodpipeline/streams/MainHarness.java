@@ -17,4 +17,9 @@ public final class MainHarness {
   public void requestStop() {
     main.requestStop();
   }
+
+  /** The HTTP port the command bound; 0 until it has. */
+  public int httpPort() {
+    return main.boundHttpPort;
+  }
 }

@@ -88,6 +88,7 @@ class MainTest {
   @Test
   void runLoopStartsANewAppWhenOneCannotStart() throws Exception {
     Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
+    main.missingTopics = bootstrap -> java.util.List.of();
     java.util.concurrent.atomic.AtomicInteger appsMade = new java.util.concurrent.atomic.AtomicInteger();
     try (java.net.ServerSocket silentKafka = new java.net.ServerSocket(0)) {
       StreamsSettings settings = NoKafka.settings("127.0.0.1:" + silentKafka.getLocalPort(), stateDir);
@@ -100,6 +101,47 @@ class MainTest {
       main.requestStop();
 
       assertThat(result.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    }
+  }
+
+  @Test
+  void runLoopWaitsForMissingTopicsSayingWhichAndMakesNoAppMeanwhile() throws Exception {
+    Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
+    main.missingTopics = bootstrap -> java.util.List.of("restaurant-stats");
+    java.util.concurrent.atomic.AtomicInteger appsMade = new java.util.concurrent.atomic.AtomicInteger();
+    try (java.net.ServerSocket reachableKafka = new java.net.ServerSocket(0)) {
+      StreamsSettings settings = NoKafka.settings("127.0.0.1:" + reachableKafka.getLocalPort(), stateDir);
+
+      var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> runQuietly(main, settings, s -> {
+        appsMade.incrementAndGet();
+        return new StreamsApp(s);
+      }));
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> main.missingTopicProbes.get() >= 2);
+      assertThat(main.current().waitingFor()).isEqualTo("topic(s) [restaurant-stats]");
+      main.requestStop();
+
+      assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+      assertThat(appsMade).hasValue(0);
+      assertThat(main.current().stopping()).isTrue();
+    }
+  }
+
+  @Test
+  void requiredTopicsAreEveryTopicOfTheRegistry() {
+    assertThat(Main.REQUIRED_TOPICS)
+        .containsExactly("restaurants", "food-orders", "food-orders-processed", "food-order-items", "food-orders-rejected", "restaurant-stats");
+  }
+
+  @Test
+  void takenHttpPortIsOneLineWithExitCodeTwo() throws Exception {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      int exitCode = execute(Map.of(), "--instance-id", "a", "--state-dir", stateDir.toString(),
+          "--bootstrap-servers", NoKafka.closedPort(), "--http-port", Integer.toString(taken.getLocalPort()));
+
+      assertThat(exitCode).isEqualTo(2);
+      assertThat(err.toString().trim())
+          .startsWith("streams-app: --http-port " + taken.getLocalPort() + " cannot be bound on 127.0.0.1: ")
+          .doesNotContain("\n");
     }
   }
 
@@ -117,7 +159,9 @@ class MainTest {
     Main main = new Main(Map.of("FOOD_STREAMS_THREADS", "3"), new CountDownLatch(1), Duration.ofSeconds(1));
     new CommandLine(main).parseArgs(
         "--bootstrap-servers", "127.0.0.1:19092", "--instance-id", "b", "--state-dir", stateDir.toString(),
-        "--application-id", "app", "--commit-interval-ms", "20", "--close-timeout-ms", "1500", "-c", "linger.ms=1");
+        "--application-id", "app", "--commit-interval-ms", "20", "--close-timeout-ms", "1500", "-c", "linger.ms=1",
+        "--http-host", "0.0.0.0", "--http-port", "7075", "--advertised-host", "streams-b", "--static-membership", "false",
+        "--dedup-retention-ms", "120000", "--rocksdb-memory-mb", "8");
 
     StreamsSettings settings = main.settings();
 
@@ -125,6 +169,6 @@ class MainTest {
         .isEqualTo(
             new StreamsSettings(
                 "127.0.0.1:19092", "app", 3, stateDir, "b", Duration.ofMillis(20), Duration.ofMillis(1500),
-                Map.of("linger.ms", "1")));
+                "0.0.0.0", 7075, "streams-b", false, Duration.ofMinutes(2), 8, Map.of("linger.ms", "1")));
   }
 }

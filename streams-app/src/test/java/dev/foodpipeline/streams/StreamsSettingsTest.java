@@ -25,11 +25,53 @@ class StreamsSettingsTest {
     assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:9092");
     assertThat(settings.applicationId()).isEqualTo("food-orders-streams");
     assertThat(settings.threads()).isEqualTo(2);
-    assertThat(settings.instanceId()).isEqualTo("box-1");
-    assertThat(settings.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "food-orders-streams-box-1"));
+    assertThat(settings.instanceId()).as("host name and HTTP port").isEqualTo("box-1-7070");
+    assertThat(settings.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "food-orders-streams-box-1-7070"));
     assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(100));
     assertThat(settings.closeTimeout()).isEqualTo(Duration.ofSeconds(8));
+    assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
+    assertThat(settings.httpPort()).isEqualTo(7070);
+    assertThat(settings.advertisedHost()).isEqualTo("127.0.0.1");
+    assertThat(settings.applicationServer()).hasValue("127.0.0.1:7070");
+    assertThat(settings.staticMembership()).isTrue();
+    assertThat(settings.dedupRetention()).isEqualTo(Duration.ofHours(24));
+    assertThat(settings.rocksDbMemoryMb()).isEqualTo(16);
     assertThat(settings.config()).isEmpty();
+  }
+
+  @Test
+  void withAnyFreePortTheInstanceIdIsTheHostNameAndNoServerIsAdvertisedUntilBound() {
+    StreamsSettings settings = StreamsSettings.builder().httpPort(0).build(Map.of("HOSTNAME", "box-1"));
+
+    assertThat(settings.instanceId()).isEqualTo("box-1");
+    assertThat(settings.applicationServer()).isEmpty();
+    assertThat(settings.toProperties()).doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);
+    StreamsSettings bound = settings.withHttpPort(41234);
+    assertThat(bound.applicationServer()).hasValue("127.0.0.1:41234");
+    assertThat(bound.toProperties()).containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:41234");
+    assertThat(bound.instanceId()).isEqualTo("box-1");
+  }
+
+  @Test
+  void listeningOnEveryAddressAdvertisesTheHostName() {
+    StreamsSettings settings = StreamsSettings.builder().httpHost("0.0.0.0").build(Map.of("HOSTNAME", "streams-app-1"));
+
+    assertThat(settings.advertisedHost()).isEqualTo("streams-app-1");
+    assertThat(settings.toProperties()).containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "streams-app-1:7070");
+    assertThat(StreamsSettings.builder().httpHost("0.0.0.0").advertisedHost("10.0.0.5").build(Map.of()).applicationServer())
+        .hasValue("10.0.0.5:7070");
+  }
+
+  @Test
+  void staticMembershipNamesTheMainConsumerAfterTheInstanceUnlessTurnedOffOrGivenExplicitly() {
+    assertThat(StreamsSettings.builder().instanceId("a").build().toProperties())
+        .containsEntry("main.consumer.group.instance.id", "a");
+    assertThat(StreamsSettings.builder().instanceId("a").staticMembership(false).build().toProperties())
+        .doesNotContainKey("main.consumer.group.instance.id")
+        .doesNotContainKey("group.instance.id");
+    assertThat(StreamsSettings.builder().instanceId("a").config("group.instance.id", "mine").build().toProperties())
+        .containsEntry("group.instance.id", "mine")
+        .doesNotContainKey("main.consumer.group.instance.id");
   }
 
   @Test
@@ -42,21 +84,28 @@ class StreamsSettingsTest {
     StreamsSettings settings =
         StreamsSettings.builder()
             .build(
-                Map.of(
-                    "FOOD_STREAMS_BOOTSTRAP_SERVERS", "kafka:29092,kafka2:29092",
-                    "FOOD_STREAMS_APPLICATION_ID", "orders-test",
-                    "FOOD_STREAMS_THREADS", "3",
-                    "FOOD_STREAMS_INSTANCE_ID", "b",
-                    "FOOD_STREAMS_STATE_DIR", "/var/lib/streams",
-                    "FOOD_STREAMS_COMMIT_INTERVAL_MS", "250",
-                    "FOOD_STREAMS_CLOSE_TIMEOUT_MS", "5000",
-                    "FOOD_STREAMS_CONFIG_NUM_STANDBY_REPLICAS", "1"));
+                Map.ofEntries(
+                    Map.entry("FOOD_STREAMS_BOOTSTRAP_SERVERS", "kafka:29092,kafka2:29092"),
+                    Map.entry("FOOD_STREAMS_APPLICATION_ID", "orders-test"),
+                    Map.entry("FOOD_STREAMS_THREADS", "3"),
+                    Map.entry("FOOD_STREAMS_INSTANCE_ID", "b"),
+                    Map.entry("FOOD_STREAMS_STATE_DIR", "/var/lib/streams"),
+                    Map.entry("FOOD_STREAMS_COMMIT_INTERVAL_MS", "250"),
+                    Map.entry("FOOD_STREAMS_CLOSE_TIMEOUT_MS", "5000"),
+                    Map.entry("FOOD_STREAMS_HTTP_HOST", "0.0.0.0"),
+                    Map.entry("FOOD_STREAMS_HTTP_PORT", "7071"),
+                    Map.entry("FOOD_STREAMS_ADVERTISED_HOST", "streams-b"),
+                    Map.entry("FOOD_STREAMS_STATIC_MEMBERSHIP", "false"),
+                    Map.entry("FOOD_STREAMS_DEDUP_RETENTION_MS", "3600000"),
+                    Map.entry("FOOD_STREAMS_ROCKSDB_MEMORY_MB", "32"),
+                    Map.entry("FOOD_STREAMS_CONFIG_NUM_STANDBY_REPLICAS", "1")));
 
     assertThat(settings)
         .isEqualTo(
             new StreamsSettings(
                 "kafka:29092,kafka2:29092", "orders-test", 3, Path.of("/var/lib/streams"), "b",
-                Duration.ofMillis(250), Duration.ofSeconds(5), Map.of("num.standby.replicas", "1")));
+                Duration.ofMillis(250), Duration.ofSeconds(5), "0.0.0.0", 7071, "streams-b", false,
+                Duration.ofHours(1), 32, Map.of("num.standby.replicas", "1")));
   }
 
   @Test
@@ -97,7 +146,13 @@ class StreamsSettingsTest {
         .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingDeserializationHandler")
         .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingProcessingHandler")
         .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingProductionHandler")
-        .containsEntry("processing.exception.handler.global.enabled", "true");
+        .containsEntry("processing.exception.handler.global.enabled", "true")
+        .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:7070")
+        .containsEntry(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, "dev.foodpipeline.streams.errors.WallClockOnInvalidTimestamp")
+        .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "dev.foodpipeline.streams.state.BoundedRocksDbConfig")
+        .containsEntry("food.rocksdb.memory.bytes", Long.toString(16L * 1024 * 1024))
+        .containsEntry(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, "60000")
+        .containsEntry("main.consumer.group.instance.id", "a");
     assertThat(new StreamsConfig(properties).getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
   }
 
@@ -161,6 +216,14 @@ class StreamsSettingsTest {
         "--commit-interval-ms|-1|--commit-interval-ms must be >= 0, got -1",
         "--close-timeout-ms|0|--close-timeout-ms must be >= 1, got 0",
         "--state-dir|''|--state-dir must not be empty",
+        "--http-port|70000|--http-port must be 0..65535 (0 = any free port), got 70000",
+        "--http-port|-1|--http-port must be 0..65535 (0 = any free port), got -1",
+        "--http-host|''|--http-host must not be empty",
+        "--http-host|my host|--http-host must be a host name or IP address, got 'my host'",
+        "--advertised-host|0.0.0.0|--advertised-host must be an address other instances can reach, not '0.0.0.0'",
+        "--static-membership|yes|--static-membership must be true or false, got 'yes'",
+        "--dedup-retention-ms|1000|--dedup-retention-ms must be >= 60000, got 1000",
+        "--rocksdb-memory-mb|2|--rocksdb-memory-mb must be 4..65536, got 2",
         "--config-file|/no/such/file.properties|--config-file cannot be read: /no/such/file.properties (NoSuchFileException)"
       })
   void badFlagFailsWithOneLineNamingIt(String flag, String value, String message) {
@@ -188,8 +251,13 @@ class StreamsSettingsTest {
   @Test
   void settingsBuiltDirectlyAreValidatedToo() {
     assertThatThrownBy(
-            () -> new StreamsSettings("127.0.0.1:9092", "app", 0, tempDir, "a", Duration.ZERO, Duration.ofSeconds(1), Map.of()))
+            () -> new StreamsSettings("127.0.0.1:9092", "app", 0, tempDir, "a", Duration.ZERO, Duration.ofSeconds(1),
+                "127.0.0.1", 7070, "127.0.0.1", true, Duration.ofHours(1), 16, Map.of()))
         .hasMessage("--threads must be >= 1, got 0");
+    assertThatThrownBy(
+            () -> new StreamsSettings("127.0.0.1:9092", "app", 1, tempDir, "a", Duration.ZERO, Duration.ofSeconds(1),
+                "127.0.0.1", 7070, "0.0.0.0", true, Duration.ofHours(1), 16, Map.of()))
+        .hasMessageStartingWith("--advertised-host must be an address other instances can reach");
   }
 
   @Test
@@ -198,7 +266,9 @@ class StreamsSettingsTest {
         .containsExactly(
             "FOOD_STREAMS_BOOTSTRAP_SERVERS", "FOOD_STREAMS_APPLICATION_ID", "FOOD_STREAMS_THREADS",
             "FOOD_STREAMS_STATE_DIR", "FOOD_STREAMS_INSTANCE_ID", "FOOD_STREAMS_COMMIT_INTERVAL_MS",
-            "FOOD_STREAMS_CLOSE_TIMEOUT_MS", "FOOD_STREAMS_CONFIG_FILE");
+            "FOOD_STREAMS_CLOSE_TIMEOUT_MS", "FOOD_STREAMS_HTTP_HOST", "FOOD_STREAMS_HTTP_PORT",
+            "FOOD_STREAMS_ADVERTISED_HOST", "FOOD_STREAMS_STATIC_MEMBERSHIP", "FOOD_STREAMS_DEDUP_RETENTION_MS",
+            "FOOD_STREAMS_ROCKSDB_MEMORY_MB", "FOOD_STREAMS_CONFIG_FILE");
   }
 
   @Test
@@ -208,6 +278,7 @@ class StreamsSettingsTest {
 
     assertThat(line)
         .doesNotContain("\n")
-        .contains("instance a of food-orders-streams", "127.0.0.1:9092", "2 thread(s)", tempDir.toString(), "100 ms", "linger.ms=5");
+        .contains("instance a of food-orders-streams", "127.0.0.1:9092", "2 thread(s)", tempDir.toString(), "100 ms", "linger.ms=5",
+            "HTTP 127.0.0.1:7070", "static membership on", "PT24H", "RocksDB 16 MiB");
   }
 }
