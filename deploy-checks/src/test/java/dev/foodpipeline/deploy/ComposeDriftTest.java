@@ -216,6 +216,22 @@ class ComposeDriftTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void streamsInstancesServeHttpOnTheirPublishedPortAndAreHealthCheckedOnHealth() {
+    for (String service : List.of("streams-app-1", "streams-app-2", "streams-app-extra")) {
+      assertThat(compose.environment(service)).as(service)
+          .containsEntry("FOOD_STREAMS_HTTP_HOST", "0.0.0.0")
+          .containsEntry("FOOD_STREAMS_HTTP_PORT", "7070");
+      assertThat(compose.ports(service)).as(service).isNotEmpty().allSatisfy(port -> assertThat(port).endsWith(":7070"));
+      Map<String, Object> healthcheck = (Map<String, Object>) compose.service(service).get("healthcheck");
+      assertThat(String.join(" ", strings(healthcheck.get("test")))).as(service)
+          .contains("/dev/tcp/127.0.0.1/7070", "GET /health", "' 200 '");
+    }
+    assertThat(localStack()).as("scripts/local-stack gives each instance its own HTTP port and waits for /ready")
+        .contains("--http-port \"$port\"", "/ready");
+  }
+
+  @Test
   void generatorAndInitPassOnlyOptionsTheProgramsHave() {
     Set<String> generatorOptions = optionsIn("order-generator/src/main/java/dev/foodpipeline/generator/cli");
     Set<String> registrarOptions = optionsIn("connect/src/main/java/dev/foodpipeline/connect");
