@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -69,7 +68,7 @@ public final class OrderFactory {
 
   /** The order id (and record key) of a sequence number: {@code o-<seed>-<sequence, 8 digits>}. */
   public static String orderId(long seed, long sequence) {
-    return String.format(Locale.ROOT, "o-%d-%08d", seed, sequence);
+    return "o-" + seed + "-" + Digits.padded(sequence, 8);
   }
 
   /** The record for a sequence number, dated by the clock now. */

@@ -9,7 +9,6 @@ import dev.foodpipeline.model.catalog.RestaurantCatalog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -59,7 +58,7 @@ final class ValidOrders {
     if (restaurant == null) {
       restaurant = drawn;
     }
-    String customerId = String.format(Locale.ROOT, "c-%04d", 1 + random.nextInt(CUSTOMERS));
+    String customerId = "c-" + Digits.padded(1 + random.nextInt(CUSTOMERS), 4);
     int lineCount = Math.min(1 + weighted(random, LINE_COUNT_WEIGHTS), restaurant.menu().size());
     List<OrderLine> lines = distinctLines(restaurant, lineCount, random);
     return new Order(orderId, customerId, restaurant.restaurantId(), lines, address(restaurant.city(), random), createdAt);
@@ -88,7 +87,7 @@ final class ValidOrders {
     String street = STREETS[random.nextInt(STREETS.length)] + " " + (1 + random.nextInt(250));
     int[] range = POSTAL_RANGES.getOrDefault(city, new int[] {1000, 9999});
     int prefix = range[0] + random.nextInt(range[1] - range[0] + 1);
-    return new Address(street, city, String.format(Locale.ROOT, "%04d-%03d", prefix, random.nextInt(1000)));
+    return new Address(street, city, Digits.padded(prefix, 4) + "-" + Digits.padded(random.nextInt(1000), 3));
   }
 
   /** An index drawn with the given weights. */

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -76,6 +77,16 @@ final class ReconcileCommand implements Callable<Integer> {
   Duration wait;
 
   @Option(
+      names = "--settle",
+      paramLabel = "DURATION",
+      defaultValue = "30s",
+      converter = DurationConverter.class,
+      description =
+          "While waiting, stop early once no table has gained a row for this long: the pipeline has drained, or is stuck;"
+              + " 0s waits the whole --wait (default: ${DEFAULT-VALUE}).")
+  Duration settle;
+
+  @Option(
       names = "--show",
       paramLabel = "N",
       defaultValue = "20",
@@ -94,6 +105,7 @@ final class ReconcileCommand implements Callable<Integer> {
       if (!settings.drainWait().isZero()) {
         awaitRows(reconciler, settings.drainWait(), environment);
       }
+
       ReconcileReport report = reconciler.reconcile(describe(settings, range, tables), settings.show());
       PrintWriter out = spec.commandLine().getOut();
       out.print(report.format());
@@ -125,10 +137,15 @@ final class ReconcileCommand implements Callable<Integer> {
 
   /** Polls the row counts until they reach the expected ones or the wait is over. */
   private void awaitRows(Reconciler reconciler, Duration wait, GeneratorEnvironment environment) throws InterruptedException {
+    if (settle.isNegative()) {
+      throw new ParameterException(spec.commandLine(), "--settle must be 0 or more, was " + settle);
+    }
     SinkTables.Counts expected = reconciler.expectedCounts();
     ProgressLine line = new ProgressLine(spec.commandLine().getErr(), environment.terminal(), WAIT_PROGRESS);
     long start = environment.ticker().nanoTime();
     long deadline = start + wait.toNanos();
+    SinkTables.Counts previous = null;
+    long lastChange = start;
     StopSignal stop = new StopSignal();
     try {
       while (true) {
@@ -137,11 +154,16 @@ final class ReconcileCommand implements Callable<Integer> {
           return;
         }
         long now = environment.ticker().nanoTime();
+        if (!found.equals(previous)) {
+          previous = found;
+          lastChange = now;
+        }
         if (now - deadline >= 0) {
-          line.finish();
-          spec.commandLine().getErr().printf(
-              "Waited %s: the tables still lack rows; comparing what is there.%n", Durations.format(wait));
-          spec.commandLine().getErr().flush();
+          stopWaiting(line, "Waited " + Durations.format(wait) + ": the tables still lack rows; comparing what is there.");
+          return;
+        }
+        if (!settle.isZero() && now - lastChange >= settle.toNanos()) {
+          stopWaiting(line, "No new rows for " + Durations.format(settle) + ": the tables still lack rows; comparing what is there.");
           return;
         }
         line.show(
@@ -160,6 +182,12 @@ final class ReconcileCommand implements Callable<Integer> {
     } finally {
       line.finish();
     }
+  }
+
+  private void stopWaiting(ProgressLine line, String message) {
+    line.finish();
+    spec.commandLine().getErr().println(message);
+    spec.commandLine().getErr().flush();
   }
 
   private static String describe(ReconcileSettings settings, OrderIdRange range, SinkTables tables) {

@@ -145,6 +145,38 @@ class ReconcileCommandTest {
   }
 
   @Test
+  void itStopsWaitingOnceNoRowHasArrivedForTheSettleTime() {
+    cli.tables.sink(factory(1, 0.1), 1, 50);
+    cli.tables.orders.remove(0);
+
+    int exit = cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "120s");
+
+    assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(cli.time.slept()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(cli.err()).contains("No new rows for 30 s: the tables still lack rows; comparing what is there.");
+  }
+
+  @Test
+  void settleZeroWaitsTheWholeWait() {
+    cli.tables.sink(factory(1, 0.1), 1, 50);
+    cli.tables.orders.remove(0);
+
+    assertThat(cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "45s", "--settle", "0s")).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(cli.time.slept()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "45s", "--settle", "-1s")).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void itKeepsWaitingUntilTheSettleTimeHasPassed() {
+    cli.tables.sink(factory(1, 0.1), 1, 50);
+    // Empty for 20 polls (20 s), then complete: within the settle time of 25 s.
+    cli.tables.emptyCounts = 20;
+
+    assertThat(cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "120s", "--settle", "25s")).isZero();
+    assertThat(cli.time.sleeps()).hasSize(20);
+  }
+
+  @Test
   void aCatalogueSeedOtherThanTheSeedIsUsedForTheExpectation() {
     OrderFactory factory = new OrderFactory(GenerationSpec.of(7, 0.1).withCatalogSeed(1), CliRunner.CLOCK);
     cli.tables.sink(factory, 1, 80);
