@@ -19,7 +19,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -103,7 +102,7 @@ final class ReconcileCommand implements Callable<Integer> {
       Reconciler reconciler =
           new Reconciler(factory, range, tables, settings.window(), Reconciler.DEFAULT_CHUNK_SIZE);
       if (!settings.drainWait().isZero()) {
-        awaitRows(reconciler, settings.drainWait(), environment);
+        awaitRows(reconciler, settings.drainWait(), settings.settle(), environment);
       }
 
       ReconcileReport report = reconciler.reconcile(describe(settings, range, tables), settings.show());
@@ -121,12 +120,12 @@ final class ReconcileCommand implements Callable<Integer> {
           throw new IllegalArgumentException("--run-file holds the run's settings: leave out " + flag);
         }
       }
-      return ReconcileSettings.of(RunFile.read(runFile), database.settings(), wait, show);
+      return ReconcileSettings.of(RunFile.read(runFile), database.settings(), wait, settle, show);
     }
     if (count == null) {
       throw new IllegalArgumentException("Missing --count (how many orders the run sent), or give --run-file");
     }
-    return new ReconcileSettings(generation.spec(), count, null, database.settings(), wait, show);
+    return new ReconcileSettings(generation.spec(), count, null, database.settings(), wait, settle, show);
   }
 
   private static List<String> withRunFile() {
@@ -136,10 +135,8 @@ final class ReconcileCommand implements Callable<Integer> {
   }
 
   /** Polls the row counts until they reach the expected ones or the wait is over. */
-  private void awaitRows(Reconciler reconciler, Duration wait, GeneratorEnvironment environment) throws InterruptedException {
-    if (settle.isNegative()) {
-      throw new ParameterException(spec.commandLine(), "--settle must be 0 or more, was " + settle);
-    }
+  private void awaitRows(Reconciler reconciler, Duration wait, Duration settle, GeneratorEnvironment environment)
+      throws InterruptedException {
     SinkTables.Counts expected = reconciler.expectedCounts();
     ProgressLine line = new ProgressLine(spec.commandLine().getErr(), environment.terminal(), WAIT_PROGRESS);
     long start = environment.ticker().nanoTime();

@@ -17,10 +17,17 @@ import java.util.Objects;
  * @param window the run's wall-clock window, or null when not known
  * @param database how to reach PostgreSQL
  * @param drainWait how long to wait for every expected row; zero for not at all
+ * @param settle stop waiting once no row has arrived for this long; zero for never
  * @param show how many offending order ids to name
  */
 public record ReconcileSettings(
-    GenerationSpec generation, long count, RunWindow window, DatabaseSettings database, Duration drainWait, int show) {
+    GenerationSpec generation,
+    long count,
+    RunWindow window,
+    DatabaseSettings database,
+    Duration drainWait,
+    Duration settle,
+    int show) {
 
   public ReconcileSettings {
     Objects.requireNonNull(generation, "generation");
@@ -31,16 +38,19 @@ public record ReconcileSettings(
     if (drainWait.isNegative()) {
       throw new IllegalArgumentException("--wait must be 0 or more, was " + drainWait);
     }
+    if (settle.isNegative()) {
+      throw new IllegalArgumentException("--settle must be 0 or more, was " + settle);
+    }
     if (show < 0) {
       throw new IllegalArgumentException("--show must be 0 or more, was " + show);
     }
   }
 
   /** The settings of a run described by a run file. */
-  static ReconcileSettings of(RunFile run, DatabaseSettings database, Duration drainWait, int show) {
+  static ReconcileSettings of(RunFile run, DatabaseSettings database, Duration drainWait, Duration settle, int show) {
     RunWindow window =
         run.startedAt() != null && run.finishedAt() != null ? new RunWindow(run.startedAt(), run.finishedAt()) : null;
-    return new ReconcileSettings(run.spec(), run.count(), window, database, drainWait, show);
+    return new ReconcileSettings(run.spec(), run.count(), window, database, drainWait, settle, show);
   }
 
   /** The run's order ids. */

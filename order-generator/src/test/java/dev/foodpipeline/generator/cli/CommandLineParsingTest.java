@@ -45,6 +45,7 @@ class CommandLineParsingTest {
         "produce --progress-interval -1s | Invalid value for option '--progress-interval': '-1s' is not a duration",
         "reconcile --count 1 --wait -1s | Invalid value for option '--wait': '-1s' is not a duration",
         "reconcile --count 1 --show -1  | --show must be 0 or more, was -1",
+        "reconcile --count 1 --settle -1s | Invalid value for option '--settle': '-1s' is not a duration",
         "reconcile --count -1           | --count must be 0 or more, was -1",
         "generate --invalid-ratio 3     | --invalid-ratio must be between 0.0 and 1.0, was 3.0",
       })
@@ -114,6 +115,18 @@ class CommandLineParsingTest {
         .contains("--config-file=FILE")
         .contains("Examples:")
         .contains("FOOD_GENERATOR_<FLAG>");
+  }
+
+  @Test
+  void theGenerationFlagsAreAllNamedForTheRunFileCheck() {
+    java.util.Set<String> declared = new java.util.TreeSet<>();
+    for (java.lang.reflect.Field field : GenerationOptions.class.getDeclaredFields()) {
+      picocli.CommandLine.Option option = field.getAnnotation(picocli.CommandLine.Option.class);
+      if (option != null) {
+        declared.addAll(java.util.List.of(option.names()));
+      }
+    }
+    assertThat(GenerationOptions.NAMES).containsExactlyInAnyOrderElementsOf(declared);
   }
 
   @Test
