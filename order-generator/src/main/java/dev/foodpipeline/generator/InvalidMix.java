@@ -72,8 +72,10 @@ public record InvalidMix(Map<InvalidKind, Integer> weights) {
   /**
    * Reads a mix as written on the command line: comma-separated {@code KIND} or {@code KIND=WEIGHT}
    * items, where a kind is written {@code malformed-json} or {@code MALFORMED_JSON} (any case, dashes or
-   * underscores), a missing weight is 1, and the words {@code default} and {@code all} stand for
-   * {@link #DEFAULT} and {@link #ALL}.
+   * underscores) and a missing weight is 1. The words {@code default} and {@code all} stand for every
+   * kind of {@link #DEFAULT} and {@link #ALL}, with the item's weight; a kind named on its own takes
+   * its own weight over theirs, so {@code default,malformed-json=3} is the default mix with malformed
+   * JSON three times as likely.
    *
    * @throws IllegalArgumentException with a one-line message naming the bad item
    */
@@ -81,7 +83,8 @@ public record InvalidMix(Map<InvalidKind, Integer> weights) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("name at least one kind (" + kindNames() + ")");
     }
-    Map<InvalidKind, Integer> weights = new EnumMap<>(InvalidKind.class);
+    Map<InvalidKind, Integer> fromGroups = new EnumMap<>(InvalidKind.class);
+    Map<InvalidKind, Integer> named = new EnumMap<>(InvalidKind.class);
     for (String item : text.split(",")) {
       String trimmed = item.trim();
       String[] parts = trimmed.split("=", -1);
@@ -90,18 +93,19 @@ public record InvalidMix(Map<InvalidKind, Integer> weights) {
       }
       int weight = parts.length == 2 ? weight(trimmed, parts[1].trim()) : 1;
       String name = parts[0].trim();
-      Collection<InvalidKind> kinds =
-          switch (name.toLowerCase(Locale.ROOT)) {
-            case "default" -> DEFAULT.kinds();
-            case "all" -> ALL.kinds();
-            default -> List.of(kind(name));
-          };
-      for (InvalidKind kind : kinds) {
-        if (weights.put(kind, weight) != null) {
-          throw new IllegalArgumentException(name(kind) + " is named twice");
+      switch (name.toLowerCase(Locale.ROOT)) {
+        case "default" -> DEFAULT.kinds().forEach(kind -> fromGroups.put(kind, weight));
+        case "all" -> ALL.kinds().forEach(kind -> fromGroups.put(kind, weight));
+        default -> {
+          InvalidKind kind = kind(name);
+          if (named.put(kind, weight) != null) {
+            throw new IllegalArgumentException(name(kind) + " is named twice");
+          }
         }
       }
     }
+    Map<InvalidKind, Integer> weights = new EnumMap<>(fromGroups);
+    weights.putAll(named);
     return new InvalidMix(weights);
   }
 

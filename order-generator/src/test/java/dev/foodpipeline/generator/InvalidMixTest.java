@@ -37,6 +37,14 @@ class InvalidMixTest {
         .containsEntry(InvalidKind.DUPLICATE_ORDER_ID, 3)
         .containsEntry(InvalidKind.MALFORMED_JSON, 1)
         .hasSize(InvalidKind.values().length);
+    // A kind named on its own takes its weight over the group's, wherever it stands.
+    assertThat(InvalidMix.parse("malformed-json=3,default").weights())
+        .containsEntry(InvalidKind.MALFORMED_JSON, 3)
+        .containsEntry(InvalidKind.EMPTY_ORDER, 1)
+        .doesNotContainKey(InvalidKind.DUPLICATE_ORDER_ID);
+    assertThat(InvalidMix.parse("all=2,empty-order=5").weights())
+        .containsEntry(InvalidKind.DUPLICATE_ORDER_ID, 2)
+        .containsEntry(InvalidKind.EMPTY_ORDER, 5);
   }
 
   @ParameterizedTest(name = "[{index}] '{0}'")
@@ -50,7 +58,6 @@ class InvalidMixTest {
         "malformed-json=1=2            | 'malformed-json=1=2' is not KIND or KIND=WEIGHT",
         "=3                            | '=3' is not KIND or KIND=WEIGHT",
         "empty-order,EMPTY_ORDER       | empty-order is named twice",
-        "default,price-mismatch        | price-mismatch is named twice",
       })
   void aBadMixSaysWhatIsWrong(String text, String message) {
     assertThatThrownBy(() -> InvalidMix.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);

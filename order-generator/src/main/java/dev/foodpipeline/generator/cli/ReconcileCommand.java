@@ -104,7 +104,6 @@ final class ReconcileCommand implements Callable<Integer> {
       if (!settings.drainWait().isZero()) {
         awaitRows(reconciler, settings.drainWait(), settings.settle(), environment);
       }
-
       ReconcileReport report = reconciler.reconcile(describe(settings, range, tables), settings.show());
       PrintWriter out = spec.commandLine().getOut();
       out.print(report.format());

@@ -1,11 +1,13 @@
 package dev.foodpipeline.generator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -127,6 +129,27 @@ class CommandLineParsingTest {
       }
     }
     assertThat(GenerationOptions.NAMES).containsExactlyInAnyOrderElementsOf(declared);
+  }
+
+  @Test
+  void theExamplesInTheHelpParse() {
+    CommandLine root = GeneratorCommand.newCommandLine(cli.environment());
+    int examples = 0;
+    for (CommandLine command : root.getSubcommands().values()) {
+      for (String line : command.getCommandSpec().usageMessage().footer()) {
+        String example = line.strip();
+        if (!example.startsWith("order-generator ")) {
+          continue;
+        }
+        // Up to a pipe, a redirection or a line continuation; without a config file, which picocli reads while parsing.
+        example = example.replaceFirst("\\s*[\\\\|>].*$", "").replaceAll("--config-file \\S+", "");
+        String[] args = example.substring("order-generator ".length()).split("\\s+");
+        CommandLine fresh = GeneratorCommand.newCommandLine(cli.environment());
+        assertThatCode(() -> fresh.parseArgs(args)).as(example).doesNotThrowAnyException();
+        examples++;
+      }
+    }
+    assertThat(examples).isGreaterThan(8);
   }
 
   @Test
