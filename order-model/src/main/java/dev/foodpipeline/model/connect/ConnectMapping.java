@@ -1,5 +1,7 @@
 package dev.foodpipeline.model.connect;
 
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 
@@ -10,4 +12,29 @@ public interface ConnectMapping<T> {
   Struct toStruct(T value);
 
   T fromStruct(Struct struct);
+
+  /**
+   * A mapping from a struct schema, a writer that puts a value's fields into a new struct of that
+   * schema, and a reader that builds a value from a struct.
+   */
+  static <T> ConnectMapping<T> of(Schema schema, BiConsumer<T, Struct> writer, Function<Struct, T> reader) {
+    return new ConnectMapping<>() {
+      @Override
+      public Schema schema() {
+        return schema;
+      }
+
+      @Override
+      public Struct toStruct(T value) {
+        Struct struct = new Struct(schema);
+        writer.accept(value, struct);
+        return struct;
+      }
+
+      @Override
+      public T fromStruct(Struct struct) {
+        return reader.apply(struct);
+      }
+    };
+  }
 }
