@@ -122,6 +122,15 @@ final class ProduceCommand implements Callable<Integer> {
               + " every second); 0s for none (default: ${DEFAULT-VALUE}).")
   Duration progressInterval;
 
+  @Option(
+      names = "--prefetch",
+      paramLabel = "N",
+      defaultValue = "256",
+      description =
+          "With --rate 0, make up to N records ahead on a second thread, so sending never waits for the next one;"
+              + " 0 makes each on the sending thread. Paced runs always make a record when it is due (default: ${DEFAULT-VALUE}).")
+  int prefetch;
+
   @Override
   public Integer call() throws InterruptedException {
     GeneratorEnvironment environment = root.environment();
@@ -139,7 +148,8 @@ final class ProduceCommand implements Callable<Integer> {
                     rate,
                     burst,
                     runFile,
-                    progressInterval));
+                    progressInterval,
+                    prefetch));
     OrderFactory factory = GeneratorCommand.settings(spec, () -> new OrderFactory(settings.generation(), environment.clock()));
     PrintWriter out = spec.commandLine().getOut();
     prepare(settings, environment, out);
@@ -154,7 +164,8 @@ final class ProduceCommand implements Callable<Integer> {
               settings.limits(),
               environment.ticker(),
               environment.sleeper(),
-              progressPrinter(line));
+              progressPrinter(line),
+              settings.prefetch());
       Instant startedAt = environment.clock().instant();
       RunSummary summary =
           runStoppableByCtrlC(

@@ -23,6 +23,7 @@ import java.util.OptionalLong;
  * @param load the target rate over time (constant, or with bursts)
  * @param runFile where to describe the run for {@code reconcile --run-file}; null for nowhere
  * @param progressInterval how often a plain progress line is printed when stderr is not a terminal
+ * @param prefetch how many records to make ahead on another thread in a run as fast as possible
  */
 public record ProduceSettings(
     KafkaSettings kafka,
@@ -32,7 +33,8 @@ public record ProduceSettings(
     RunLimits limits,
     LoadShape load,
     Path runFile,
-    Duration progressInterval) {
+    Duration progressInterval,
+    int prefetch) {
 
   public ProduceSettings {
     requireReplicationFactor(replicationFactor);
@@ -40,7 +42,13 @@ public record ProduceSettings(
     if (progressInterval.isNegative()) {
       throw new IllegalArgumentException("--progress-interval must be 0 (none) or more, was " + progressInterval);
     }
+    if (prefetch < 0 || prefetch > MAX_PREFETCH) {
+      throw new IllegalArgumentException("--prefetch must be between 0 and " + MAX_PREFETCH + ", was " + prefetch);
+    }
   }
+
+  /** Records made ahead, at most: a few MiB even if all were oversized ones. */
+  static final int MAX_PREFETCH = 4096;
 
   /**
    * @throws IllegalArgumentException naming the flag whose value is wrong
@@ -55,7 +63,8 @@ public record ProduceSettings(
       double rate,
       LoadShape.Burst burst,
       Path runFile,
-      Duration progressInterval) {
+      Duration progressInterval,
+      int prefetch) {
     if (count != null && count < 0) {
       throw new IllegalArgumentException("--count must be 0 or more, was " + count);
     }
@@ -69,7 +78,7 @@ public record ProduceSettings(
     RunLimits limits =
         new RunLimits(count == null ? OptionalLong.empty() : OptionalLong.of(count), Optional.ofNullable(duration));
     return new ProduceSettings(
-        kafka, requireReplicationFactor(replicationFactor), setup, generation, limits, load, runFile, progressInterval);
+        kafka, requireReplicationFactor(replicationFactor), setup, generation, limits, load, runFile, progressInterval, prefetch);
   }
 
   static short requireReplicationFactor(int replicationFactor) {

@@ -27,6 +27,7 @@ public final class ProduceRun {
   private final Ticker ticker;
   private final Sleeper sleeper;
   private final ProgressListener progress;
+  private final int prefetch;
   private final DeliveryStats stats = new DeliveryStats();
   private final StopSignal stop = new StopSignal();
   private final CountDownLatch finished = new CountDownLatch(1);
@@ -39,6 +40,26 @@ public final class ProduceRun {
       Ticker ticker,
       Sleeper sleeper,
       ProgressListener progress) {
+    this(factory, sender, pacer, limits, ticker, sleeper, progress, 0);
+  }
+
+  /**
+   * @param prefetch how many records to make ahead on another thread when the pacer is unlimited
+   *     (0: make each on the run's thread); paced runs always make them as they send
+   */
+  public ProduceRun(
+      OrderFactory factory,
+      OrderSender sender,
+      Pacer pacer,
+      RunLimits limits,
+      Ticker ticker,
+      Sleeper sleeper,
+      ProgressListener progress,
+      int prefetch) {
+    if (prefetch < 0) {
+      throw new IllegalArgumentException("prefetch must be 0 or more, was " + prefetch);
+    }
+    this.prefetch = prefetch;
     this.factory = factory;
     this.sender = sender;
     this.pacer = pacer;
@@ -52,7 +73,12 @@ public final class ProduceRun {
   public RunSummary run() throws InterruptedException {
     try {
       long start = ticker.nanoTime();
-      loop(start);
+      try (OrderSource source =
+          pacer.unlimited() && prefetch > 0
+              ? OrderSource.prefetching(factory, factory.spec().firstSequence(), prefetch)
+              : OrderSource.inline(factory, factory.spec().firstSequence())) {
+        loop(start, source);
+      }
       progress.onFinish();
       sender.flush();
       Duration elapsed = Duration.ofNanos(ticker.nanoTime() - start);
@@ -74,9 +100,8 @@ public final class ProduceRun {
     }
   }
 
-  private void loop(long start) throws InterruptedException {
+  private void loop(long start, OrderSource source) throws InterruptedException {
     long deadline = limits.duration().map(d -> start + d.toNanos()).orElse(Long.MAX_VALUE);
-    long sequence = factory.spec().firstSequence();
     long sent = 0;
     long nextProgress = start + PROGRESS_INTERVAL_NANOS;
     long sentAtLastProgress = 0;
@@ -93,7 +118,7 @@ public final class ProduceRun {
           break;
         }
       }
-      send(factory.generate(sequence++));
+      send(source.next());
       sent++;
       now = ticker.nanoTime();
       if (now - nextProgress >= 0) {

@@ -47,6 +47,7 @@ class CommandLineParsingTest {
         "produce --progress-interval -1s | Invalid value for option '--progress-interval': '-1s' is not a duration",
         "reconcile --count 1 --wait -1s | Invalid value for option '--wait': '-1s' is not a duration",
         "reconcile --count 1 --show -1  | --show must be 0 or more, was -1",
+        "produce --prefetch -1          | --prefetch must be between 0 and 4096, was -1",
         "reconcile --count 1 --settle -1s | Invalid value for option '--settle': '-1s' is not a duration",
         "reconcile --count -1           | --count must be 0 or more, was -1",
         "generate --invalid-ratio 3     | --invalid-ratio must be between 0.0 and 1.0, was 3.0",

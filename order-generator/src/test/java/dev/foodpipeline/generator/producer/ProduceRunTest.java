@@ -53,6 +53,24 @@ class ProduceRunTest {
   }
 
   @Test
+  void madeAheadOnAnotherThreadARunAsFastAsPossibleSendsTheSameRecords() throws InterruptedException {
+    GenerationSpec spec = GenerationSpec.of(42, 0.2).withFirstSequence(5);
+    RunSummary summary =
+        new ProduceRun(new OrderFactory(spec, CLOCK), sender, new Pacer(0), RunLimits.count(300), time, time, ProgressListener.NONE, 16)
+            .run();
+
+    OrderFactory expected = new OrderFactory(spec, CLOCK);
+    assertThat(summary.sent()).isEqualTo(300);
+    List<RecordingSender.Sent> sent = sender.sent();
+    for (int i = 0; i < 300; i++) {
+      assertThat(sent.get(i).value()).isEqualTo(expected.generate(5 + i).value());
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new ProduceRun(expected, sender, new Pacer(0), RunLimits.count(1), time, time, ProgressListener.NONE, -1))
+        .hasMessageContaining("prefetch must be 0 or more");
+  }
+
+  @Test
   void countsSentAcknowledgedValidAndInvalidByKind() throws InterruptedException {
     GenerationSpec spec = GenerationSpec.of(42, 0.3);
     RunSummary summary = run(spec, 0, RunLimits.count(1000)).run();
