@@ -36,7 +36,7 @@ final class Faults {
   /** The bytes of a faulty record, and the order they hold when they hold one exactly. */
   record Fault(byte[] bytes, Order order) {
     static Fault of(Order order) {
-      return new Fault(Json.toBytes(order), order);
+      return new Fault(OrderJson.toBytes(order), order);
     }
 
     static Fault ofTree(ObjectNode tree) {
@@ -67,7 +67,7 @@ final class Faults {
   }
 
   private static Fault malformed(Order order, SplittableRandom random) {
-    byte[] json = Json.toBytes(order);
+    byte[] json = OrderJson.toBytes(order);
     byte[] bytes =
         switch (random.nextInt(3)) {
           // Cut off mid-record, as a crashed writer would leave it.

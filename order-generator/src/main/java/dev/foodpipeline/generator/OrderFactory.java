@@ -3,7 +3,6 @@ package dev.foodpipeline.generator;
 import dev.foodpipeline.model.Order;
 import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
-import dev.foodpipeline.model.json.Json;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,11 +76,11 @@ public final class OrderFactory {
     Optional<InvalidKind> kind = kindOf(sequence);
     if (kind.isEmpty()) {
       Order order = baseOrder(sequence, now);
-      return new GeneratedOrder(sequence, order.orderId(), Json.toBytes(order), order, null);
+      return new GeneratedOrder(sequence, order.orderId(), OrderJson.toBytes(order), order, null);
     }
     if (kind.get() == InvalidKind.DUPLICATE_ORDER_ID) {
       Order copy = baseOrder(duplicateTarget(sequence).orElseThrow(), now);
-      return new GeneratedOrder(sequence, copy.orderId(), Json.toBytes(copy), copy, InvalidKind.DUPLICATE_ORDER_ID);
+      return new GeneratedOrder(sequence, copy.orderId(), OrderJson.toBytes(copy), copy, InvalidKind.DUPLICATE_ORDER_ID);
     }
     Order base = baseOrder(sequence, now);
     Faults.Fault fault = faults.apply(kind.get(), base, random(sequence, FAULT_STREAM), now);
