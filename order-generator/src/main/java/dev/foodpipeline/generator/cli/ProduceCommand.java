@@ -125,10 +125,11 @@ final class ProduceCommand implements Callable<Integer> {
   @Option(
       names = "--prefetch",
       paramLabel = "N",
-      defaultValue = "256",
+      defaultValue = "0",
       description =
-          "With --rate 0, make up to N records ahead on a second thread, so sending never waits for the next one;"
-              + " 0 makes each on the sending thread. Paced runs always make a record when it is due (default: ${DEFAULT-VALUE}).")
+          "With --rate 0, make up to N records ahead on a second thread, so sending never waits for the next one; worth"
+              + " it on a machine with idle cores (on 2 busy cores the extra thread slows the run: docs/benchmarks.md)."
+              + " Paced runs always make a record when it is due (default: ${DEFAULT-VALUE}, on the sending thread).")
   int prefetch;
 
   @Override
