@@ -44,13 +44,14 @@ public final class StreamsApp implements AutoCloseable {
   private volatile boolean startedOnce;
   private volatile List<ThreadAssignment> assignment = List.of();
 
-  /** The order topology with its defaults (system clock). */
+  /** The order topology with its defaults (system clock) and the settings' dedup retention. */
   public StreamsApp(StreamsSettings settings) {
-    this(settings, OrderTopology.build(TopologySettings.defaults()));
+    this(settings, OrderTopology.build(TopologySettings.defaults().withDedupRetention(settings.dedupRetention())));
   }
 
   public StreamsApp(StreamsSettings settings, Topology topology) {
     this.settings = settings;
+    LocalState.prepare(settings.stateDir(), settings.applicationId(), settings.instanceId());
     this.streams = new KafkaStreams(topology, settings.toProperties());
     this.restores = new RestoreProgress(name());
     streams.setStateListener(this::onStateChange);
@@ -175,6 +176,7 @@ public final class StreamsApp implements AutoCloseable {
                 .withTimeout(timeout));
     long tookMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (closed) {
+      LocalState.markClean(settings.stateDir(), settings.applicationId());
       log.info("{} closed in {} ms", name(), tookMs);
     } else {
       log.warn("{} did not close within {} ms; giving up waiting", name(), timeout.toMillis());

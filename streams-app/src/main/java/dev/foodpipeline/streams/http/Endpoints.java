@@ -3,10 +3,13 @@ package dev.foodpipeline.streams.http;
 import dev.foodpipeline.streams.CurrentApp;
 import dev.foodpipeline.streams.StreamsApp;
 import dev.foodpipeline.streams.StreamsSettings;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.streams.KafkaStreams.State;
 
 /**
@@ -17,16 +20,21 @@ import org.apache.kafka.streams.KafkaStreams.State;
  *   <li>{@code GET /health}: 200 while the instance works or waits for Kafka; 503 when its Kafka
  *       Streams client is in ERROR, PENDING_ERROR, PENDING_SHUTDOWN or NOT_RUNNING, or it is stopping;
  *   <li>{@code GET /ready}: 200 only when RUNNING with no store being restored; else 503;
- *   <li>{@code GET /assignment}: {@link AssignmentView}.
+ *   <li>{@code GET /assignment}: {@link AssignmentView};
+ *   <li>{@code GET /restaurants/{id}/stats}: {@link RestaurantStatsEndpoint}.
  * </ul>
  */
 final class Endpoints {
+  private static final Pattern RESTAURANT_STATS = Pattern.compile("/restaurants/([^/]+)/stats/?");
   private final StreamsSettings settings;
   private final CurrentApp current;
+  private final RestaurantStatsEndpoint stats;
 
-  Endpoints(StreamsSettings settings, CurrentApp current) {
+  Endpoints(StreamsSettings settings, CurrentApp current, Duration statsWindow, Duration statsRetention) {
     this.settings = settings;
     this.current = current;
+    this.stats =
+        new RestaurantStatsEndpoint(server(), statsWindow, statsRetention, java.time.Clock.systemUTC(), new Forwarder());
   }
 
   /** This instance's {@code host:port} as the other instances see it. */
@@ -37,6 +45,10 @@ final class Endpoints {
   Response handle(String method, String path, Map<String, String> query) {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       return Response.error(405, "only GET is supported, got " + method).withHeader("Allow", "GET, HEAD");
+    }
+    Matcher restaurant = RESTAURANT_STATS.matcher(path);
+    if (restaurant.matches()) {
+      return stats.handle(current.app(), restaurant.group(1), query);
     }
     return switch (path) {
       case "/", "" -> index();
@@ -56,7 +68,8 @@ final class Endpoints {
         List.of(
             "GET /health       live: 200 unless the Streams client failed or the instance is stopping",
             "GET /ready        200 when RUNNING and no store is restoring",
-            "GET /assignment   this instance's threads and tasks; every instance's partitions"));
+            "GET /assignment   this instance's threads and tasks; every instance's partitions",
+            "GET /restaurants/{id}/stats   1-minute windows of a restaurant, answered by the instance that owns it"));
     return Response.ok(body);
   }
 

@@ -8,6 +8,7 @@ import dev.foodpipeline.streams.CurrentApp;
 import dev.foodpipeline.streams.SettingsException;
 import dev.foodpipeline.streams.Setting;
 import dev.foodpipeline.streams.StreamsSettings;
+import dev.foodpipeline.streams.topology.TopologySettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -71,7 +72,7 @@ public final class HttpApi implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
-    HttpApi api = new HttpApi(server, executor, bound, new Endpoints(bound, current));
+    HttpApi api = new HttpApi(server, executor, bound, new Endpoints(bound, current, TopologySettings.DEFAULT_STATS_WINDOW, TopologySettings.DEFAULT_STATS_RETENTION));
     server.createContext("/", api::exchange);
     server.setExecutor(executor);
     server.start();

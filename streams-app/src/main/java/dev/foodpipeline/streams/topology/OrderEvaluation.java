@@ -41,7 +41,7 @@ public final class OrderEvaluation {
         return new Rejected(rejections.reject(input.source(), order.orderId(), rejection.get(), input.raw(), now));
       }
       OrderEnricher.Enriched enriched = enricher.enrich(order, joined.restaurant(), input.source(), now);
-      return new Accepted(enriched.order(), enriched.items());
+      return new Accepted(input.source(), input.raw(), enriched.order(), enriched.items());
     } catch (RuntimeException e) {
       log.error("Checking order {} at {} failed unexpectedly; rejecting it as PROCESSING_ERROR", order.orderId(), input.source(), e);
       return new Rejected(

@@ -17,7 +17,7 @@ class EndpointsTest {
   private final CurrentApp current = new CurrentApp();
   private final StreamsSettings settings =
       StreamsSettings.builder().instanceId("a").httpPort(7123).build(Map.of());
-  private final Endpoints endpoints = new Endpoints(settings, current);
+  private final Endpoints endpoints = new Endpoints(settings, current, java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(1));
 
   private Response get(String path) {
     return endpoints.handle("GET", path, Map.of());
@@ -89,6 +89,20 @@ class EndpointsTest {
     Response post = endpoints.handle("POST", "/health", Map.of());
     assertThat(post.status()).isEqualTo(405);
     assertThat(post.headers()).containsEntry("Allow", "GET, HEAD");
+  }
+
+  @Test
+  void restaurantStatsNeedAValidIdAndARunningApp() {
+    assertThat(get("/restaurants/r 1/stats").status()).isEqualTo(400);
+    assertThat(body(get("/restaurants/" + "x".repeat(65) + "/stats"))).containsKey("error");
+    current.waiting("Kafka");
+    Response waiting = get("/restaurants/r-001/stats");
+    assertThat(waiting.status()).isEqualTo(503);
+    assertThat(waiting.headers()).containsEntry("Retry-After", "1");
+    try (StreamsApp app = new StreamsApp(StreamsSettings.builder().instanceId("a").stateDir(stateDir).build())) {
+      current.running(app);
+      assertThat(body(get("/restaurants/r-001/stats/"))).containsEntry("error", "the Kafka Streams client is CREATED");
+    }
   }
 
   @Test

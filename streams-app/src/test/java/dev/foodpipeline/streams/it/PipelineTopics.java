@@ -94,6 +94,42 @@ final class PipelineTopics implements AutoCloseable {
             || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
   }
 
+  /**
+   * True when the app has processed everything so far: its group has committed every partition of
+   * food-orders and of its repartition topics up to the end, and no transaction is open on the
+   * broker (an instance's transaction that is still open, a killed one's say, hides records until it
+   * is aborted, and its inputs are processed again).
+   */
+  boolean drained(String applicationId) throws ExecutionException, InterruptedException {
+    var open =
+        admin.listTransactions(
+                new org.apache.kafka.clients.admin.ListTransactionsOptions()
+                    .filterStates(List.of(
+                        org.apache.kafka.clients.admin.TransactionState.ONGOING,
+                        org.apache.kafka.clients.admin.TransactionState.PREPARE_COMMIT,
+                        org.apache.kafka.clients.admin.TransactionState.PREPARE_ABORT)))
+            .all().get();
+    if (!open.isEmpty()) {
+      return false;
+    }
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+    List<String> inputs = List.of(
+        Topics.FOOD_ORDERS.name(),
+        applicationId + "-" + dev.foodpipeline.streams.topology.OrderTopology.ORDERS_BY_ID + "-repartition",
+        applicationId + "-" + dev.foodpipeline.streams.topology.OrderTopology.STATS_BY_RESTAURANT + "-repartition");
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    for (String topic : inputs) {
+      for (int p = 0; p < Topics.FOOD_ORDERS.partitions(); p++) {
+        request.put(new TopicPartition(topic, p), OffsetSpec.latest());
+      }
+    }
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all().get();
+    return ends.entrySet().stream()
+        .allMatch(end -> end.getValue().offset() == 0
+            || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset());
+  }
+
   /** Every committed record of a topic, read with isolation level read_committed. */
   <K, V> List<ConsumerRecord<K, V>> readCommitted(Topic<K, V> topic) throws ExecutionException, InterruptedException {
     Map<TopicPartition, Long> ends = endOffsets(topic);

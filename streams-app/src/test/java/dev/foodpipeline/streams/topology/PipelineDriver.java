@@ -7,6 +7,8 @@ import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.RejectionKey;
 import dev.foodpipeline.model.Restaurant;
+import dev.foodpipeline.model.RestaurantStats;
+import dev.foodpipeline.model.RestaurantStatsKey;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.Topics;
@@ -37,6 +39,7 @@ final class PipelineDriver implements AutoCloseable {
   final TestOutputTopic<OrderKey, ProcessedOrder> processed;
   final TestOutputTopic<OrderItemKey, ProcessedItem> items;
   final TestOutputTopic<RejectionKey, RejectedOrder> rejected;
+  final TestOutputTopic<RestaurantStatsKey, RestaurantStats> stats;
 
   PipelineDriver(Path stateDir) {
     this(stateDir, TopologySettings.withClock(Clock.fixed(OrderFixtures.NOW, ZoneOffset.UTC)));
@@ -53,6 +56,7 @@ final class PipelineDriver implements AutoCloseable {
     processed = output(Topics.FOOD_ORDERS_PROCESSED);
     items = output(Topics.FOOD_ORDER_ITEMS);
     rejected = output(Topics.FOOD_ORDERS_REJECTED);
+    stats = output(Topics.RESTAURANT_STATS);
     CATALOG.restaurants().forEach(this::publish);
     publish(OrderFixtures.TEST_KITCHEN);
   }

@@ -41,10 +41,17 @@ class RejectionsTest {
   @Test
   void settingsRejectNonsenseLimits() {
     TopologySettings defaults = TopologySettings.defaults();
-    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 0, 10))
+    java.time.Duration hour = java.time.Duration.ofHours(1);
+    java.time.Duration minute = java.time.Duration.ofMinutes(1);
+    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 0, 10, hour, minute, minute, hour))
         .hasMessage("maxRecordBytes must be >= 1, got 0");
-    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 10, 0))
+    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 10, 0, hour, minute, minute, hour))
         .hasMessage("maxRawChars must be >= 1, got 0");
+    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 10, 10, hour, minute, minute, minute))
+        .hasMessage("statsRetention must be at least statsWindow + statsGrace, got PT1M");
+    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 10, 10, java.time.Duration.ZERO, minute, minute, hour))
+        .hasMessageStartingWith("dedupRetention and statsWindow must be positive");
     assertThat(defaults.withLimits(defaults.limits())).isEqualTo(defaults);
+    assertThat(defaults.withDedupRetention(hour).dedupRetention()).isEqualTo(hour);
   }
 }
