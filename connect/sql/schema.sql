@@ -8,6 +8,9 @@
 --   * written_at: when the row was first written, filled by PostgreSQL's clock, for end-to-end
 --     latency in SQL. The sink never names this column, so an upsert leaves it as it was: a
 --     replayed or updated record does not move written_at (see connect/README.md).
+-- restaurant_stats holds one row per restaurant and 1-minute window, written once the window is
+-- final (the Streams app suppresses updates until the window's grace period has passed); a replay
+-- upserts the same row.
 -- NOT NULL follows the record contract: a field that the Connect schema marks optional
 -- (order_id, raw, rejected_at of a rejection, as order-model's ConnectMappings has them) is nullable.
 -- Columns are the records' snake_case field names. schema.evolution=basic still adds a column
@@ -60,4 +63,14 @@ CREATE TABLE IF NOT EXISTS rejected_orders (
     rejected_at      timestamptz,
     written_at       timestamptz NOT NULL DEFAULT clock_timestamp(),
     CONSTRAINT rejected_orders_pkey PRIMARY KEY (source_topic, source_partition, source_offset)
+);
+
+CREATE TABLE IF NOT EXISTS restaurant_stats (
+    restaurant_id text          NOT NULL,
+    window_start  timestamptz   NOT NULL,
+    window_end    timestamptz   NOT NULL,
+    order_count   bigint        NOT NULL,
+    revenue       numeric(12,2) NOT NULL,
+    written_at    timestamptz   NOT NULL DEFAULT clock_timestamp(),
+    CONSTRAINT restaurant_stats_pkey PRIMARY KEY (restaurant_id, window_start)
 );

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The three connectors on a real broker, a real Connect worker with the Debezium plugin, and real PostgreSQL. */
+/** The four connectors on a real broker, a real Connect worker with the Debezium plugin, and real PostgreSQL. */
 class JdbcSinkIT {
 
     private static final Path PLUGIN_PATH = Path.of(System.getProperty("connect.it.pluginPath", "target/plugins"));
@@ -70,7 +70,8 @@ class JdbcSinkIT {
             admin.createTopics(List.of(
                     new NewTopic(SinkRecords.ORDERS_TOPIC, 3, (short) 1),
                     new NewTopic(SinkRecords.ITEMS_TOPIC, 3, (short) 1),
-                    new NewTopic(SinkRecords.REJECTED_TOPIC, 3, (short) 1))).all().get();
+                    new NewTopic(SinkRecords.REJECTED_TOPIC, 3, (short) 1),
+                    new NewTopic(SinkRecords.STATS_TOPIC, 3, (short) 1))).all().get();
         }
         producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -98,13 +99,34 @@ class JdbcSinkIT {
     }
 
     @Test
-    void registrationCreatesTheThreeConnectorsOnceAndAgainChangesNothing() {
+    void registrationCreatesTheConnectorsOnceAndAgainChangesNothing() {
         assertThat(firstRegistration).contains(
                 "Applied sql/schema.sql to " + postgres.jdbcUrl(),
                 "order-items-sink: created", "orders-sink: created", "rejected-orders-sink: created",
-                "orders-sink: RUNNING (1 task)");
+                "restaurant-stats-sink: created", "orders-sink: RUNNING (1 task)");
         assertThat(secondRegistration).contains(
-                "order-items-sink: unchanged", "orders-sink: unchanged", "rejected-orders-sink: unchanged");
+                "order-items-sink: unchanged", "orders-sink: unchanged", "rejected-orders-sink: unchanged",
+                "restaurant-stats-sink: unchanged");
+    }
+
+    @Test
+    void aRestaurantWindowIsOneRowKeyedByRestaurantAndWindowStartAndAReplayUpdatesIt() throws Exception {
+        Instant window = Instant.parse("2026-03-01T12:05:00Z");
+        send(SinkRecords.STATS_TOPIC, SinkRecords.stats("r-042", window, 3, "101.30"));
+
+        Map<String, Object> row = awaitRow("SELECT * FROM restaurant_stats WHERE restaurant_id = 'r-042'");
+        assertThat(instant(row, "window_start")).isEqualTo(window);
+        assertThat(instant(row, "window_end")).isEqualTo(window.plusSeconds(60));
+        assertThat(row.get("order_count")).isEqualTo(3L);
+        assertThat(row.get("revenue")).isEqualTo(new java.math.BigDecimal("101.30"));
+        assertThat(row.get("written_at")).isNotNull();
+
+        send(SinkRecords.STATS_TOPIC, SinkRecords.stats("r-042", window, 3, "101.30"));
+        send(SinkRecords.STATS_TOPIC, SinkRecords.stats("r-042", window.plusSeconds(60), 1, "9.99"));
+        await().atMost(ROW_TIMEOUT).until(() -> count("SELECT count(*) FROM restaurant_stats WHERE restaurant_id = 'r-042'") == 2);
+        assertThat(count("SELECT count(*) FROM restaurant_stats WHERE restaurant_id = 'r-042' AND window_start = '2026-03-01T12:05:00Z'"))
+                .isEqualTo(1);
+        assertThat(primaryKey("restaurant_stats")).containsExactly("restaurant_id", "window_start");
     }
 
     @Test

@@ -17,11 +17,12 @@ class ShippedConnectorsTest {
     @Test
     void oneSinkPerTopicIntoItsTable() {
         assertThat(connectors).extracting(ConnectorConfig::name)
-                .containsExactly("order-items-sink", "orders-sink", "rejected-orders-sink");
+                .containsExactly("order-items-sink", "orders-sink", "rejected-orders-sink", "restaurant-stats-sink");
         assertThat(topicToTable()).containsExactly(
                 Map.entry("food-order-items", "order_items"),
                 Map.entry("food-orders-processed", "orders"),
-                Map.entry("food-orders-rejected", "rejected_orders"));
+                Map.entry("food-orders-rejected", "rejected_orders"),
+                Map.entry("restaurant-stats", "restaurant_stats"));
     }
 
     @Test

@@ -13,7 +13,7 @@ import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.json.JsonConverter;
 
 /**
- * Records of the three sink topics in the shape the Streams app writes them: Connect structs
+ * Records of the four sink topics in the shape the Streams app writes them: Connect structs
  * serialised by JsonConverter with schemas, decimals as NUMERIC with scale 2, timestamps as the
  * Timestamp logical type. The value repeats the key's fields.
  */
@@ -22,6 +22,7 @@ final class SinkRecords {
     static final String ORDERS_TOPIC = "food-orders-processed";
     static final String ITEMS_TOPIC = "food-order-items";
     static final String REJECTED_TOPIC = "food-orders-rejected";
+    static final String STATS_TOPIC = "restaurant-stats";
 
     static final Schema MONEY = Decimal.schema(2);
 
@@ -77,6 +78,17 @@ final class SinkRecords {
             .field("rejected_at", Timestamp.builder().optional().build())
             .build();
 
+    static final Schema STATS_KEY = SchemaBuilder.struct().name("dev.foodpipeline.RestaurantStatsKey")
+            .field("restaurant_id", Schema.STRING_SCHEMA)
+            .field("window_start", Timestamp.SCHEMA).build();
+    static final Schema STATS_VALUE = SchemaBuilder.struct().name("dev.foodpipeline.RestaurantStats")
+            .field("restaurant_id", Schema.STRING_SCHEMA)
+            .field("window_start", Timestamp.SCHEMA)
+            .field("window_end", Timestamp.SCHEMA)
+            .field("order_count", Schema.INT64_SCHEMA)
+            .field("revenue", MONEY)
+            .build();
+
     static final Instant CREATED_AT = Instant.parse("2026-03-01T12:00:00.123Z");
 
     private static final JsonConverter KEYS = converter(true);
@@ -112,6 +124,18 @@ final class SinkRecords {
                 .put("source_partition", 2)
                 .put("source_offset", 12_345_678_901L);
         return serialize(ORDERS_TOPIC, key, value);
+    }
+
+    /** One restaurant's 1-minute window. */
+    static Serialized stats(String restaurantId, Instant windowStart, long orderCount, String revenue) {
+        Struct key = new Struct(STATS_KEY).put("restaurant_id", restaurantId).put("window_start", Date.from(windowStart));
+        Struct value = new Struct(STATS_VALUE)
+                .put("restaurant_id", restaurantId)
+                .put("window_start", Date.from(windowStart))
+                .put("window_end", Date.from(windowStart.plusSeconds(60)))
+                .put("order_count", orderCount)
+                .put("revenue", money(revenue));
+        return serialize(STATS_TOPIC, key, value);
     }
 
     static Serialized item(String orderId, int lineNo, int quantity, String unitPrice) {
