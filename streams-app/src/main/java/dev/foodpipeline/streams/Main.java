@@ -107,6 +107,11 @@ public final class Main implements Callable<Integer> {
           + " default 86400000 = 24 h)")
   String dedupRetentionMs;
 
+  @Option(names = "--stats-grace-ms", paramLabel = "MS",
+      description = "how late an order may arrive and still count in its 1-minute restaurant-stats window;"
+          + " a window is final this long after its end (env FOOD_STREAMS_STATS_GRACE_MS; default 30000)")
+  String statsGraceMs;
+
   @Option(names = "--rocksdb-memory-mb", paramLabel = "MIB",
       description = "RocksDB memory of this instance, one cache shared by every store, half of it for memtables"
           + " (env FOOD_STREAMS_ROCKSDB_MEMORY_MB; default 16)")
@@ -197,6 +202,7 @@ public final class Main implements Callable<Integer> {
         .flag(Setting.ADVERTISED_HOST, advertisedHost)
         .flag(Setting.STATIC_MEMBERSHIP, staticMembership)
         .flag(Setting.DEDUP_RETENTION_MS, dedupRetentionMs)
+        .flag(Setting.STATS_GRACE_MS, statsGraceMs)
         .flag(Setting.ROCKSDB_MEMORY_MB, rocksDbMemoryMb)
         .flag(Setting.CONFIG_FILE, configFile)
         .config(config)

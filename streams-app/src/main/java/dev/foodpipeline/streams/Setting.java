@@ -21,6 +21,7 @@ public enum Setting {
   ADVERTISED_HOST("--advertised-host", null),
   STATIC_MEMBERSHIP("--static-membership", null),
   DEDUP_RETENTION_MS("--dedup-retention-ms", null),
+  STATS_GRACE_MS("--stats-grace-ms", null),
   ROCKSDB_MEMORY_MB("--rocksdb-memory-mb", null),
   CONFIG_FILE("--config-file", null);
 

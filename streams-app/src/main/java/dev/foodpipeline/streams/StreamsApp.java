@@ -44,9 +44,12 @@ public final class StreamsApp implements AutoCloseable {
   private volatile boolean startedOnce;
   private volatile List<ThreadAssignment> assignment = List.of();
 
-  /** The order topology with its defaults (system clock) and the settings' dedup retention. */
+  /** The order topology with its defaults (system clock), the settings' dedup retention and stats grace. */
   public StreamsApp(StreamsSettings settings) {
-    this(settings, OrderTopology.build(TopologySettings.defaults().withDedupRetention(settings.dedupRetention())));
+    this(
+        settings,
+        OrderTopology.build(
+            TopologySettings.defaults().withDedupRetention(settings.dedupRetention()).withStatsGrace(settings.statsGrace())));
   }
 
   public StreamsApp(StreamsSettings settings, Topology topology) {

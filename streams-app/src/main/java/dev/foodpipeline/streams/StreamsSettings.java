@@ -46,6 +46,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param staticMembership whether the stream threads join the group as static members
  *     ({@code group.instance.id} = instance id + thread index)
  * @param dedupRetention how long an accepted order id is remembered to reject duplicates
+ * @param statsGrace how late (behind the newest order time) an order may arrive and still count in
+ *     its 1-minute window of {@code restaurant-stats}; also how long after its end a window is final
  * @param rocksDbMemoryMb the one RocksDB memory budget of this instance (block cache, memtables
  *     included), shared by every store
  * @param config further Kafka Streams / client properties, passed through as they are
@@ -63,6 +65,7 @@ public record StreamsSettings(
     String advertisedHost,
     boolean staticMembership,
     Duration dedupRetention,
+    Duration statsGrace,
     int rocksDbMemoryMb,
     Map<String, String> config) {
 
@@ -75,6 +78,9 @@ public record StreamsSettings(
   public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
   public static final int DEFAULT_HTTP_PORT = 7070;
   public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofHours(24);
+  public static final Duration DEFAULT_STATS_GRACE = Duration.ofSeconds(30);
+  /** Half an hour: the windows stay in the store for an hour, grace included. */
+  public static final Duration MAX_STATS_GRACE = Duration.ofMinutes(30);
   /** A minute: shorter would forget an order id before a slow producer's retry arrives. */
   public static final Duration MIN_DEDUP_RETENTION = Duration.ofMinutes(1);
   /** 16 MiB of RocksDB memory per instance, half of it for memtables: sized for the 2 GB host. */
@@ -103,6 +109,7 @@ public record StreamsSettings(
     Objects.requireNonNull(commitInterval, "commitInterval");
     Objects.requireNonNull(closeTimeout, "closeTimeout");
     Objects.requireNonNull(dedupRetention, "dedupRetention");
+    Objects.requireNonNull(statsGrace, "statsGrace");
     config = Map.copyOf(config);
     validateBootstrapServers(Setting.BOOTSTRAP_SERVERS.flag(), bootstrapServers);
     validateName(Setting.APPLICATION_ID.flag(), applicationId);
@@ -114,6 +121,7 @@ public record StreamsSettings(
     validatePort(Setting.HTTP_PORT.flag(), httpPort);
     validateAdvertisedHost(Setting.ADVERTISED_HOST.flag(), advertisedHost);
     validateDedupRetention(Setting.DEDUP_RETENTION_MS.flag(), dedupRetention.toMillis());
+    validateStatsGrace(Setting.STATS_GRACE_MS.flag(), statsGrace.toMillis());
     validateRocksDbMemory(Setting.ROCKSDB_MEMORY_MB.flag(), rocksDbMemoryMb);
   }
 
@@ -130,7 +138,7 @@ public record StreamsSettings(
   public StreamsSettings withHttpPort(int port) {
     return new StreamsSettings(
         bootstrapServers, applicationId, threads, stateDir, instanceId, commitInterval, closeTimeout, httpHost,
-        port, advertisedHost, staticMembership, dedupRetention, rocksDbMemoryMb, config);
+        port, advertisedHost, staticMembership, dedupRetention, statsGrace, rocksDbMemoryMb, config);
   }
 
   /**
@@ -189,7 +197,7 @@ public record StreamsSettings(
     return String.format(
         Locale.ROOT,
         "instance %s of %s: bootstrap %s, %d thread(s), state dir %s, commit every %d ms, HTTP %s:%d"
-            + " (advertised as %s), static membership %s, order ids remembered %s, RocksDB %d MiB%s",
+            + " (advertised as %s), static membership %s, order ids remembered %s, stats grace %s, RocksDB %d MiB%s",
         instanceId,
         applicationId,
         bootstrapServers,
@@ -201,6 +209,7 @@ public record StreamsSettings(
         advertisedHost,
         staticMembership ? "on" : "off",
         dedupRetention,
+        statsGrace,
         rocksDbMemoryMb,
         config.isEmpty() ? "" : ", extra config " + new TreeMap<>(config));
   }
@@ -294,6 +303,12 @@ public record StreamsSettings(
     }
   }
 
+  private static void validateStatsGrace(String source, long millis) {
+    if (millis < 0 || millis > MAX_STATS_GRACE.toMillis()) {
+      throw new SettingsException(source + " must be 0.." + MAX_STATS_GRACE.toMillis() + ", got " + millis);
+    }
+  }
+
   private static void validateRocksDbMemory(String source, long megabytes) {
     if (megabytes < 4 || megabytes > 65536) {
       throw new SettingsException(source + " must be 4..65536, got " + megabytes);
@@ -376,6 +391,10 @@ public record StreamsSettings(
       return flag(Setting.DEDUP_RETENTION_MS, Long.toString(value.toMillis()));
     }
 
+    public Builder statsGrace(Duration value) {
+      return flag(Setting.STATS_GRACE_MS, Long.toString(value.toMillis()));
+    }
+
     public Builder rocksDbMemoryMb(int value) {
       return flag(Setting.ROCKSDB_MEMORY_MB, Integer.toString(value));
     }
@@ -424,6 +443,8 @@ public record StreamsSettings(
       boolean staticMembership = resolver.bool(Setting.STATIC_MEMBERSHIP, true);
       long dedupMs = resolver.number(Setting.DEDUP_RETENTION_MS, DEFAULT_DEDUP_RETENTION.toMillis());
       validateDedupRetention(resolver.source(Setting.DEDUP_RETENTION_MS), dedupMs);
+      long graceMs = resolver.number(Setting.STATS_GRACE_MS, DEFAULT_STATS_GRACE.toMillis());
+      validateStatsGrace(resolver.source(Setting.STATS_GRACE_MS), graceMs);
       long rocksDbMb = resolver.number(Setting.ROCKSDB_MEMORY_MB, DEFAULT_ROCKSDB_MEMORY_MB);
       validateRocksDbMemory(resolver.source(Setting.ROCKSDB_MEMORY_MB), rocksDbMb);
       String bootstrap = resolver.text(Setting.BOOTSTRAP_SERVERS, () -> DEFAULT_BOOTSTRAP_SERVERS);
@@ -446,7 +467,7 @@ public record StreamsSettings(
       return new StreamsSettings(
           bootstrap, applicationId, threads, stateDir, instanceId, Duration.ofMillis(commitMs),
           Duration.ofMillis(closeMs), httpHost, (int) httpPort, advertisedHost, staticMembership,
-          Duration.ofMillis(dedupMs), (int) rocksDbMb, passthrough);
+          Duration.ofMillis(dedupMs), Duration.ofMillis(graceMs), (int) rocksDbMb, passthrough);
     }
 
     private static Map<String, String> readConfigFile(String file) {

@@ -161,7 +161,7 @@ class MainTest {
         "--bootstrap-servers", "127.0.0.1:19092", "--instance-id", "b", "--state-dir", stateDir.toString(),
         "--application-id", "app", "--commit-interval-ms", "20", "--close-timeout-ms", "1500", "-c", "linger.ms=1",
         "--http-host", "0.0.0.0", "--http-port", "7075", "--advertised-host", "streams-b", "--static-membership", "false",
-        "--dedup-retention-ms", "120000", "--rocksdb-memory-mb", "8");
+        "--dedup-retention-ms", "120000", "--stats-grace-ms", "45000", "--rocksdb-memory-mb", "8");
 
     StreamsSettings settings = main.settings();
 
@@ -169,6 +169,7 @@ class MainTest {
         .isEqualTo(
             new StreamsSettings(
                 "127.0.0.1:19092", "app", 3, stateDir, "b", Duration.ofMillis(20), Duration.ofMillis(1500),
-                "0.0.0.0", 7075, "streams-b", false, Duration.ofMinutes(2), 8, Map.of("linger.ms", "1")));
+                "0.0.0.0", 7075, "streams-b", false, Duration.ofMinutes(2), Duration.ofSeconds(45), 8,
+                Map.of("linger.ms", "1")));
   }
 }

@@ -35,6 +35,7 @@ class StreamsSettingsTest {
     assertThat(settings.applicationServer()).hasValue("127.0.0.1:7070");
     assertThat(settings.staticMembership()).isTrue();
     assertThat(settings.dedupRetention()).isEqualTo(Duration.ofHours(24));
+    assertThat(settings.statsGrace()).isEqualTo(Duration.ofSeconds(30));
     assertThat(settings.rocksDbMemoryMb()).isEqualTo(16);
     assertThat(settings.config()).isEmpty();
   }
@@ -97,6 +98,7 @@ class StreamsSettingsTest {
                     Map.entry("FOOD_STREAMS_ADVERTISED_HOST", "streams-b"),
                     Map.entry("FOOD_STREAMS_STATIC_MEMBERSHIP", "false"),
                     Map.entry("FOOD_STREAMS_DEDUP_RETENTION_MS", "3600000"),
+                    Map.entry("FOOD_STREAMS_STATS_GRACE_MS", "60000"),
                     Map.entry("FOOD_STREAMS_ROCKSDB_MEMORY_MB", "32"),
                     Map.entry("FOOD_STREAMS_CONFIG_NUM_STANDBY_REPLICAS", "1")));
 
@@ -105,7 +107,7 @@ class StreamsSettingsTest {
             new StreamsSettings(
                 "kafka:29092,kafka2:29092", "orders-test", 3, Path.of("/var/lib/streams"), "b",
                 Duration.ofMillis(250), Duration.ofSeconds(5), "0.0.0.0", 7071, "streams-b", false,
-                Duration.ofHours(1), 32, Map.of("num.standby.replicas", "1")));
+                Duration.ofHours(1), Duration.ofMinutes(1), 32, Map.of("num.standby.replicas", "1")));
   }
 
   @Test
@@ -224,6 +226,8 @@ class StreamsSettingsTest {
         "--static-membership|yes|--static-membership must be true or false, got 'yes'",
         "--dedup-retention-ms|1000|--dedup-retention-ms must be >= 60000, got 1000",
         "--rocksdb-memory-mb|2|--rocksdb-memory-mb must be 4..65536, got 2",
+        "--stats-grace-ms|-1|--stats-grace-ms must be 0..1800000, got -1",
+        "--stats-grace-ms|3600000|--stats-grace-ms must be 0..1800000, got 3600000",
         "--config-file|/no/such/file.properties|--config-file cannot be read: /no/such/file.properties (NoSuchFileException)"
       })
   void badFlagFailsWithOneLineNamingIt(String flag, String value, String message) {
@@ -252,11 +256,11 @@ class StreamsSettingsTest {
   void settingsBuiltDirectlyAreValidatedToo() {
     assertThatThrownBy(
             () -> new StreamsSettings("127.0.0.1:9092", "app", 0, tempDir, "a", Duration.ZERO, Duration.ofSeconds(1),
-                "127.0.0.1", 7070, "127.0.0.1", true, Duration.ofHours(1), 16, Map.of()))
+                "127.0.0.1", 7070, "127.0.0.1", true, Duration.ofHours(1), Duration.ZERO, 16, Map.of()))
         .hasMessage("--threads must be >= 1, got 0");
     assertThatThrownBy(
             () -> new StreamsSettings("127.0.0.1:9092", "app", 1, tempDir, "a", Duration.ZERO, Duration.ofSeconds(1),
-                "127.0.0.1", 7070, "0.0.0.0", true, Duration.ofHours(1), 16, Map.of()))
+                "127.0.0.1", 7070, "0.0.0.0", true, Duration.ofHours(1), Duration.ZERO, 16, Map.of()))
         .hasMessageStartingWith("--advertised-host must be an address other instances can reach");
   }
 
@@ -268,7 +272,7 @@ class StreamsSettingsTest {
             "FOOD_STREAMS_STATE_DIR", "FOOD_STREAMS_INSTANCE_ID", "FOOD_STREAMS_COMMIT_INTERVAL_MS",
             "FOOD_STREAMS_CLOSE_TIMEOUT_MS", "FOOD_STREAMS_HTTP_HOST", "FOOD_STREAMS_HTTP_PORT",
             "FOOD_STREAMS_ADVERTISED_HOST", "FOOD_STREAMS_STATIC_MEMBERSHIP", "FOOD_STREAMS_DEDUP_RETENTION_MS",
-            "FOOD_STREAMS_ROCKSDB_MEMORY_MB", "FOOD_STREAMS_CONFIG_FILE");
+            "FOOD_STREAMS_STATS_GRACE_MS", "FOOD_STREAMS_ROCKSDB_MEMORY_MB", "FOOD_STREAMS_CONFIG_FILE");
   }
 
   @Test
@@ -279,6 +283,6 @@ class StreamsSettingsTest {
     assertThat(line)
         .doesNotContain("\n")
         .contains("instance a of food-orders-streams", "127.0.0.1:9092", "2 thread(s)", tempDir.toString(), "100 ms", "linger.ms=5",
-            "HTTP 127.0.0.1:7070", "static membership on", "PT24H", "RocksDB 16 MiB");
+            "HTTP 127.0.0.1:7070", "static membership on", "PT24H", "stats grace PT30S", "RocksDB 16 MiB");
   }
 }

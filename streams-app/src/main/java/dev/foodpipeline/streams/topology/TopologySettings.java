@@ -96,6 +96,11 @@ public record TopologySettings(
         clock, newLimits, pricing, maxRecordBytes, maxRawChars, dedupRetention, statsWindow, statsGrace, statsRetention);
   }
 
+  public TopologySettings withStatsGrace(Duration grace) {
+    return new TopologySettings(
+        clock, limits, pricing, maxRecordBytes, maxRawChars, dedupRetention, statsWindow, grace, statsRetention);
+  }
+
   public TopologySettings withDedupRetention(Duration retention) {
     return new TopologySettings(
         clock, limits, pricing, maxRecordBytes, maxRawChars, retention, statsWindow, statsGrace, statsRetention);

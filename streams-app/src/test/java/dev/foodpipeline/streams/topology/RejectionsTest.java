@@ -53,5 +53,6 @@ class RejectionsTest {
         .hasMessageStartingWith("dedupRetention and statsWindow must be positive");
     assertThat(defaults.withLimits(defaults.limits())).isEqualTo(defaults);
     assertThat(defaults.withDedupRetention(hour).dedupRetention()).isEqualTo(hour);
+    assertThat(defaults.withStatsGrace(minute).statsGrace()).isEqualTo(minute);
   }
 }
