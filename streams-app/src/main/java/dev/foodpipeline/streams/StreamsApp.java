@@ -4,11 +4,14 @@ import dev.foodpipeline.streams.topology.OrderTopology;
 import dev.foodpipeline.streams.topology.TopologySettings;
 import dev.foodpipeline.model.topics.Topics;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
@@ -223,9 +226,9 @@ public final class StreamsApp implements AutoCloseable {
    * "food-orders-0 → 127.0.0.1:7070 (standby 127.0.0.1:7071), food-orders-1 → …" from the Streams
    * metadata of every instance (only instances with an {@code application.server} are known).
    */
-  static String inputOwners(java.util.Collection<StreamsMetadata> instances) {
+  static String inputOwners(Collection<StreamsMetadata> instances) {
     TreeMap<Integer, String> active = new TreeMap<>();
-    TreeMap<Integer, java.util.List<String>> standby = new TreeMap<>();
+    TreeMap<Integer, List<String>> standby = new TreeMap<>();
     for (StreamsMetadata instance : instances) {
       String server = instance.host() + ":" + instance.port();
       for (TopicPartition partition : instance.topicPartitions()) {
@@ -235,11 +238,11 @@ public final class StreamsApp implements AutoCloseable {
       }
       for (TopicPartition partition : instance.standbyTopicPartitions()) {
         if (partition.topic().equals(Topics.FOOD_ORDERS.name())) {
-          standby.computeIfAbsent(partition.partition(), p -> new java.util.ArrayList<>()).add(server);
+          standby.computeIfAbsent(partition.partition(), p -> new ArrayList<>()).add(server);
         }
       }
     }
-    java.util.Set<Integer> partitions = new java.util.TreeSet<>(active.keySet());
+    Set<Integer> partitions = new TreeSet<>(active.keySet());
     partitions.addAll(standby.keySet());
     return partitions.stream()
         .map(p -> Topics.FOOD_ORDERS.name() + "-" + p + " → " + active.getOrDefault(p, "nobody")

@@ -15,11 +15,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -96,10 +98,10 @@ public record StreamsSettings(
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:(\\d{1,5})");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]+");
-  private static final java.util.Set<String> WILDCARD_HOSTS = java.util.Set.of("0.0.0.0", "::", "[::]");
+  private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]");
   /** Where a passed-through property would already set the main consumer's group.instance.id. */
-  private static final java.util.List<String> GROUP_INSTANCE_ID_KEYS =
-      java.util.List.of(
+  private static final List<String> GROUP_INSTANCE_ID_KEYS =
+      List.of(
           ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
           StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
           StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsMetadata;
 
@@ -57,7 +58,7 @@ public record AssignmentView(
     }
     instances.sort(Comparator.comparing(InstanceView::server));
     Map<String, PartitionOwners> partitions = new TreeMap<>(AssignmentView::byTopicThenPartition);
-    Set<String> all = new java.util.TreeSet<>(active.keySet());
+    Set<String> all = new TreeSet<>(active.keySet());
     all.addAll(standby.keySet());
     for (String partition : all) {
       partitions.put(

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Asks another instance: a plain HTTP GET with short timeouts, whose status and body are relayed
@@ -24,7 +25,7 @@ final class Forwarder {
     try {
       HttpResponse<byte[]> response =
           client.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-      Response relayed = new Response(response.statusCode(), response.body(), java.util.Map.of());
+      Response relayed = new Response(response.statusCode(), response.body(), Map.of());
       String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
       return retryAfter == null ? relayed : relayed.withHeader("Retry-After", retryAfter);
     } catch (IOException e) {

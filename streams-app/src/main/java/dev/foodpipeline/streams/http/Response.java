@@ -1,5 +1,6 @@
 package dev.foodpipeline.streams.http;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ public record Response(int status, Object body, Map<String, String> headers) {
   }
 
   Response withHeader(String name, String value) {
-    java.util.Map<String, String> more = new java.util.HashMap<>(headers);
+    Map<String, String> more = new HashMap<>(headers);
     more.put(name, value);
     return new Response(status, body, more);
   }

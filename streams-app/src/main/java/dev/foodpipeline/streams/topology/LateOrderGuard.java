@@ -78,9 +78,4 @@ final class LateOrderGuard implements FixedKeyProcessor<String, OrderRevenue, Or
           Duration.ofMillis(graceMs), dropped, context.taskId());
     }
   }
-
-  /** How many orders this task's guard dropped (for tests). */
-  long dropped() {
-    return dropped;
-  }
 }

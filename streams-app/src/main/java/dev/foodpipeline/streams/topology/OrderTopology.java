@@ -3,6 +3,7 @@ package dev.foodpipeline.streams.topology;
 import dev.foodpipeline.model.OrderItemKey;
 import dev.foodpipeline.model.OrderKey;
 import dev.foodpipeline.model.ProcessedItem;
+import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.RejectionKey;
 import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.RestaurantStats;
@@ -228,7 +229,7 @@ public final class OrderTopology {
         .to(Topics.RESTAURANT_STATS.name(), produced(Topics.RESTAURANT_STATS));
   }
 
-  private static KeyValue<RejectionKey, dev.foodpipeline.model.RejectedOrder> rejectionRecord(String key, Rejected rejected) {
+  private static KeyValue<RejectionKey, RejectedOrder> rejectionRecord(String key, Rejected rejected) {
     return KeyValue.pair(RejectionKey.of(rejected.rejection()), rejected.rejection());
   }
 
