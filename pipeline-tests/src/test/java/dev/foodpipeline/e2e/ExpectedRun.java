@@ -7,13 +7,11 @@ import dev.foodpipeline.model.Order;
 import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.rules.OrderEnricher;
 import dev.foodpipeline.model.topics.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * What a seeded generator run must produce, recomputed from (seed, sequence) alone: each order's
@@ -38,7 +36,7 @@ final class ExpectedRun {
   }
 
   static int partitionOf(String key) {
-    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % Topics.FOOD_ORDERS.partitions();
+    return Topics.FOOD_ORDERS.partitionOf(key);
   }
 
   List<Expected> valid() {

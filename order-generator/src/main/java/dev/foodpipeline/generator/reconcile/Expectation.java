@@ -10,7 +10,6 @@ import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
 import dev.foodpipeline.model.rules.OrderEnricher;
 import dev.foodpipeline.model.topics.Topics;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,7 +18,6 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * What the sink's tables must hold for the order ids of one range, recomputed from the generator: the
@@ -96,7 +94,7 @@ final class Expectation {
 
   /** The partition the Java producer's default partitioner gives a key on {@code food-orders}. */
   static int partitionOf(String key) {
-    return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % Topics.FOOD_ORDERS.partitions();
+    return Topics.FOOD_ORDERS.partitionOf(key);
   }
 
   Map<String, ExpectedOrder> orders() {

@@ -14,14 +14,12 @@ import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.json.RawText;
 import dev.foodpipeline.model.rules.OrderEnricher;
 import dev.foodpipeline.model.topics.Topics;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * The sink's three tables in memory, selected by order id as SQL's {@code BETWEEN} does. {@link
@@ -62,8 +60,7 @@ public final class FakeSinkTables implements SinkTables {
   }
 
   private void sink(OrderFactory factory, OrderEnricher enricher, GeneratedOrder generated) {
-    int partition =
-        Utils.toPositive(Utils.murmur2(generated.key().getBytes(StandardCharsets.UTF_8))) % Topics.FOOD_ORDERS.partitions();
+    int partition = Topics.FOOD_ORDERS.partitionOf(generated.key());
     long offset = firstOffset + nextOffset.merge(partition, 1L, Long::sum) - 1;
     if (generated.isValid()) {
       Order order = generated.order().orElseThrow();

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.utils.Utils;
 
 /**
  * A topic's name bound to its key and value serdes, partition count and configs: the one place
@@ -19,6 +20,16 @@ public record Topic<K, V>(
   /** The admin request that creates this topic with the given replication factor. */
   public NewTopic newTopic(short replicationFactor) {
     return new NewTopic(name, Optional.of(partitions), Optional.of(replicationFactor)).configs(configs);
+  }
+
+  /**
+   * The partition the Java producer's default partitioner gives this key: murmur2 of the
+   * serialised key, modulo the partition count. (librdkafka clients agree only with
+   * {@code partitioner=murmur2_random}.)
+   */
+  public int partitionOf(K key) {
+    byte[] bytes = keySerde.serializer().serialize(name, key);
+    return Utils.toPositive(Utils.murmur2(bytes)) % partitions;
   }
 
   @Override

@@ -2,7 +2,9 @@ package dev.foodpipeline.model.topics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +34,15 @@ class TopicsTest {
     assertThat(request.replicationFactor()).isEqualTo((short) 1);
     assertThat(request.configs()).containsEntry("cleanup.policy", "compact");
     assertThat(Topics.FOOD_ORDERS).hasToString("food-orders");
+  }
+
+  @Test
+  void partitionOfIsTheJavaProducersKeyHash() {
+    for (String key : new String[] {"o-1", "o-42-00000007", "kcat-1"}) {
+      int expected = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
+      assertThat(Topics.FOOD_ORDERS.partitionOf(key)).as(key).isEqualTo(expected);
+    }
+    assertThat(java.util.stream.IntStream.range(0, 300).map(i -> Topics.FOOD_ORDERS.partitionOf("o-" + i)).distinct().count())
+        .isEqualTo(3);
   }
 }
