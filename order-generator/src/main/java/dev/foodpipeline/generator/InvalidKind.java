@@ -29,9 +29,9 @@ public enum InvalidKind {
   /** A created-at timestamp 30 days before the generator's clock. */
   TIMESTAMP_OUT_OF_RANGE(ReasonCode.TIMESTAMP_OUT_OF_RANGE),
   /**
-   * A second record with the order id (and key) of an earlier valid order of the same run. Declared
-   * but NOT in {@link InvalidMix#DEFAULT}: it is only rejected once the Streams app deduplicates
-   * order ids; until then the copy would be accepted a second time.
+   * A second record with the order id (and key) of an earlier valid order of the same run (within
+   * {@link OrderFactory#DUPLICATE_LOOKBACK} records), dated now: the Streams app's order-id dedup
+   * rejects it and keeps the first.
    */
   DUPLICATE_ORDER_ID(ReasonCode.DUPLICATE_ORDER);
 

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
 
@@ -19,12 +20,14 @@ import java.util.StringJoiner;
  */
 public record InvalidMix(Map<InvalidKind, Integer> weights) {
 
-  /** Every kind except {@link InvalidKind#DUPLICATE_ORDER_ID} (see its documentation), evenly. */
-  public static final InvalidMix DEFAULT =
-      evenly(EnumSet.complementOf(EnumSet.of(InvalidKind.DUPLICATE_ORDER_ID)));
-
-  /** Every kind, {@link InvalidKind#DUPLICATE_ORDER_ID} included, evenly. */
+  /** Every kind, evenly. */
   public static final InvalidMix ALL = evenly(EnumSet.allOf(InvalidKind.class));
+
+  /**
+   * The mix of a run that names none: every kind, evenly, as {@link #ALL}, since the Streams app
+   * rejects each one (duplicates by its order-id dedup).
+   */
+  public static final InvalidMix DEFAULT = ALL;
 
   /** The largest weight a kind may have. */
   public static final int MAX_WEIGHT = 1000;
@@ -149,6 +152,13 @@ public record InvalidMix(Map<InvalidKind, Integer> weights) {
   /** The kinds of the mix, in declaration order. */
   public List<InvalidKind> kinds() {
     return List.copyOf(weights.keySet());
+  }
+
+  /** This mix without one kind, or empty when that kind was all it held. */
+  public Optional<InvalidMix> without(InvalidKind kind) {
+    Map<InvalidKind, Integer> rest = new EnumMap<>(weights);
+    rest.remove(kind);
+    return rest.isEmpty() ? Optional.empty() : Optional.of(new InvalidMix(rest));
   }
 
   public boolean contains(InvalidKind kind) {

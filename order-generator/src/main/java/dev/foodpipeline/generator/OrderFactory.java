@@ -33,6 +33,7 @@ public final class OrderFactory {
   private static final long CONTENT_STREAM = 2;
   private static final long FAULT_STREAM = 3;
   private static final long SHAPE_STREAM = 4;
+  private static final long FALLBACK_STREAM = 5;
 
   private final GenerationSpec spec;
   private final RestaurantCatalog catalog;
@@ -40,6 +41,8 @@ public final class OrderFactory {
   private final ValidOrders validOrders;
   private final Faults faults;
   private final Restaurant hotRestaurant;
+  /** The mix without duplicates: what a planned duplicate with nothing to copy becomes, if anything. */
+  private final Optional<InvalidMix> fallbackMix;
 
   /** Orders against {@code RestaurantCatalog.generate(spec.catalogSeed())}, the catalogue the CLI publishes. */
   public OrderFactory(GenerationSpec spec, Clock clock) {
@@ -52,6 +55,7 @@ public final class OrderFactory {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.validOrders = new ValidOrders(catalog);
     this.faults = new Faults(catalog);
+    this.fallbackMix = spec.invalidMix().without(InvalidKind.DUPLICATE_ORDER_ID);
     this.hotRestaurant =
         catalog
             .find(spec.shape().hotRestaurantId())
@@ -95,12 +99,14 @@ public final class OrderFactory {
   /**
    * Whether the record of a sequence number is invalid, and of which kind, without building it. A
    * planned duplicate with no valid order of the run to copy (within the last {@value
-   * #DUPLICATE_LOOKBACK}) is a valid order instead.
+   * #DUPLICATE_LOOKBACK}, as at the start of a run or with an invalid ratio of 1) becomes another kind
+   * of the mix, drawn by weight, so that the share of invalid records stays what was asked for; only
+   * a mix of duplicates alone has nothing else to become, and then it is a valid order.
    */
   public Optional<InvalidKind> kindOf(long sequence) {
     Optional<InvalidKind> planned = plannedKind(sequence);
     if (planned.isPresent() && planned.get() == InvalidKind.DUPLICATE_ORDER_ID && duplicateTarget(sequence).isEmpty()) {
-      return Optional.empty();
+      return fallbackMix.map(mix -> mix.pick(random(sequence, FALLBACK_STREAM)));
     }
     return planned;
   }

@@ -41,10 +41,18 @@ class InvalidMixTest {
     assertThat(InvalidMix.parse("malformed-json=3,default").weights())
         .containsEntry(InvalidKind.MALFORMED_JSON, 3)
         .containsEntry(InvalidKind.EMPTY_ORDER, 1)
-        .doesNotContainKey(InvalidKind.DUPLICATE_ORDER_ID);
+        .containsEntry(InvalidKind.DUPLICATE_ORDER_ID, 1);
     assertThat(InvalidMix.parse("all=2,empty-order=5").weights())
         .containsEntry(InvalidKind.DUPLICATE_ORDER_ID, 2)
         .containsEntry(InvalidKind.EMPTY_ORDER, 5);
+  }
+
+  @Test
+  void withoutAKindLeavesTheRestWithTheirWeights() {
+    InvalidMix mix = InvalidMix.parse("duplicate-order-id=4,empty-order=2,bad-quantity");
+    assertThat(mix.without(InvalidKind.DUPLICATE_ORDER_ID)).contains(InvalidMix.parse("empty-order=2,bad-quantity"));
+    assertThat(mix.without(InvalidKind.MALFORMED_JSON)).contains(mix);
+    assertThat(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID).without(InvalidKind.DUPLICATE_ORDER_ID)).isEmpty();
   }
 
   @ParameterizedTest(name = "[{index}] '{0}'")

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -142,14 +143,29 @@ class OrderFactoryTest {
 
   @Test
   void invalidOrdersSpreadEvenlyOverTheDefaultKinds() {
-    OrderFactory factory = factory(42, 1.0);
+    OrderFactory factory = factory(42, 0.5);
     Map<InvalidKind, Integer> counts = new EnumMap<>(InvalidKind.class);
-    for (long n = 1; n <= 10_000; n++) {
-      counts.merge(factory.kindOf(n).orElseThrow(), 1, Integer::sum);
+    long invalid = 0;
+    for (long n = 1; n <= 22_000; n++) {
+      Optional<InvalidKind> kind = factory.kindOf(n);
+      if (kind.isPresent()) {
+        counts.merge(kind.get(), 1, Integer::sum);
+        invalid++;
+      }
     }
     assertThat(counts.keySet()).containsExactlyInAnyOrderElementsOf(InvalidMix.DEFAULT.kinds());
-    assertThat(counts).doesNotContainKey(InvalidKind.DUPLICATE_ORDER_ID);
+    assertThat(invalid).isBetween(10_700L, 11_300L);
     counts.values().forEach(count -> assertThat(count).isBetween(850, 1150));
+  }
+
+  @Test
+  void withARatioOfOneADuplicateHasNothingToCopyAndBecomesAnotherKind() {
+    OrderFactory factory = factory(42, 1.0);
+    Map<InvalidKind, Integer> counts = new EnumMap<>(InvalidKind.class);
+    factory.generate(1, 2_000).forEach(order -> counts.merge(order.invalidKind().orElseThrow(), 1, Integer::sum));
+    assertThat(counts).doesNotContainKey(InvalidKind.DUPLICATE_ORDER_ID);
+    assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2_000);
+    assertThat(counts).hasSize(InvalidKind.values().length - 1);
   }
 
   @Test

@@ -47,8 +47,8 @@ public final class GenerationOptions {
       defaultValue = "default",
       description =
           "Which kinds of invalid record to write, with weights: malformed-json,price-mismatch (evenly) or"
-              + " malformed-json=2,price-mismatch=1. 'default' is every kind but duplicate-order-id (which needs the"
-              + " Streams app to deduplicate), 'all' every kind. Kinds: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
+              + " malformed-json=2,price-mismatch=1. 'default' and 'all' are every kind, evenly."
+              + " Kinds: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
       completionCandidates = InvalidMixConverter.KindNames.class)
   InvalidMix invalidKinds;
 
