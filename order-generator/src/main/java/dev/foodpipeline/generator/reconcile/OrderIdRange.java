@@ -71,7 +71,8 @@ public record OrderIdRange(long seed, long first, long last) {
     List<OrderIdRange> chunks = new ArrayList<>();
     long start = first;
     while (start <= last) {
-      long end = Math.min(last, start + size - 1);
+      // last - start cannot overflow (both are at least 0); start + size - 1 can, for a large size.
+      long end = last - start < size ? last : start + size - 1;
       end = Math.min(end, lastWithSameDigits(start));
       chunks.add(new OrderIdRange(seed, start, end));
       if (end == Long.MAX_VALUE) {

@@ -47,6 +47,15 @@ class OrderIdRangeTest {
   }
 
   @Test
+  void oneChunkOfUnboundedSizeIsTheWholeRangeWhereverItStarts() {
+    // reconcile counts rows with chunks(Long.MAX_VALUE): start + size must not overflow.
+    assertThat(new OrderIdRange(11, 1_000_000, 1_049_999).chunks(Long.MAX_VALUE))
+        .containsExactly(new OrderIdRange(11, 1_000_000, 1_049_999));
+    assertThat(new OrderIdRange(11, 99_999_000, 100_000_999).chunks(Long.MAX_VALUE))
+        .containsExactly(new OrderIdRange(11, 99_999_000, 99_999_999), new OrderIdRange(11, 100_000_000, 100_000_999));
+  }
+
+  @Test
   void nonsenseIsRefused() {
     assertThatThrownBy(() -> new OrderIdRange(1, 5, 3)).hasMessageContaining("not a range");
     assertThatThrownBy(() -> new OrderIdRange(1, 1, 5).chunks(0)).hasMessageContaining("at least 1");
