@@ -217,7 +217,7 @@ class ComposeDriftTest {
 
   @Test
   @SuppressWarnings("unchecked")
-  void streamsInstancesServeHttpOnTheirPublishedPortAndAreHealthCheckedOnHealth() {
+  void streamsInstancesServeHttpOnTheirPublishedPortAndAreHealthyWhenReady() {
     for (String service : List.of("streams-app-1", "streams-app-2", "streams-app-extra")) {
       assertThat(compose.environment(service)).as(service)
           .containsEntry("FOOD_STREAMS_HTTP_HOST", "0.0.0.0")
@@ -225,8 +225,11 @@ class ComposeDriftTest {
       assertThat(compose.ports(service)).as(service).isNotEmpty().allSatisfy(port -> assertThat(port).endsWith(":7070"));
       Map<String, Object> healthcheck = (Map<String, Object>) compose.service(service).get("healthcheck");
       assertThat(String.join(" ", strings(healthcheck.get("test")))).as(service)
-          .contains("/dev/tcp/127.0.0.1/7070", "GET /health", "' 200 '");
+          .contains("/dev/tcp/127.0.0.1/7070", "GET /ready", "' 200 '");
     }
+    assertThat(compose.service("generator").get("depends_on").toString())
+        .as("the generator starts once both instances are ready")
+        .contains("streams-app-1={condition=service_healthy}", "streams-app-2={condition=service_healthy}");
     assertThat(localStack()).as("scripts/local-stack gives each instance its own HTTP port and waits for /ready")
         .contains("--http-port \"$port\"", "/ready");
   }
