@@ -1,5 +1,6 @@
 package dev.foodpipeline.generator.reconcile;
 
+import dev.foodpipeline.model.ReasonCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -14,6 +15,8 @@ import java.util.TreeMap;
  * first offending order ids with what is wrong with each. {@link #matches()} is the verdict.
  */
 public final class ReconcileReport {
+  private static final String DUPLICATE_ORDER = ReasonCode.DUPLICATE_ORDER.name();
+
   /** The sink's tables, in the order the report lists them. */
   public enum Table {
     ORDERS("orders"),
@@ -167,6 +170,20 @@ public final class ReconcileReport {
                 problemOrders > problems.size() ? " (the first " + problems.size() + " below)" : ""))
         .append(System.lineSeparator());
     problems.forEach(problem -> text.append("  ").append(problem).append(System.lineSeparator()));
+    long resent = reasons.containsKey(DUPLICATE_ORDER) ? reasons.get(DUPLICATE_ORDER).unexpected : 0;
+    if (resent > 0) {
+      text.append(
+              String.format(
+                  Locale.ROOT,
+                  "Hint: %d %s rejection%s this run did not cause: its order ids reached the pipeline"
+                      + " before, most likely from an earlier run of the same seed and sequences on the"
+                      + " same topics and tables. Give each run its own --seed or --start-sequence, or"
+                      + " start from empty topics and tables.",
+                  resent,
+                  DUPLICATE_ORDER,
+                  resent == 1 ? "" : "s"))
+          .append(System.lineSeparator());
+    }
     return text.toString();
   }
 

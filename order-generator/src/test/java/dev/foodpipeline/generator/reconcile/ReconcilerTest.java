@@ -245,6 +245,31 @@ class ReconcilerTest {
   }
 
   @Test
+  void aRunSentTwiceIsNamedAsSuchInAHint() {
+    // The same seed and sequences produced again: the Streams app rejects every valid order's copy.
+    long offset = 10_000;
+    for (GeneratedOrder order : factory.generate(1, 200).filter(GeneratedOrder::isValid).toList()) {
+      tables.rejections.add(new RejectionRow("food-orders", 0, offset++, order.key(), "DUPLICATE_ORDER", null));
+    }
+
+    ReconcileReport report = reconcile();
+
+    assertThat(report.matches()).isFalse();
+    assertThat(report.reasons().get("DUPLICATE_ORDER").unexpected()).isEqualTo(offset - 10_000);
+    assertThat(report.format())
+        .contains("Hint: " + (offset - 10_000) + " DUPLICATE_ORDER rejections this run did not cause")
+        .contains("Give each run its own --seed or --start-sequence");
+  }
+
+  @Test
+  void noHintWithoutUnexpectedDuplicates() {
+    String id = firstValid().key();
+    tables.orders.removeIf(o -> o.orderId().equals(id));
+
+    assertThat(reconcile().format()).contains("MISMATCH").doesNotContain("Hint:");
+  }
+
+  @Test
   void aDuplicateAcrossAChunkBoundaryIsFiledUnderItsTarget() {
     OrderFactory duplicates = new OrderFactory(SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)), CLOCK);
     tables.orders.clear();
