@@ -3,6 +3,9 @@ package dev.foodpipeline.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.foodpipeline.infra.ConnectWorker;
+import dev.foodpipeline.infra.KafkaBroker;
+import dev.foodpipeline.infra.PostgresServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -23,10 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import dev.foodpipeline.infra.ConnectWorker;
-import dev.foodpipeline.infra.KafkaBroker;
-import dev.foodpipeline.infra.PostgresServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,352 +43,446 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** The four connectors on a real broker, a real Connect worker with the Debezium plugin, and real PostgreSQL. */
+/**
+ * The four connectors on a real broker, a real Connect worker with the Debezium plugin, and real
+ * PostgreSQL.
+ */
 class JdbcSinkIT {
 
-    private static final Path PLUGIN_PATH = Path.of(System.getProperty("connect.it.pluginPath", "target/plugins"));
-    private static final Duration ROW_TIMEOUT = Duration.ofSeconds(60);
+  private static final Path PLUGIN_PATH =
+      Path.of(System.getProperty("connect.it.pluginPath", "target/plugins"));
+  private static final Duration ROW_TIMEOUT = Duration.ofSeconds(60);
 
-    private static KafkaBroker broker;
-    private static PostgresServer postgres;
-    private static ConnectWorker connect;
-    private static KafkaProducer<byte[], byte[]> producer;
-    private static String firstRegistration;
-    private static String secondRegistration;
+  private static KafkaBroker broker;
+  private static PostgresServer postgres;
+  private static ConnectWorker connect;
+  private static KafkaProducer<byte[], byte[]> producer;
+  private static String firstRegistration;
+  private static String secondRegistration;
 
-    @BeforeAll
-    static void startPipeline() throws Exception {
-        broker = KafkaBroker.start();
-        postgres = PostgresServer.start();
-        connect = ConnectWorker.builder()
-                .workerConfig(Path.of("config/connect-distributed.properties"))
-                .bootstrapServers(broker.bootstrapServers())
-                .pluginPath(PLUGIN_PATH)
-                .start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.createTopics(List.of(
-                    new NewTopic(SinkRecords.ORDERS_TOPIC, 3, (short) 1),
-                    new NewTopic(SinkRecords.ITEMS_TOPIC, 3, (short) 1),
-                    new NewTopic(SinkRecords.REJECTED_TOPIC, 3, (short) 1),
-                    new NewTopic(SinkRecords.STATS_TOPIC, 3, (short) 1))).all().get();
-        }
-        producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG, "jdbc-sink-it"), new ByteArraySerializer(), new ByteArraySerializer());
-        producer.initTransactions();
+  @BeforeAll
+  static void startPipeline() throws Exception {
+    broker = KafkaBroker.start();
+    postgres = PostgresServer.start();
+    connect =
+        ConnectWorker.builder()
+            .workerConfig(Path.of("config/connect-distributed.properties"))
+            .bootstrapServers(broker.bootstrapServers())
+            .pluginPath(PLUGIN_PATH)
+            .start();
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(SinkRecords.ORDERS_TOPIC, 3, (short) 1),
+                  new NewTopic(SinkRecords.ITEMS_TOPIC, 3, (short) 1),
+                  new NewTopic(SinkRecords.REJECTED_TOPIC, 3, (short) 1),
+                  new NewTopic(SinkRecords.STATS_TOPIC, 3, (short) 1)))
+          .all()
+          .get();
+    }
+    producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                "jdbc-sink-it"),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+    producer.initTransactions();
 
-        firstRegistration = register();
-        secondRegistration = register();
+    firstRegistration = register();
+    secondRegistration = register();
+  }
+
+  @AfterAll
+  static void stopPipeline() {
+    if (producer != null) {
+      producer.close();
+    }
+    if (connect != null) {
+      connect.close();
+    }
+    if (postgres != null) {
+      postgres.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  @Test
+  void registrationCreatesTheConnectorsOnceAndAgainChangesNothing() {
+    assertThat(firstRegistration)
+        .contains(
+            "Applied sql/schema.sql to " + postgres.jdbcUrl(),
+            "order-items-sink: created",
+            "orders-sink: created",
+            "rejected-orders-sink: created",
+            "restaurant-stats-sink: created",
+            "orders-sink: RUNNING (1 task)");
+    assertThat(secondRegistration)
+        .contains(
+            "order-items-sink: unchanged",
+            "orders-sink: unchanged",
+            "rejected-orders-sink: unchanged",
+            "restaurant-stats-sink: unchanged");
+  }
+
+  @Test
+  void aRestaurantWindowIsOneRowKeyedByRestaurantAndWindowStartAndAReplayUpdatesIt()
+      throws Exception {
+    Instant window = Instant.parse("2026-03-01T12:05:00Z");
+    send(SinkRecords.STATS_TOPIC, SinkRecords.stats("r-042", window, 3, "101.30"));
+
+    Map<String, Object> row =
+        awaitRow("SELECT * FROM restaurant_stats WHERE restaurant_id = 'r-042'");
+    assertThat(instant(row, "window_start")).isEqualTo(window);
+    assertThat(instant(row, "window_end")).isEqualTo(window.plusSeconds(60));
+    assertThat(row.get("order_count")).isEqualTo(3L);
+    assertThat(row.get("revenue")).isEqualTo(new java.math.BigDecimal("101.30"));
+    assertThat(row.get("written_at")).isNotNull();
+
+    send(SinkRecords.STATS_TOPIC, SinkRecords.stats("r-042", window, 3, "101.30"));
+    send(SinkRecords.STATS_TOPIC, SinkRecords.stats("r-042", window.plusSeconds(60), 1, "9.99"));
+    await()
+        .atMost(ROW_TIMEOUT)
+        .until(
+            () ->
+                count("SELECT count(*) FROM restaurant_stats WHERE restaurant_id = 'r-042'") == 2);
+    assertThat(
+            count(
+                "SELECT count(*) FROM restaurant_stats WHERE restaurant_id = 'r-042' AND window_start = '2026-03-01T12:05:00Z'"))
+        .isEqualTo(1);
+    assertThat(primaryKey("restaurant_stats")).containsExactly("restaurant_id", "window_start");
+  }
+
+  @Test
+  void aProcessedOrderBecomesOneRowWithExactValues() throws Exception {
+    send(SinkRecords.ORDERS_TOPIC, SinkRecords.order("o-exact", "23.45"));
+
+    Map<String, Object> row = awaitRow("SELECT * FROM orders WHERE order_id = 'o-exact'");
+
+    assertThat(row)
+        .containsEntry("customer_id", "c-7")
+        .containsEntry("restaurant_id", "r-1")
+        .containsEntry("restaurant_name", "Pasta Place")
+        .containsEntry("cuisine", "italian")
+        .containsEntry("city", "Lisbon")
+        .containsEntry("item_count", 3)
+        .containsEntry("subtotal", new BigDecimal("19.50"))
+        .containsEntry("tax", new BigDecimal("1.56"))
+        .containsEntry("delivery_fee", new BigDecimal("2.39"))
+        .containsEntry("total", new BigDecimal("23.45"))
+        .containsEntry("delivery_street", "Rua Augusta 1")
+        .containsEntry("delivery_city", "Lisbon")
+        .containsEntry("delivery_postal_code", "1100-048")
+        .containsEntry("source_partition", 2)
+        .containsEntry("source_offset", 12_345_678_901L);
+    assertThat(instant(row, "created_at")).isEqualTo(SinkRecords.CREATED_AT);
+    assertThat(instant(row, "estimated_ready_at"))
+        .isEqualTo(SinkRecords.CREATED_AT.plusSeconds(1200));
+    assertThat(instant(row, "processed_at")).isEqualTo(SinkRecords.CREATED_AT.plusMillis(250));
+    assertThat(row.get("written_at")).isNotNull();
+    assertThat(row).hasSize(20);
+  }
+
+  @Test
+  void itemsAndRejectionsReachTheirTables() throws Exception {
+    send(SinkRecords.ITEMS_TOPIC, SinkRecords.item("o-items", 1, 2, "4.25"));
+    send(SinkRecords.ITEMS_TOPIC, SinkRecords.item("o-items", 2, 1, "11.00"));
+    send(SinkRecords.REJECTED_TOPIC, SinkRecords.rejected(77, null, "{\"order_id\": \"o-9\""));
+    send(SinkRecords.REJECTED_TOPIC, SinkRecords.rejected(78, "o-10", null, null));
+
+    await()
+        .atMost(ROW_TIMEOUT)
+        .until(() -> count("SELECT count(*) FROM order_items WHERE order_id = 'o-items'") == 2);
+    Map<String, Object> line =
+        awaitRow("SELECT * FROM order_items WHERE order_id = 'o-items' AND line_no = 1");
+    assertThat(line)
+        .containsEntry("menu_item_id", "m-1")
+        .containsEntry("item_name", "Item 1")
+        .containsEntry("quantity", 2)
+        .containsEntry("unit_price", new BigDecimal("4.25"))
+        .containsEntry("line_total", new BigDecimal("8.50"));
+
+    Map<String, Object> rejected =
+        awaitRow("SELECT * FROM rejected_orders WHERE source_offset = 77");
+    assertThat(rejected)
+        .containsEntry("source_topic", "food-orders")
+        .containsEntry("source_partition", 1)
+        .containsEntry("order_id", null)
+        .containsEntry("reason_code", "MALFORMED_JSON")
+        .containsEntry("reason", "Unexpected end of input")
+        .containsEntry("raw", "{\"order_id\": \"o-9\"");
+    assertThat(instant(rejected, "rejected_at")).isEqualTo(SinkRecords.CREATED_AT.plusSeconds(1));
+    Map<String, Object> withoutOptionals =
+        awaitRow("SELECT * FROM rejected_orders WHERE source_offset = 78");
+    assertThat(withoutOptionals)
+        .containsEntry("order_id", "o-10")
+        .containsEntry("raw", null)
+        .containsEntry("rejected_at", null);
+  }
+
+  @Test
+  void resendingTheSameKeysUpdatesTheRowsInPlaceAndKeepsWrittenAt() throws Exception {
+    send(SinkRecords.ORDERS_TOPIC, SinkRecords.order("o-upsert", "10.00"));
+    send(SinkRecords.ITEMS_TOPIC, SinkRecords.item("o-upsert", 1, 1, "10.00"));
+    Map<String, Object> first = awaitRow("SELECT * FROM orders WHERE order_id = 'o-upsert'");
+    awaitRow("SELECT * FROM order_items WHERE order_id = 'o-upsert'");
+
+    send(SinkRecords.ORDERS_TOPIC, SinkRecords.order("o-upsert", "12.34"));
+    send(SinkRecords.ITEMS_TOPIC, SinkRecords.item("o-upsert", 1, 3, "10.00"));
+
+    await()
+        .atMost(ROW_TIMEOUT)
+        .until(
+            () ->
+                count("SELECT count(*) FROM orders WHERE order_id = 'o-upsert' AND total = 12.34")
+                        == 1
+                    && count(
+                            "SELECT count(*) FROM order_items WHERE order_id = 'o-upsert' AND quantity = 3")
+                        == 1);
+    assertThat(count("SELECT count(*) FROM orders WHERE order_id = 'o-upsert'")).isEqualTo(1);
+    assertThat(count("SELECT count(*) FROM order_items WHERE order_id = 'o-upsert'")).isEqualTo(1);
+    Map<String, Object> updated = awaitRow("SELECT * FROM orders WHERE order_id = 'o-upsert'");
+    assertThat(updated.get("written_at")).isEqualTo(first.get("written_at"));
+  }
+
+  @Test
+  void anAbortedTransactionNeverReachesPostgres() throws Exception {
+    SinkRecords.Serialized aborted = SinkRecords.order("o-aborted", "99.99");
+    SinkRecords.Serialized after = SinkRecords.order("o-after-abort", "1.00");
+    synchronized (producer) {
+      producer.beginTransaction();
+      producer.send(
+          new ProducerRecord<>(SinkRecords.ORDERS_TOPIC, 0, aborted.key(), aborted.value()));
+      producer.flush();
+      producer.abortTransaction();
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(SinkRecords.ORDERS_TOPIC, 0, after.key(), after.value()));
+      producer.commitTransaction();
     }
 
-    @AfterAll
-    static void stopPipeline() {
-        if (producer != null) {
-            producer.close();
-        }
-        if (connect != null) {
-            connect.close();
-        }
-        if (postgres != null) {
-            postgres.close();
-        }
-        if (broker != null) {
-            broker.close();
-        }
+    awaitRow("SELECT * FROM orders WHERE order_id = 'o-after-abort'");
+    assertThat(count("SELECT count(*) FROM orders WHERE order_id = 'o-aborted'")).isZero();
+  }
+
+  @Test
+  void primaryKeysAreTheRecordKeys() throws Exception {
+    assertThat(primaryKey("orders")).containsExactly("order_id");
+    assertThat(primaryKey("order_items")).containsExactly("order_id", "line_no");
+    assertThat(primaryKey("rejected_orders"))
+        .containsExactly("source_topic", "source_partition", "source_offset");
+  }
+
+  @Test
+  void aRecordTheConverterCannotReadGoesToTheDeadLetterTopicAndTheRestFlows() throws Exception {
+    synchronized (producer) {
+      producer.beginTransaction();
+      producer.send(
+          new ProducerRecord<>(
+              SinkRecords.ORDERS_TOPIC,
+              1,
+              "{\"order_id\":\"o-bad\"}".getBytes(StandardCharsets.UTF_8),
+              "not json at all".getBytes(StandardCharsets.UTF_8)));
+      SinkRecords.Serialized good = SinkRecords.order("o-after-bad", "5.00");
+      producer.send(new ProducerRecord<>(SinkRecords.ORDERS_TOPIC, 1, good.key(), good.value()));
+      producer.commitTransaction();
     }
 
-    @Test
-    void registrationCreatesTheConnectorsOnceAndAgainChangesNothing() {
-        assertThat(firstRegistration).contains(
-                "Applied sql/schema.sql to " + postgres.jdbcUrl(),
-                "order-items-sink: created", "orders-sink: created", "rejected-orders-sink: created",
-                "restaurant-stats-sink: created", "orders-sink: RUNNING (1 task)");
-        assertThat(secondRegistration).contains(
-                "order-items-sink: unchanged", "orders-sink: unchanged", "rejected-orders-sink: unchanged",
-                "restaurant-stats-sink: unchanged");
+    awaitRow("SELECT * FROM orders WHERE order_id = 'o-after-bad'");
+    ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter("not json at all", "orders-sink");
+    assertThat(header(dead, "__connect.errors.topic")).isEqualTo(SinkRecords.ORDERS_TOPIC);
+    assertThat(header(dead, "__connect.errors.partition")).isEqualTo("1");
+    assertThat(header(dead, "__connect.errors.exception.class.name"))
+        .isEqualTo("org.apache.kafka.connect.errors.DataException");
+  }
+
+  @Test
+  void withoutTheSchemaFileTheSinkCreatesATableKeyedOnTheRecordKeyButWithLooserTypes()
+      throws Exception {
+    ConnectorConfig shipped = ConnectorConfig.read(Path.of("connectors/orders-sink.json"));
+    new ConnectRestClient(URI.create(connect.restUrl()))
+        .putConfig(
+            new ConnectorConfig(
+                "orders-autocreate-sink",
+                shipped
+                    .withOverrides(
+                        Map.of(
+                            "collection.name.format",
+                            "orders_autocreated",
+                            "connection.url",
+                            postgres.jdbcUrl()))
+                    .config()));
+
+    send(SinkRecords.ORDERS_TOPIC, SinkRecords.order("o-auto", "23.45"));
+
+    await()
+        .atMost(ROW_TIMEOUT)
+        .until(
+            () -> count("SELECT count(*) FROM orders_autocreated WHERE order_id = 'o-auto'") == 1);
+    assertThat(primaryKey("orders_autocreated")).containsExactly("order_id");
+    Map<String, String> types = columnTypes("orders_autocreated");
+    assertThat(types)
+        .hasSize(19)
+        .doesNotContainKey("written_at")
+        .containsEntry("order_id", "text")
+        .containsEntry("total", "numeric(38,2)")
+        .containsEntry("created_at", "timestamp without time zone")
+        .containsEntry("source_offset", "bigint");
+    assertThat(columnTypes("orders"))
+        .containsEntry("total", "numeric(12,2)")
+        .containsEntry("created_at", "timestamp with time zone")
+        .containsEntry("written_at", "timestamp with time zone");
+  }
+
+  private static String register() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = ConnectorRegistrar.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode =
+        commandLine.execute(
+            "--connect-url",
+            connect.restUrl(),
+            "--schema",
+            "sql/schema.sql",
+            "--set",
+            "connection.url=" + postgres.jdbcUrl(),
+            "--set",
+            "flush.retry.delay.ms=1000",
+            "connectors");
+    assertThat(exitCode).as("registrar exit code; stderr: %s", err).isZero();
+    return out.toString();
+  }
+
+  private static void send(String topic, SinkRecords.Serialized record) {
+    synchronized (producer) {
+      producer.beginTransaction();
+      producer.send(new ProducerRecord<>(topic, record.key(), record.value()));
+      producer.commitTransaction();
     }
+  }
 
-    @Test
-    void aRestaurantWindowIsOneRowKeyedByRestaurantAndWindowStartAndAReplayUpdatesIt() throws Exception {
-        Instant window = Instant.parse("2026-03-01T12:05:00Z");
-        send(SinkRecords.STATS_TOPIC, SinkRecords.stats("r-042", window, 3, "101.30"));
+  private static Connection database() throws SQLException {
+    return DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
+  }
 
-        Map<String, Object> row = awaitRow("SELECT * FROM restaurant_stats WHERE restaurant_id = 'r-042'");
-        assertThat(instant(row, "window_start")).isEqualTo(window);
-        assertThat(instant(row, "window_end")).isEqualTo(window.plusSeconds(60));
-        assertThat(row.get("order_count")).isEqualTo(3L);
-        assertThat(row.get("revenue")).isEqualTo(new java.math.BigDecimal("101.30"));
-        assertThat(row.get("written_at")).isNotNull();
-
-        send(SinkRecords.STATS_TOPIC, SinkRecords.stats("r-042", window, 3, "101.30"));
-        send(SinkRecords.STATS_TOPIC, SinkRecords.stats("r-042", window.plusSeconds(60), 1, "9.99"));
-        await().atMost(ROW_TIMEOUT).until(() -> count("SELECT count(*) FROM restaurant_stats WHERE restaurant_id = 'r-042'") == 2);
-        assertThat(count("SELECT count(*) FROM restaurant_stats WHERE restaurant_id = 'r-042' AND window_start = '2026-03-01T12:05:00Z'"))
-                .isEqualTo(1);
-        assertThat(primaryKey("restaurant_stats")).containsExactly("restaurant_id", "window_start");
+  private static long count(String sql) throws SQLException {
+    try (Connection connection = database();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      if ("42P01".equals(e.getSQLState())) {
+        return 0; // table not there yet
+      }
+      throw e;
     }
+  }
 
-    @Test
-    void aProcessedOrderBecomesOneRowWithExactValues() throws Exception {
-        send(SinkRecords.ORDERS_TOPIC, SinkRecords.order("o-exact", "23.45"));
-
-        Map<String, Object> row = awaitRow("SELECT * FROM orders WHERE order_id = 'o-exact'");
-
-        assertThat(row).containsEntry("customer_id", "c-7")
-                .containsEntry("restaurant_id", "r-1")
-                .containsEntry("restaurant_name", "Pasta Place")
-                .containsEntry("cuisine", "italian")
-                .containsEntry("city", "Lisbon")
-                .containsEntry("item_count", 3)
-                .containsEntry("subtotal", new BigDecimal("19.50"))
-                .containsEntry("tax", new BigDecimal("1.56"))
-                .containsEntry("delivery_fee", new BigDecimal("2.39"))
-                .containsEntry("total", new BigDecimal("23.45"))
-                .containsEntry("delivery_street", "Rua Augusta 1")
-                .containsEntry("delivery_city", "Lisbon")
-                .containsEntry("delivery_postal_code", "1100-048")
-                .containsEntry("source_partition", 2)
-                .containsEntry("source_offset", 12_345_678_901L);
-        assertThat(instant(row, "created_at")).isEqualTo(SinkRecords.CREATED_AT);
-        assertThat(instant(row, "estimated_ready_at")).isEqualTo(SinkRecords.CREATED_AT.plusSeconds(1200));
-        assertThat(instant(row, "processed_at")).isEqualTo(SinkRecords.CREATED_AT.plusMillis(250));
-        assertThat(row.get("written_at")).isNotNull();
-        assertThat(row).hasSize(20);
-    }
-
-    @Test
-    void itemsAndRejectionsReachTheirTables() throws Exception {
-        send(SinkRecords.ITEMS_TOPIC, SinkRecords.item("o-items", 1, 2, "4.25"));
-        send(SinkRecords.ITEMS_TOPIC, SinkRecords.item("o-items", 2, 1, "11.00"));
-        send(SinkRecords.REJECTED_TOPIC, SinkRecords.rejected(77, null, "{\"order_id\": \"o-9\""));
-        send(SinkRecords.REJECTED_TOPIC, SinkRecords.rejected(78, "o-10", null, null));
-
-        await().atMost(ROW_TIMEOUT).until(() -> count("SELECT count(*) FROM order_items WHERE order_id = 'o-items'") == 2);
-        Map<String, Object> line = awaitRow("SELECT * FROM order_items WHERE order_id = 'o-items' AND line_no = 1");
-        assertThat(line).containsEntry("menu_item_id", "m-1").containsEntry("item_name", "Item 1")
-                .containsEntry("quantity", 2)
-                .containsEntry("unit_price", new BigDecimal("4.25"))
-                .containsEntry("line_total", new BigDecimal("8.50"));
-
-        Map<String, Object> rejected = awaitRow("SELECT * FROM rejected_orders WHERE source_offset = 77");
-        assertThat(rejected).containsEntry("source_topic", "food-orders").containsEntry("source_partition", 1)
-                .containsEntry("order_id", null)
-                .containsEntry("reason_code", "MALFORMED_JSON")
-                .containsEntry("reason", "Unexpected end of input")
-                .containsEntry("raw", "{\"order_id\": \"o-9\"");
-        assertThat(instant(rejected, "rejected_at")).isEqualTo(SinkRecords.CREATED_AT.plusSeconds(1));
-        Map<String, Object> withoutOptionals = awaitRow("SELECT * FROM rejected_orders WHERE source_offset = 78");
-        assertThat(withoutOptionals).containsEntry("order_id", "o-10").containsEntry("raw", null)
-                .containsEntry("rejected_at", null);
-    }
-
-    @Test
-    void resendingTheSameKeysUpdatesTheRowsInPlaceAndKeepsWrittenAt() throws Exception {
-        send(SinkRecords.ORDERS_TOPIC, SinkRecords.order("o-upsert", "10.00"));
-        send(SinkRecords.ITEMS_TOPIC, SinkRecords.item("o-upsert", 1, 1, "10.00"));
-        Map<String, Object> first = awaitRow("SELECT * FROM orders WHERE order_id = 'o-upsert'");
-        awaitRow("SELECT * FROM order_items WHERE order_id = 'o-upsert'");
-
-        send(SinkRecords.ORDERS_TOPIC, SinkRecords.order("o-upsert", "12.34"));
-        send(SinkRecords.ITEMS_TOPIC, SinkRecords.item("o-upsert", 1, 3, "10.00"));
-
-        await().atMost(ROW_TIMEOUT).until(() ->
-                count("SELECT count(*) FROM orders WHERE order_id = 'o-upsert' AND total = 12.34") == 1
-                        && count("SELECT count(*) FROM order_items WHERE order_id = 'o-upsert' AND quantity = 3") == 1);
-        assertThat(count("SELECT count(*) FROM orders WHERE order_id = 'o-upsert'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM order_items WHERE order_id = 'o-upsert'")).isEqualTo(1);
-        Map<String, Object> updated = awaitRow("SELECT * FROM orders WHERE order_id = 'o-upsert'");
-        assertThat(updated.get("written_at")).isEqualTo(first.get("written_at"));
-    }
-
-    @Test
-    void anAbortedTransactionNeverReachesPostgres() throws Exception {
-        SinkRecords.Serialized aborted = SinkRecords.order("o-aborted", "99.99");
-        SinkRecords.Serialized after = SinkRecords.order("o-after-abort", "1.00");
-        synchronized (producer) {
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(SinkRecords.ORDERS_TOPIC, 0, aborted.key(), aborted.value()));
-            producer.flush();
-            producer.abortTransaction();
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(SinkRecords.ORDERS_TOPIC, 0, after.key(), after.value()));
-            producer.commitTransaction();
-        }
-
-        awaitRow("SELECT * FROM orders WHERE order_id = 'o-after-abort'");
-        assertThat(count("SELECT count(*) FROM orders WHERE order_id = 'o-aborted'")).isZero();
-    }
-
-    @Test
-    void primaryKeysAreTheRecordKeys() throws Exception {
-        assertThat(primaryKey("orders")).containsExactly("order_id");
-        assertThat(primaryKey("order_items")).containsExactly("order_id", "line_no");
-        assertThat(primaryKey("rejected_orders")).containsExactly("source_topic", "source_partition", "source_offset");
-    }
-
-    @Test
-    void aRecordTheConverterCannotReadGoesToTheDeadLetterTopicAndTheRestFlows() throws Exception {
-        synchronized (producer) {
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(SinkRecords.ORDERS_TOPIC, 1,
-                    "{\"order_id\":\"o-bad\"}".getBytes(StandardCharsets.UTF_8),
-                    "not json at all".getBytes(StandardCharsets.UTF_8)));
-            SinkRecords.Serialized good = SinkRecords.order("o-after-bad", "5.00");
-            producer.send(new ProducerRecord<>(SinkRecords.ORDERS_TOPIC, 1, good.key(), good.value()));
-            producer.commitTransaction();
-        }
-
-        awaitRow("SELECT * FROM orders WHERE order_id = 'o-after-bad'");
-        ConsumerRecord<byte[], byte[]> dead = awaitDeadLetter("not json at all", "orders-sink");
-        assertThat(header(dead, "__connect.errors.topic")).isEqualTo(SinkRecords.ORDERS_TOPIC);
-        assertThat(header(dead, "__connect.errors.partition")).isEqualTo("1");
-        assertThat(header(dead, "__connect.errors.exception.class.name"))
-                .isEqualTo("org.apache.kafka.connect.errors.DataException");
-    }
-
-    @Test
-    void withoutTheSchemaFileTheSinkCreatesATableKeyedOnTheRecordKeyButWithLooserTypes() throws Exception {
-        ConnectorConfig shipped = ConnectorConfig.read(Path.of("connectors/orders-sink.json"));
-        new ConnectRestClient(URI.create(connect.restUrl())).putConfig(new ConnectorConfig("orders-autocreate-sink",
-                shipped.withOverrides(Map.of("collection.name.format", "orders_autocreated",
-                        "connection.url", postgres.jdbcUrl())).config()));
-
-        send(SinkRecords.ORDERS_TOPIC, SinkRecords.order("o-auto", "23.45"));
-
-        await().atMost(ROW_TIMEOUT).until(() -> count("SELECT count(*) FROM orders_autocreated WHERE order_id = 'o-auto'") == 1);
-        assertThat(primaryKey("orders_autocreated")).containsExactly("order_id");
-        Map<String, String> types = columnTypes("orders_autocreated");
-        assertThat(types).hasSize(19).doesNotContainKey("written_at")
-                .containsEntry("order_id", "text")
-                .containsEntry("total", "numeric(38,2)")
-                .containsEntry("created_at", "timestamp without time zone")
-                .containsEntry("source_offset", "bigint");
-        assertThat(columnTypes("orders")).containsEntry("total", "numeric(12,2)")
-                .containsEntry("created_at", "timestamp with time zone")
-                .containsEntry("written_at", "timestamp with time zone");
-    }
-
-    private static String register() {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = ConnectorRegistrar.commandLine();
-        commandLine.setOut(new PrintWriter(out, true));
-        commandLine.setErr(new PrintWriter(err, true));
-        int exitCode = commandLine.execute(
-                "--connect-url", connect.restUrl(),
-                "--schema", "sql/schema.sql",
-                "--set", "connection.url=" + postgres.jdbcUrl(),
-                "--set", "flush.retry.delay.ms=1000",
-                "connectors");
-        assertThat(exitCode).as("registrar exit code; stderr: %s", err).isZero();
-        return out.toString();
-    }
-
-    private static void send(String topic, SinkRecords.Serialized record) {
-        synchronized (producer) {
-            producer.beginTransaction();
-            producer.send(new ProducerRecord<>(topic, record.key(), record.value()));
-            producer.commitTransaction();
-        }
-    }
-
-    private static Connection database() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl(), postgres.user(), postgres.password());
-    }
-
-    private static long count(String sql) throws SQLException {
-        try (Connection connection = database(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            if ("42P01".equals(e.getSQLState())) {
-                return 0; // table not there yet
-            }
-            throw e;
-        }
-    }
-
-    private static Map<String, Object> awaitRow(String sql) {
-        List<Map<String, Object>> found = new ArrayList<>();
-        await().atMost(ROW_TIMEOUT).until(() -> {
-            found.clear();
-            try (Connection connection = database(); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery(sql)) {
+  private static Map<String, Object> awaitRow(String sql) {
+    List<Map<String, Object>> found = new ArrayList<>();
+    await()
+        .atMost(ROW_TIMEOUT)
+        .until(
+            () -> {
+              found.clear();
+              try (Connection connection = database();
+                  Statement statement = connection.createStatement();
+                  ResultSet rows = statement.executeQuery(sql)) {
                 while (rows.next()) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
-                        row.put(rows.getMetaData().getColumnName(column), rows.getObject(column));
-                    }
-                    found.add(row);
+                  Map<String, Object> row = new LinkedHashMap<>();
+                  for (int column = 1; column <= rows.getMetaData().getColumnCount(); column++) {
+                    row.put(rows.getMetaData().getColumnName(column), rows.getObject(column));
+                  }
+                  found.add(row);
                 }
-            }
-            return found.size() == 1;
-        });
-        return found.get(0);
-    }
+              }
+              return found.size() == 1;
+            });
+    return found.get(0);
+  }
 
-    private static Instant instant(Map<String, Object> row, String column) {
-        Object value = row.get(column);
-        assertThat(value).as(column).isNotNull();
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
+  private static Instant instant(Map<String, Object> row, String column) {
+    Object value = row.get(column);
+    assertThat(value).as(column).isNotNull();
+    if (value instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    return ((OffsetDateTime) value).toInstant();
+  }
+
+  private static Map<String, String> columnTypes(String table) throws SQLException {
+    Map<String, String> types = new LinkedHashMap<>();
+    try (Connection connection = database();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT column_name, data_type, numeric_precision, numeric_scale "
+                    + "FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '"
+                    + table
+                    + "' ORDER BY ordinal_position")) {
+      while (rows.next()) {
+        String type = rows.getString("data_type");
+        if ("numeric".equals(type)) {
+          type += "(" + rows.getInt("numeric_precision") + "," + rows.getInt("numeric_scale") + ")";
         }
-        return ((OffsetDateTime) value).toInstant();
+        types.put(rows.getString("column_name"), type);
+      }
     }
+    return types;
+  }
 
-    private static Map<String, String> columnTypes(String table) throws SQLException {
-        Map<String, String> types = new LinkedHashMap<>();
-        try (Connection connection = database(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT column_name, data_type, numeric_precision, numeric_scale "
-                     + "FROM information_schema.columns WHERE table_schema = 'public' AND table_name = '" + table
-                     + "' ORDER BY ordinal_position")) {
-            while (rows.next()) {
-                String type = rows.getString("data_type");
-                if ("numeric".equals(type)) {
-                    type += "(" + rows.getInt("numeric_precision") + "," + rows.getInt("numeric_scale") + ")";
-                }
-                types.put(rows.getString("column_name"), type);
-            }
-        }
-        return types;
+  private static List<String> primaryKey(String table) throws SQLException {
+    List<String> columns = new ArrayList<>();
+    try (Connection connection = database();
+        ResultSet rows = connection.getMetaData().getPrimaryKeys(null, "public", table)) {
+      Map<Integer, String> bySequence = new TreeMap<>();
+      while (rows.next()) {
+        bySequence.put(rows.getInt("KEY_SEQ"), rows.getString("COLUMN_NAME"));
+      }
+      columns.addAll(bySequence.values());
     }
+    return columns;
+  }
 
-    private static List<String> primaryKey(String table) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (Connection connection = database();
-             ResultSet rows = connection.getMetaData().getPrimaryKeys(null, "public", table)) {
-            Map<Integer, String> bySequence = new TreeMap<>();
-            while (rows.next()) {
-                bySequence.put(rows.getInt("KEY_SEQ"), rows.getString("COLUMN_NAME"));
-            }
-            columns.addAll(bySequence.values());
-        }
-        return columns;
-    }
-
-    private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(String value, String connector) {
-        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+  private static ConsumerRecord<byte[], byte[]> awaitDeadLetter(String value, String connector) {
+    List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(
+            Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("food-sink-dlq"));
-            await().atMost(ROW_TIMEOUT).until(() -> {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (value.equals(new String(record.value(), StandardCharsets.UTF_8))
-                            && connector.equals(header(record, "__connect.errors.connector.name"))) {
-                        found.add(record);
-                    }
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      consumer.subscribe(List.of("food-sink-dlq"));
+      await()
+          .atMost(ROW_TIMEOUT)
+          .until(
+              () -> {
+                for (ConsumerRecord<byte[], byte[]> record :
+                    consumer.poll(Duration.ofMillis(200))) {
+                  if (value.equals(new String(record.value(), StandardCharsets.UTF_8))
+                      && connector.equals(header(record, "__connect.errors.connector.name"))) {
+                    found.add(record);
+                  }
                 }
                 return !found.isEmpty();
-            });
-        }
-        return found.get(0);
+              });
     }
+    return found.get(0);
+  }
 
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
 }

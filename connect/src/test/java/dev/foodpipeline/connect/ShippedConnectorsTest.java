@@ -6,62 +6,70 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 /** The connector files in connect/connectors/ say what the design says. */
 class ShippedConnectorsTest {
 
-    private final List<ConnectorConfig> connectors = ConnectorRegistrar.load(List.of(Path.of("connectors")));
+  private final List<ConnectorConfig> connectors =
+      ConnectorRegistrar.load(List.of(Path.of("connectors")));
 
-    @Test
-    void oneSinkPerTopicIntoItsTable() {
-        assertThat(connectors).extracting(ConnectorConfig::name)
-                .containsExactly("order-items-sink", "orders-sink", "rejected-orders-sink", "restaurant-stats-sink");
-        assertThat(topicToTable()).containsExactly(
-                Map.entry("food-order-items", "order_items"),
-                Map.entry("food-orders-processed", "orders"),
-                Map.entry("food-orders-rejected", "rejected_orders"),
-                Map.entry("restaurant-stats", "restaurant_stats"));
+  @Test
+  void oneSinkPerTopicIntoItsTable() {
+    assertThat(connectors)
+        .extracting(ConnectorConfig::name)
+        .containsExactly(
+            "order-items-sink", "orders-sink", "rejected-orders-sink", "restaurant-stats-sink");
+    assertThat(topicToTable())
+        .containsExactly(
+            Map.entry("food-order-items", "order_items"),
+            Map.entry("food-orders-processed", "orders"),
+            Map.entry("food-orders-rejected", "rejected_orders"),
+            Map.entry("restaurant-stats", "restaurant_stats"));
+  }
+
+  @Test
+  void everySinkUpsertsOnTheRecordKeyReadingOnlyCommittedRecords() {
+    for (ConnectorConfig connector : connectors) {
+      assertThat(connector.config())
+          .as(connector.name())
+          .containsEntry("connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector")
+          .containsEntry("tasks.max", "1")
+          .containsEntry("connection.url", "jdbc:postgresql://127.0.0.1:5432/food")
+          .containsEntry("connection.username", "food")
+          .containsEntry("connection.password", "food")
+          .containsEntry("connection.pool.min_size", "1")
+          .containsEntry("connection.pool.max_size", "2")
+          .containsEntry("insert.mode", "upsert")
+          .containsEntry("primary.key.mode", "record_key")
+          .containsEntry("schema.evolution", "basic")
+          .containsEntry("consumer.override.isolation.level", "read_committed")
+          .containsEntry("key.converter", "org.apache.kafka.connect.json.JsonConverter")
+          .containsEntry("key.converter.schemas.enable", "true")
+          .containsEntry("value.converter", "org.apache.kafka.connect.json.JsonConverter")
+          .containsEntry("value.converter.schemas.enable", "true");
     }
+  }
 
-    @Test
-    void everySinkUpsertsOnTheRecordKeyReadingOnlyCommittedRecords() {
-        for (ConnectorConfig connector : connectors) {
-            assertThat(connector.config()).as(connector.name())
-                    .containsEntry("connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector")
-                    .containsEntry("tasks.max", "1")
-                    .containsEntry("connection.url", "jdbc:postgresql://127.0.0.1:5432/food")
-                    .containsEntry("connection.username", "food")
-                    .containsEntry("connection.password", "food")
-                    .containsEntry("connection.pool.min_size", "1")
-                    .containsEntry("connection.pool.max_size", "2")
-                    .containsEntry("insert.mode", "upsert")
-                    .containsEntry("primary.key.mode", "record_key")
-                    .containsEntry("schema.evolution", "basic")
-                    .containsEntry("consumer.override.isolation.level", "read_committed")
-                    .containsEntry("key.converter", "org.apache.kafka.connect.json.JsonConverter")
-                    .containsEntry("key.converter.schemas.enable", "true")
-                    .containsEntry("value.converter", "org.apache.kafka.connect.json.JsonConverter")
-                    .containsEntry("value.converter.schemas.enable", "true");
-        }
+  @Test
+  void unreadableRecordsGoToOneDeadLetterTopicWithTheirOrigin() {
+    for (ConnectorConfig connector : connectors) {
+      assertThat(connector.config())
+          .as(connector.name())
+          .containsEntry("errors.tolerance", "all")
+          .containsEntry("errors.deadletterqueue.topic.name", "food-sink-dlq")
+          .containsEntry("errors.deadletterqueue.topic.replication.factor", "1")
+          .containsEntry("errors.deadletterqueue.context.headers.enable", "true");
     }
+  }
 
-    @Test
-    void unreadableRecordsGoToOneDeadLetterTopicWithTheirOrigin() {
-        for (ConnectorConfig connector : connectors) {
-            assertThat(connector.config()).as(connector.name())
-                    .containsEntry("errors.tolerance", "all")
-                    .containsEntry("errors.deadletterqueue.topic.name", "food-sink-dlq")
-                    .containsEntry("errors.deadletterqueue.topic.replication.factor", "1")
-                    .containsEntry("errors.deadletterqueue.context.headers.enable", "true");
-        }
-    }
-
-    private Map<String, String> topicToTable() {
-        Map<String, String> mapping = new LinkedHashMap<>();
-        connectors.forEach(connector -> mapping.put(connector.config().get("topics"),
+  private Map<String, String> topicToTable() {
+    Map<String, String> mapping = new LinkedHashMap<>();
+    connectors.forEach(
+        connector ->
+            mapping.put(
+                connector.config().get("topics"),
                 connector.config().get("collection.name.format")));
-        return mapping;
-    }
+    return mapping;
+  }
 }

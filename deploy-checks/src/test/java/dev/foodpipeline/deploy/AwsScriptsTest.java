@@ -13,7 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** aws/deploy.sh and aws/destroy.sh with --dry-run: the aws commands they would run, and their refusals. */
+/**
+ * aws/deploy.sh and aws/destroy.sh with --dry-run: the aws commands they would run, and their
+ * refusals.
+ */
 class AwsScriptsTest {
   private static final Pattern PARAMETER = Pattern.compile("(?<=\\s)([A-Z][A-Za-z]+)=");
 
@@ -21,29 +24,50 @@ class AwsScriptsTest {
 
   @Test
   void deployDryRunPrintsTheCloudFormationDeployWithEveryParameter() throws Exception {
-    Run run = run("aws/deploy.sh", "--dry-run", "--repo-url", "https://example.org/food-pipeline.git",
-        "--region", "eu-west-1", "--allowed-cidr", "203.0.113.7/32", "--profiles", "monitoring");
+    Run run =
+        run(
+            "aws/deploy.sh",
+            "--dry-run",
+            "--repo-url",
+            "https://example.org/food-pipeline.git",
+            "--region",
+            "eu-west-1",
+            "--allowed-cidr",
+            "203.0.113.7/32",
+            "--profiles",
+            "monitoring");
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.stdout())
         .contains("aws cloudformation deploy --region eu-west-1 --stack-name food-pipeline")
         .contains("--template-file " + Repo.path("aws/food-pipeline.yaml"))
         .contains("--capabilities CAPABILITY_IAM")
-        .contains("InstanceType=t2.small", "AllowedCidr=203.0.113.7/32", "ComposeProfiles=monitoring",
-            "RepositoryUrl=https://example.org/food-pipeline.git", "RepositoryRef=main")
+        .contains(
+            "InstanceType=t2.small",
+            "AllowedCidr=203.0.113.7/32",
+            "ComposeProfiles=monitoring",
+            "RepositoryUrl=https://example.org/food-pipeline.git",
+            "RepositoryRef=main")
         .contains("aws cloudformation describe-stacks");
   }
 
   @Test
   void deployPassesOnlyParametersTheTemplateDeclares() throws Exception {
-    Run run = run("aws/deploy.sh", "--dry-run", "--repo-url", "https://example.org/food-pipeline.git");
-    String deploy = run.stdout().lines().filter(line -> line.startsWith("aws cloudformation deploy")).findFirst().orElseThrow();
+    Run run =
+        run("aws/deploy.sh", "--dry-run", "--repo-url", "https://example.org/food-pipeline.git");
+    String deploy =
+        run.stdout()
+            .lines()
+            .filter(line -> line.startsWith("aws cloudformation deploy"))
+            .findFirst()
+            .orElseThrow();
     String overrides = deploy.substring(deploy.indexOf("--parameter-overrides"));
     List<String> passed = new ArrayList<>();
     Matcher parameter = PARAMETER.matcher(overrides);
     while (parameter.find()) {
       passed.add(parameter.group(1));
     }
-    JsonNode parameters = new YAMLMapper().readTree(Repo.read("aws/food-pipeline.yaml")).path("Parameters");
+    JsonNode parameters =
+        new YAMLMapper().readTree(Repo.read("aws/food-pipeline.yaml")).path("Parameters");
     List<String> declared = new ArrayList<>();
     parameters.fieldNames().forEachRemaining(declared::add);
     assertThat(passed).isNotEmpty().isSubsetOf(declared);
@@ -51,7 +75,14 @@ class AwsScriptsTest {
 
   @Test
   void deployRefusesToOpenTheWebPortsToTheWorld() throws Exception {
-    Run run = run("aws/deploy.sh", "--dry-run", "--repo-url", "https://example.org/x.git", "--allowed-cidr", "0.0.0.0/0");
+    Run run =
+        run(
+            "aws/deploy.sh",
+            "--dry-run",
+            "--repo-url",
+            "https://example.org/x.git",
+            "--allowed-cidr",
+            "0.0.0.0/0");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.stderr()).contains("would open the web ports to the world");
     assertThat(run.stdout()).doesNotContain("aws cloudformation");
@@ -69,7 +100,8 @@ class AwsScriptsTest {
     Run run = run("aws/destroy.sh", "--dry-run", "--stack-name", "food-demo");
     assertThat(run.exitCode()).as(run.stderr()).isZero();
     assertThat(run.stdout().lines())
-        .containsExactly("aws cloudformation delete-stack --stack-name food-demo ",
+        .containsExactly(
+            "aws cloudformation delete-stack --stack-name food-demo ",
             "aws cloudformation wait stack-delete-complete --stack-name food-demo ");
   }
 

@@ -23,13 +23,23 @@ import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
-/** aws/food-pipeline.yaml: plain YAML, the parameters it promises, no ingress from the world, the boot script. */
+/**
+ * aws/food-pipeline.yaml: plain YAML, the parameters it promises, no ingress from the world, the
+ * boot script.
+ */
 class CloudFormationTemplateTest {
   static final String TEMPLATE = "aws/food-pipeline.yaml";
 
   private static final Set<String> PSEUDO_PARAMETERS =
-      Set.of("AWS::AccountId", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName",
-          "AWS::URLSuffix", "AWS::NotificationARNs");
+      Set.of(
+          "AWS::AccountId",
+          "AWS::NoValue",
+          "AWS::Partition",
+          "AWS::Region",
+          "AWS::StackId",
+          "AWS::StackName",
+          "AWS::URLSuffix",
+          "AWS::NotificationARNs");
   private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
   private static JsonNode template;
@@ -42,7 +52,9 @@ class CloudFormationTemplateTest {
   @Test
   void usesOnlyLongFormIntrinsicFunctionsSoAnyYamlParserReadsIt() {
     List<String> tagged = new ArrayList<>();
-    for (Event event : new Yaml(new SafeConstructor(new LoaderOptions())).parse(new StringReader(Repo.read(TEMPLATE)))) {
+    for (Event event :
+        new Yaml(new SafeConstructor(new LoaderOptions()))
+            .parse(new StringReader(Repo.read(TEMPLATE)))) {
       String tag = null;
       if (event instanceof ScalarEvent) {
         tag = ((ScalarEvent) event).getTag();
@@ -66,7 +78,13 @@ class CloudFormationTemplateTest {
   @Test
   void declaresTheParametersTheDeployScriptPasses() {
     assertThat(names(template.path("Parameters")))
-        .contains("InstanceType", "AllowedCidr", "RepositoryUrl", "RepositoryRef", "ComposeProfiles", "SwapSizeMiB",
+        .contains(
+            "InstanceType",
+            "AllowedCidr",
+            "RepositoryUrl",
+            "RepositoryRef",
+            "ComposeProfiles",
+            "SwapSizeMiB",
             "ImageId");
     assertThat(template.at("/Parameters/AllowedCidr/Default").asText())
         .as("by default no CIDR may reach the instance")
@@ -80,19 +98,23 @@ class CloudFormationTemplateTest {
     known.addAll(names(template.path("Resources")));
     known.addAll(PSEUDO_PARAMETERS);
     List<String> unknown = new ArrayList<>();
-    walk(template.path("Resources"), (key, value) -> {
-      if (key.equals("Ref") && !known.contains(value.asText())) {
-        unknown.add("Ref " + value.asText());
-      }
-      if (key.equals("Fn::GetAtt") && !known.contains(value.path(0).asText())) {
-        unknown.add("Fn::GetAtt " + value.path(0).asText());
-      }
-    });
-    walk(template.path("Outputs"), (key, value) -> {
-      if (key.equals("Ref") && !known.contains(value.asText())) {
-        unknown.add("Ref " + value.asText());
-      }
-    });
+    walk(
+        template.path("Resources"),
+        (key, value) -> {
+          if (key.equals("Ref") && !known.contains(value.asText())) {
+            unknown.add("Ref " + value.asText());
+          }
+          if (key.equals("Fn::GetAtt") && !known.contains(value.path(0).asText())) {
+            unknown.add("Fn::GetAtt " + value.path(0).asText());
+          }
+        });
+    walk(
+        template.path("Outputs"),
+        (key, value) -> {
+          if (key.equals("Ref") && !known.contains(value.asText())) {
+            unknown.add("Ref " + value.asText());
+          }
+        });
     assertThat(unknown).isEmpty();
   }
 
@@ -111,7 +133,8 @@ class CloudFormationTemplateTest {
         }
         JsonNode condition = ingress.path("Fn::If");
         assertThat(condition.isArray())
-            .as("SecurityGroupIngress must be an Fn::If on the AllowedCidr condition, empty otherwise")
+            .as(
+                "SecurityGroupIngress must be an Fn::If on the AllowedCidr condition, empty otherwise")
             .isTrue();
         assertThat(condition.path(0).asText()).isEqualTo("HasAllowedCidr");
         assertThat(condition.path(2).path("Ref").asText()).isEqualTo("AWS::NoValue");
@@ -120,22 +143,30 @@ class CloudFormationTemplateTest {
     }
     assertThat(rules).as("the web ports for the given CIDR").isNotEmpty();
     for (JsonNode rule : rules) {
-      assertThat(rule.path("CidrIp").path("Ref").asText()).as("CidrIp of %s", rule).isEqualTo("AllowedCidr");
+      assertThat(rule.path("CidrIp").path("Ref").asText())
+          .as("CidrIp of %s", rule)
+          .isEqualTo("AllowedCidr");
       assertThat(rule.has("CidrIpv6")).as("IPv6 ingress in %s", rule).isFalse();
-      assertThat(rule.path("FromPort").asInt()).as("no SSH: access is through SSM").isNotEqualTo(22);
+      assertThat(rule.path("FromPort").asInt())
+          .as("no SSH: access is through SSM")
+          .isNotEqualTo(22);
     }
     List<String> worldCidrs = new ArrayList<>();
-    walk(template.path("Resources"), (key, value) -> {
-      if (value.isTextual() && (value.asText().equals("0.0.0.0/0") || value.asText().equals("::/0"))) {
-        worldCidrs.add(key + ": " + value.asText());
-      }
-    });
+    walk(
+        template.path("Resources"),
+        (key, value) -> {
+          if (value.isTextual()
+              && (value.asText().equals("0.0.0.0/0") || value.asText().equals("::/0"))) {
+            worldCidrs.add(key + ": " + value.asText());
+          }
+        });
     assertThat(worldCidrs).isEmpty();
   }
 
   @Test
   void refusesTheWorldAsAllowedCidr() {
-    JsonNode assertion = template.at("/Rules/NoWorldIngress/Assertions/0/Assert/Fn::Not/0/Fn::Equals");
+    JsonNode assertion =
+        template.at("/Rules/NoWorldIngress/Assertions/0/Assert/Fn::Not/0/Fn::Equals");
     assertThat(assertion.path(0).path("Ref").asText()).isEqualTo("AllowedCidr");
     assertThat(assertion.path(1).asText()).isEqualTo("0.0.0.0/0");
   }
@@ -148,17 +179,25 @@ class CloudFormationTemplateTest {
     String role = instanceProfile.at("/Properties/Roles/0/Ref").asText();
     JsonNode roleResource = template.path("Resources").path(role);
     assertThat(roleResource.path("Type").asText()).isEqualTo("AWS::IAM::Role");
-    assertThat(roleResource.at("/Properties/ManagedPolicyArns").toString()).contains("AmazonSSMManagedInstanceCore");
-    assertThat(roleResource.at("/Properties/AssumeRolePolicyDocument").toString()).contains("ec2.amazonaws.com");
+    assertThat(roleResource.at("/Properties/ManagedPolicyArns").toString())
+        .contains("AmazonSSMManagedInstanceCore");
+    assertThat(roleResource.at("/Properties/AssumeRolePolicyDocument").toString())
+        .contains("ec2.amazonaws.com");
   }
 
   @Test
   void requiresImdsV2AndAnEncryptedRootVolume() {
-    String launchTemplate = instance().at("/Properties/LaunchTemplate/LaunchTemplateId/Ref").asText();
-    assertThat(template.path("Resources").path(launchTemplate)
-            .at("/Properties/LaunchTemplateData/MetadataOptions/HttpTokens").asText())
+    String launchTemplate =
+        instance().at("/Properties/LaunchTemplate/LaunchTemplateId/Ref").asText();
+    assertThat(
+            template
+                .path("Resources")
+                .path(launchTemplate)
+                .at("/Properties/LaunchTemplateData/MetadataOptions/HttpTokens")
+                .asText())
         .isEqualTo("required");
-    assertThat(instance().at("/Properties/BlockDeviceMappings/0/Ebs/Encrypted").asBoolean()).isTrue();
+    assertThat(instance().at("/Properties/BlockDeviceMappings/0/Ebs/Encrypted").asBoolean())
+        .isTrue();
   }
 
   @Test
@@ -167,13 +206,24 @@ class CloudFormationTemplateTest {
     assertThat(script).startsWith("#!/bin/bash");
     assertThat(script).contains("set -euxo pipefail");
     assertThat(script).as("swap file").contains("mkswap /swapfile", "swapon", "/etc/fstab");
-    assertThat(script).as("Docker, compose plugin, buildx").contains("docker.io", "docker-compose-v2", "docker-buildx");
-    assertThat(script).as("repository").contains("git clone", "${RepositoryUrl}", "${RepositoryRef}");
-    assertThat(script).as("systemd unit")
-        .contains("/etc/systemd/system/food-pipeline.service", "[Unit]", "Requires=docker.service",
-            "ExecStart=/usr/bin/docker compose up -d --build", "WantedBy=multi-user.target",
+    assertThat(script)
+        .as("Docker, compose plugin, buildx")
+        .contains("docker.io", "docker-compose-v2", "docker-buildx");
+    assertThat(script)
+        .as("repository")
+        .contains("git clone", "${RepositoryUrl}", "${RepositoryRef}");
+    assertThat(script)
+        .as("systemd unit")
+        .contains(
+            "/etc/systemd/system/food-pipeline.service",
+            "[Unit]",
+            "Requires=docker.service",
+            "ExecStart=/usr/bin/docker compose up -d --build",
+            "WantedBy=multi-user.target",
             "systemctl enable food-pipeline.service");
-    assertThat(script).as("ports bind to the loopback unless a CIDR is given").contains("FOOD_BIND_ADDRESS=${BindAddress}");
+    assertThat(script)
+        .as("ports bind to the loopback unless a CIDR is given")
+        .contains("FOOD_BIND_ADDRESS=${BindAddress}");
   }
 
   @Test
@@ -190,23 +240,29 @@ class CloudFormationTemplateTest {
         unknown.add(matcher.group(1));
       }
     }
-    assertThat(unknown).as("${...} in UserData that CloudFormation cannot substitute (shell variables: $NAME)").isEmpty();
+    assertThat(unknown)
+        .as("${...} in UserData that CloudFormation cannot substitute (shell variables: $NAME)")
+        .isEmpty();
   }
 
   @Test
   void outputsTellHowToReachTheInstanceThroughSessionManager() {
-    assertThat(names(template.path("Outputs"))).contains("InstanceId", "ShellCommand", "TunnelCommand");
+    assertThat(names(template.path("Outputs")))
+        .contains("InstanceId", "ShellCommand", "TunnelCommand");
     assertThat(template.at("/Outputs/TunnelCommand/Value/Fn::Sub").asText())
         .contains("aws ssm start-session", "AWS-StartPortForwardingSession");
   }
 
   private static JsonNode instance() {
     List<JsonNode> instances = new ArrayList<>();
-    template.path("Resources").forEach(resource -> {
-      if (resource.path("Type").asText().equals("AWS::EC2::Instance")) {
-        instances.add(resource);
-      }
-    });
+    template
+        .path("Resources")
+        .forEach(
+            resource -> {
+              if (resource.path("Type").asText().equals("AWS::EC2::Instance")) {
+                instances.add(resource);
+              }
+            });
     assertThat(instances).as("one EC2 instance").hasSize(1);
     return instances.get(0);
   }

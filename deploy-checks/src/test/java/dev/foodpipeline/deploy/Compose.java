@@ -8,12 +8,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** docker-compose.yml as compose reads it: anchors and merge keys resolved, variables at their defaults. */
+/**
+ * docker-compose.yml as compose reads it: anchors and merge keys resolved, variables at their
+ * defaults.
+ */
 final class Compose {
   static final String FILE = "docker-compose.yml";
 
-  private static final Pattern VARIABLE_WITH_DEFAULT = Pattern.compile("\\$\\{[A-Z0-9_]+:-([^}]*)}");
-  private static final Pattern MEMORY = Pattern.compile("(\\d+)([kmg]?)b?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern VARIABLE_WITH_DEFAULT =
+      Pattern.compile("\\$\\{[A-Z0-9_]+:-([^}]*)}");
+  private static final Pattern MEMORY =
+      Pattern.compile("(\\d+)([kmg]?)b?", Pattern.CASE_INSENSITIVE);
 
   private final Map<String, Object> file;
 
@@ -41,13 +46,15 @@ final class Compose {
   /** Services that run by default: no profile, scale not 0. */
   List<String> defaultServices() {
     List<String> names = new ArrayList<>();
-    services().forEach((name, service) -> {
-      boolean profiled = service.containsKey("profiles");
-      boolean scaledToZero = Integer.valueOf(0).equals(service.get("scale"));
-      if (!profiled && !scaledToZero) {
-        names.add(name);
-      }
-    });
+    services()
+        .forEach(
+            (name, service) -> {
+              boolean profiled = service.containsKey("profiles");
+              boolean scaledToZero = Integer.valueOf(0).equals(service.get("scale"));
+              if (!profiled && !scaledToZero) {
+                names.add(name);
+              }
+            });
     return names;
   }
 
@@ -57,7 +64,8 @@ final class Compose {
     Object environment = service(name).get("environment");
     Map<String, String> values = new LinkedHashMap<>();
     if (environment instanceof Map) {
-      ((Map<String, Object>) environment).forEach((key, value) -> values.put(key, resolve(String.valueOf(value))));
+      ((Map<String, Object>) environment)
+          .forEach((key, value) -> values.put(key, resolve(String.valueOf(value))));
     } else if (environment instanceof List) {
       for (Object entry : (List<Object>) environment) {
         String text = String.valueOf(entry);
@@ -68,7 +76,9 @@ final class Compose {
     return values;
   }
 
-  /** Published ports as "hostPort:containerPort" with variables at their defaults and no host IP. */
+  /**
+   * Published ports as "hostPort:containerPort" with variables at their defaults and no host IP.
+   */
   @SuppressWarnings("unchecked")
   List<String> ports(String name) {
     List<String> ports = new ArrayList<>();
@@ -110,6 +120,8 @@ final class Compose {
   }
 
   static String resolve(String value) {
-    return VARIABLE_WITH_DEFAULT.matcher(value).replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
+    return VARIABLE_WITH_DEFAULT
+        .matcher(value)
+        .replaceAll(match -> Matcher.quoteReplacement(match.group(1)));
   }
 }

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compose stack and the no-Docker local stack (scripts/local-stack, pipeline-infra) use the same
- * configuration: the same broker settings, worker file, connector files, database, host ports and
- * topics from the code registry; the compose file passes only options the programs have.
+ * The compose stack and the no-Docker local stack (scripts/local-stack, pipeline-infra) use the
+ * same configuration: the same broker settings, worker file, connector files, database, host ports
+ * and topics from the code registry; the compose file passes only options the programs have.
  */
 class ComposeDriftTest {
   static final String BROKER_PROPERTIES = "pipeline-infra/config/kafka/server.properties";
@@ -38,21 +38,44 @@ class ComposeDriftTest {
   static final String CONNECTORS = "connect/connectors";
 
   /** Broker keys that differ on purpose: the compose network has its own listeners and log dir. */
-  private static final Set<String> BROKER_NETWORK_KEYS = Set.of("listeners", "advertised.listeners",
-      "listener.security.protocol.map", "controller.quorum.bootstrap.servers", "log.dirs");
-  /** The compose broker's own network settings (KAFKA_CONTROLLER_QUORUM_VOTERS: the image formats with static voters). */
-  private static final Set<String> COMPOSE_BROKER_NETWORK_VARIABLES = Set.of("KAFKA_LISTENERS",
-      "KAFKA_ADVERTISED_LISTENERS", "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "KAFKA_CONTROLLER_QUORUM_VOTERS",
-      "KAFKA_LOG_DIRS");
+  private static final Set<String> BROKER_NETWORK_KEYS =
+      Set.of(
+          "listeners",
+          "advertised.listeners",
+          "listener.security.protocol.map",
+          "controller.quorum.bootstrap.servers",
+          "log.dirs");
+
+  /**
+   * The compose broker's own network settings (KAFKA_CONTROLLER_QUORUM_VOTERS: the image formats
+   * with static voters).
+   */
+  private static final Set<String> COMPOSE_BROKER_NETWORK_VARIABLES =
+      Set.of(
+          "KAFKA_LISTENERS",
+          "KAFKA_ADVERTISED_LISTENERS",
+          "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP",
+          "KAFKA_CONTROLLER_QUORUM_VOTERS",
+          "KAFKA_LOG_DIRS");
+
   /** Read by Kafka's start scripts, not broker properties. */
-  private static final Set<String> KAFKA_JVM_VARIABLES = Set.of("KAFKA_HEAP_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_OPTS");
+  private static final Set<String> KAFKA_JVM_VARIABLES =
+      Set.of("KAFKA_HEAP_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_OPTS");
+
   /** The only worker keys the Connect image may override. */
-  private static final Set<String> WORKER_NETWORK_KEYS = Set.of("bootstrap.servers", "listeners",
-      "rest.advertised.host.name", "rest.advertised.port", "plugin.path");
+  private static final Set<String> WORKER_NETWORK_KEYS =
+      Set.of(
+          "bootstrap.servers",
+          "listeners",
+          "rest.advertised.host.name",
+          "rest.advertised.port",
+          "plugin.path");
 
   private static final Pattern LONG_OPTION = Pattern.compile("\"(--[a-z][a-z0-9-]*)\"");
-  private static final Pattern OPTION_IN_COMMAND = Pattern.compile("(?<![\\w-])(--[a-z][a-z0-9-]*)");
-  private static final Pattern SETTING_FLAG = Pattern.compile("^\\s*[A-Z_]+\\(\"--([a-z-]+)\"", Pattern.MULTILINE);
+  private static final Pattern OPTION_IN_COMMAND =
+      Pattern.compile("(?<![\\w-])(--[a-z][a-z0-9-]*)");
+  private static final Pattern SETTING_FLAG =
+      Pattern.compile("^\\s*[A-Z_]+\\(\"--([a-z-]+)\"", Pattern.MULTILINE);
 
   private final Compose compose = Compose.load();
 
@@ -69,8 +92,11 @@ class ComposeDriftTest {
       expected.put(key, local.getProperty(key));
       actual.put(key, environment.get(brokerVariable(key)));
     }
-    assertThat(actual).as("kafka environment in %s vs %s", Compose.FILE, BROKER_PROPERTIES).isEqualTo(expected);
-    assertThat(expected).as("the lean settings that fit 2 GB and exactly-once on one node")
+    assertThat(actual)
+        .as("kafka environment in %s vs %s", Compose.FILE, BROKER_PROPERTIES)
+        .isEqualTo(expected);
+    assertThat(expected)
+        .as("the lean settings that fit 2 GB and exactly-once on one node")
         .containsEntry("transaction.state.log.replication.factor", "1")
         .containsEntry("transaction.state.log.min.isr", "1")
         .containsEntry("offsets.topic.replication.factor", "1")
@@ -80,54 +106,72 @@ class ComposeDriftTest {
 
   @Test
   void brokerHasNoSettingTheLocalStackLacks() {
-    Set<String> localVariables = Repo.properties(BROKER_PROPERTIES).stringPropertyNames().stream()
-        .map(ComposeDriftTest::brokerVariable)
-        .collect(Collectors.toSet());
-    List<String> extra = compose.environment("kafka").keySet().stream()
-        .filter(name -> name.startsWith("KAFKA_"))
-        .filter(name -> !KAFKA_JVM_VARIABLES.contains(name) && !COMPOSE_BROKER_NETWORK_VARIABLES.contains(name))
-        .filter(name -> !localVariables.contains(name))
-        .collect(Collectors.toList());
-    assertThat(extra).as("add them to %s too, or to the network exceptions here", BROKER_PROPERTIES).isEmpty();
+    Set<String> localVariables =
+        Repo.properties(BROKER_PROPERTIES).stringPropertyNames().stream()
+            .map(ComposeDriftTest::brokerVariable)
+            .collect(Collectors.toSet());
+    List<String> extra =
+        compose.environment("kafka").keySet().stream()
+            .filter(name -> name.startsWith("KAFKA_"))
+            .filter(
+                name ->
+                    !KAFKA_JVM_VARIABLES.contains(name)
+                        && !COMPOSE_BROKER_NETWORK_VARIABLES.contains(name))
+            .filter(name -> !localVariables.contains(name))
+            .collect(Collectors.toList());
+    assertThat(extra)
+        .as("add them to %s too, or to the network exceptions here", BROKER_PROPERTIES)
+        .isEmpty();
   }
 
   @Test
   void hostPortsAreTheLocalStacks() {
     Properties broker = Repo.properties(BROKER_PROPERTIES);
-    URI localAdvertised = URI.create(broker.getProperty("advertised.listeners").split(",")[0].trim());
+    URI localAdvertised =
+        URI.create(broker.getProperty("advertised.listeners").split(",")[0].trim());
     assertThat(compose.ports("kafka")).contains(localAdvertised.getPort() + ":29092");
     assertThat(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"))
         .as("host clients are sent to the same address as with the local stack")
         .contains("HOST://" + localAdvertised.getHost() + ":" + localAdvertised.getPort());
 
-    URI workerListener = URI.create(Repo.properties(WORKER_PROPERTIES).getProperty("listeners").split(",")[0].trim());
+    URI workerListener =
+        URI.create(
+            Repo.properties(WORKER_PROPERTIES).getProperty("listeners").split(",")[0].trim());
     assertThat(compose.ports("connect")).containsExactly(workerListener.getPort() + ":8083");
 
     assertThat(compose.ports("postgres")).containsExactly(localPostgresPort() + ":5432");
     for (JsonNode connector : connectors()) {
-      assertThat(jdbcPort(connector.at("/config/connection.url").asText())).isEqualTo(localPostgresPort());
+      assertThat(jdbcPort(connector.at("/config/connection.url").asText()))
+          .isEqualTo(localPostgresPort());
     }
 
     assertThat(compose.ports("streams-app-1")).containsExactly("7070:7070");
     assertThat(compose.ports("streams-app-2")).containsExactly("7071:7070");
-    assertThat(compose.ports("streams-app-extra")).as("scaled instances take free host ports").containsExactly(":7070");
+    assertThat(compose.ports("streams-app-extra"))
+        .as("scaled instances take free host ports")
+        .containsExactly(":7070");
   }
 
   @Test
   void everyClientInTheStackUsesTheBrokersContainerAddress() {
     String advertised = compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS");
-    String internal = Stream.of(advertised.split(","))
-        .filter(listener -> listener.startsWith("PLAINTEXT://"))
-        .map(listener -> listener.substring("PLAINTEXT://".length()))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no PLAINTEXT listener in " + advertised));
+    String internal =
+        Stream.of(advertised.split(","))
+            .filter(listener -> listener.startsWith("PLAINTEXT://"))
+            .map(listener -> listener.substring("PLAINTEXT://".length()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no PLAINTEXT listener in " + advertised));
     assertThat(internal).isEqualTo("kafka:9092");
-    assertThat(Repo.properties(WORKER_OVERRIDES).getProperty("bootstrap.servers")).isEqualTo(internal);
-    assertThat(compose.environment("streams-app-1").get("FOOD_STREAMS_BOOTSTRAP_SERVERS")).isEqualTo(internal);
-    assertThat(compose.environment("streams-app-extra").get("FOOD_STREAMS_BOOTSTRAP_SERVERS")).isEqualTo(internal);
+    assertThat(Repo.properties(WORKER_OVERRIDES).getProperty("bootstrap.servers"))
+        .isEqualTo(internal);
+    assertThat(compose.environment("streams-app-1").get("FOOD_STREAMS_BOOTSTRAP_SERVERS"))
+        .isEqualTo(internal);
+    assertThat(compose.environment("streams-app-extra").get("FOOD_STREAMS_BOOTSTRAP_SERVERS"))
+        .isEqualTo(internal);
     assertThat(compose.environment("generator").get("FOOD_BOOTSTRAP_SERVERS")).isEqualTo(internal);
     assertThat(compose.environment("init").get("FOOD_BOOTSTRAP_SERVERS")).isEqualTo(internal);
-    assertThat(compose.environment("kafka-ui").get("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS")).isEqualTo(internal);
+    assertThat(compose.environment("kafka-ui").get("KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS"))
+        .isEqualTo(internal);
   }
 
   @Test
@@ -140,7 +184,10 @@ class ComposeDriftTest {
     String dockerfile = Repo.read("connect/Dockerfile");
     assertThat(dockerfile)
         .as("the image's worker file is the shared file with the overrides appended")
-        .contains("cat " + WORKER_PROPERTIES, "cat " + WORKER_OVERRIDES, "/opt/connect/config/worker.properties")
+        .contains(
+            "cat " + WORKER_PROPERTIES,
+            "cat " + WORKER_OVERRIDES,
+            "/opt/connect/config/worker.properties")
         .contains("COPY --from=build /out/plugins " + overrides.getProperty("plugin.path"));
     assertThat(URI.create(overrides.getProperty("listeners")).getPort()).isEqualTo(8083);
   }
@@ -148,10 +195,15 @@ class ComposeDriftTest {
   @Test
   void initRegistersTheSameConnectorFilesAndSchemaAsTheLocalStack() {
     String dockerfile = Repo.read("docker/init/Dockerfile");
-    assertThat(dockerfile).contains("COPY " + CONNECTORS + " /app/connect/connectors", "COPY connect/sql /app/connect/sql");
+    assertThat(dockerfile)
+        .contains(
+            "COPY " + CONNECTORS + " /app/connect/connectors", "COPY connect/sql /app/connect/sql");
     String init = Repo.read("docker/init/init.sh");
-    assertThat(init).contains("dev.foodpipeline.connect.ConnectorRegistrar", "--schema /app/connect/sql/schema.sql",
-        "/app/connect/connectors");
+    assertThat(init)
+        .contains(
+            "dev.foodpipeline.connect.ConnectorRegistrar",
+            "--schema /app/connect/sql/schema.sql",
+            "/app/connect/connectors");
     assertThat(Repo.path("connect/sql/schema.sql")).isRegularFile();
     assertThat(connectors()).as("connector files in %s", CONNECTORS).isNotEmpty();
   }
@@ -159,11 +211,15 @@ class ComposeDriftTest {
   @Test
   void databaseUserAndPasswordAreFoodEverywhere() {
     Map<String, String> postgres = compose.environment("postgres");
-    assertThat(postgres).containsEntry("POSTGRES_DB", "food").containsEntry("POSTGRES_USER", "food")
+    assertThat(postgres)
+        .containsEntry("POSTGRES_DB", "food")
+        .containsEntry("POSTGRES_USER", "food")
         .containsEntry("POSTGRES_PASSWORD", "food");
     Map<String, String> init = compose.environment("init");
-    assertThat(init).containsEntry("FOOD_JDBC_URL", "jdbc:postgresql://postgres:5432/food")
-        .containsEntry("FOOD_DB_USER", "food").containsEntry("FOOD_DB_PASSWORD", "food");
+    assertThat(init)
+        .containsEntry("FOOD_JDBC_URL", "jdbc:postgresql://postgres:5432/food")
+        .containsEntry("FOOD_DB_USER", "food")
+        .containsEntry("FOOD_DB_PASSWORD", "food");
     for (JsonNode connector : connectors()) {
       String name = connector.path("name").asText();
       assertThat(connector.at("/config/connection.username").asText()).as(name).isEqualTo("food");
@@ -177,14 +233,17 @@ class ComposeDriftTest {
     Set<String> registry = Topics.all().stream().map(Topic::name).collect(Collectors.toSet());
     for (JsonNode connector : connectors()) {
       for (String topic : connector.at("/config/topics").asText().split(",")) {
-        assertThat(registry).as("topic %s of %s", topic, connector.path("name").asText()).contains(topic.trim());
+        assertThat(registry)
+            .as("topic %s of %s", topic, connector.path("name").asText())
+            .contains(topic.trim());
       }
     }
   }
 
   @Test
   void topicsAreCreatedOnlyFromTheCodeRegistry() {
-    assertThat(compose.environment("kafka")).containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+    assertThat(compose.environment("kafka"))
+        .containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
     assertThat(Repo.read("docker/init/init.sh")).contains("order-generator.jar topics");
     List<String> elsewhere = new ArrayList<>();
     for (Path file : filesUnder("docker")) {
@@ -201,16 +260,23 @@ class ComposeDriftTest {
   @Test
   void streamsVariablesAreSettingsOfTheApp() {
     Set<String> settings = new HashSet<>();
-    Matcher flags = SETTING_FLAG.matcher(Repo.read("streams-app/src/main/java/dev/foodpipeline/streams/Setting.java"));
+    Matcher flags =
+        SETTING_FLAG.matcher(
+            Repo.read("streams-app/src/main/java/dev/foodpipeline/streams/Setting.java"));
     while (flags.find()) {
       settings.add("FOOD_STREAMS_" + flags.group(1).replace('-', '_').toUpperCase(Locale.ROOT));
     }
-    assertThat(settings).contains("FOOD_STREAMS_BOOTSTRAP_SERVERS", "FOOD_STREAMS_THREADS", "FOOD_STREAMS_INSTANCE_ID");
+    assertThat(settings)
+        .contains(
+            "FOOD_STREAMS_BOOTSTRAP_SERVERS", "FOOD_STREAMS_THREADS", "FOOD_STREAMS_INSTANCE_ID");
     for (String service : List.of("streams-app-1", "streams-app-2", "streams-app-extra")) {
-      List<String> unknown = compose.environment(service).keySet().stream()
-          .filter(name -> name.startsWith("FOOD_STREAMS_") && !name.startsWith("FOOD_STREAMS_CONFIG_"))
-          .filter(name -> !settings.contains(name))
-          .collect(Collectors.toList());
+      List<String> unknown =
+          compose.environment(service).keySet().stream()
+              .filter(
+                  name ->
+                      name.startsWith("FOOD_STREAMS_") && !name.startsWith("FOOD_STREAMS_CONFIG_"))
+              .filter(name -> !settings.contains(name))
+              .collect(Collectors.toList());
       assertThat(unknown).as("%s: variables streams-app does not read", service).isEmpty();
     }
   }
@@ -219,38 +285,52 @@ class ComposeDriftTest {
   @SuppressWarnings("unchecked")
   void streamsInstancesServeHttpOnTheirPublishedPortAndAreHealthyWhenReady() {
     for (String service : List.of("streams-app-1", "streams-app-2", "streams-app-extra")) {
-      assertThat(compose.environment(service)).as(service)
+      assertThat(compose.environment(service))
+          .as(service)
           .containsEntry("FOOD_STREAMS_HTTP_HOST", "0.0.0.0")
           .containsEntry("FOOD_STREAMS_HTTP_PORT", "7070");
-      assertThat(compose.ports(service)).as(service).isNotEmpty().allSatisfy(port -> assertThat(port).endsWith(":7070"));
-      Map<String, Object> healthcheck = (Map<String, Object>) compose.service(service).get("healthcheck");
-      assertThat(String.join(" ", strings(healthcheck.get("test")))).as(service)
+      assertThat(compose.ports(service))
+          .as(service)
+          .isNotEmpty()
+          .allSatisfy(port -> assertThat(port).endsWith(":7070"));
+      Map<String, Object> healthcheck =
+          (Map<String, Object>) compose.service(service).get("healthcheck");
+      assertThat(String.join(" ", strings(healthcheck.get("test"))))
+          .as(service)
           .contains("/dev/tcp/127.0.0.1/7070", "GET /ready", "' 200 '");
     }
     assertThat(compose.service("generator").get("depends_on").toString())
         .as("the generator starts once both instances are ready")
-        .contains("streams-app-1={condition=service_healthy}", "streams-app-2={condition=service_healthy}");
-    assertThat(localStack()).as("scripts/local-stack gives each instance its own HTTP port and waits for /ready")
+        .contains(
+            "streams-app-1={condition=service_healthy}",
+            "streams-app-2={condition=service_healthy}");
+    assertThat(localStack())
+        .as("scripts/local-stack gives each instance its own HTTP port and waits for /ready")
         .contains("--http-port \"$port\"", "/ready");
   }
 
   @Test
   void generatorAndInitPassOnlyOptionsTheProgramsHave() {
-    Set<String> generatorOptions = optionsIn("order-generator/src/main/java/dev/foodpipeline/generator/cli");
+    Set<String> generatorOptions =
+        optionsIn("order-generator/src/main/java/dev/foodpipeline/generator/cli");
     Set<String> registrarOptions = optionsIn("connect/src/main/java/dev/foodpipeline/connect");
-    String generatorCommand = String.join(" ", strings(compose.service("generator").get("entrypoint")));
+    String generatorCommand =
+        String.join(" ", strings(compose.service("generator").get("entrypoint")));
     assertThat(generatorCommand).contains("order-generator.jar produce");
     assertThat(options(generatorCommand)).isNotEmpty().isSubsetOf(generatorOptions);
 
     String init = Repo.read("docker/init/init.sh");
-    int registrarCall = init.indexOf("java -cp '/app/connect-lib/*' dev.foodpipeline.connect.ConnectorRegistrar");
+    int registrarCall =
+        init.indexOf("java -cp '/app/connect-lib/*' dev.foodpipeline.connect.ConnectorRegistrar");
     assertThat(registrarCall).as("the registrar's command line in init.sh").isNotNegative();
     String registrar = init.substring(registrarCall);
     String generatorPart = init.substring(0, registrarCall);
     assertThat(options(registrar)).isNotEmpty().isSubsetOf(registrarOptions);
     assertThat(options(generatorPart)).isNotEmpty().isSubsetOf(generatorOptions);
-    String commands = Repo.read("order-generator/src/main/java/dev/foodpipeline/generator/cli/TopicsCommand.java")
-        + Repo.read("order-generator/src/main/java/dev/foodpipeline/generator/cli/RestaurantsCommand.java");
+    String commands =
+        Repo.read("order-generator/src/main/java/dev/foodpipeline/generator/cli/TopicsCommand.java")
+            + Repo.read(
+                "order-generator/src/main/java/dev/foodpipeline/generator/cli/RestaurantsCommand.java");
     assertThat(commands).contains("name = \"topics\"", "name = \"restaurants\"");
   }
 
@@ -262,50 +342,69 @@ class ComposeDriftTest {
     pairs.put("CONNECT_JVM", List.of("connect"));
     pairs.put("STREAMS_JVM", List.of("streams-app-1", "streams-app-2", "streams-app-extra"));
     pairs.put("GENERATOR_JVM", List.of("generator"));
-    pairs.forEach((array, services) -> {
-      Matcher declared = Pattern.compile("^" + array + "=\\((.*)\\)\\s*$", Pattern.MULTILINE).matcher(localStack);
-      assertThat(declared.find()).as("%s=(...) in scripts/local-stack", array).isTrue();
-      Set<String> local = memoryFlags(declared.group(1));
-      assertThat(local).as(array).isNotEmpty();
-      for (String service : services) {
-        Map<String, String> environment = compose.environment(service);
-        String options = String.join(" ", environment.getOrDefault("JAVA_TOOL_OPTIONS", ""),
-            environment.getOrDefault("KAFKA_HEAP_OPTS", ""), environment.getOrDefault("KAFKA_JVM_PERFORMANCE_OPTS", ""));
-        assertThat(memoryFlags(options)).as("JVM memory flags of %s vs scripts/local-stack %s", service, array)
-            .isEqualTo(local);
-      }
-    });
+    pairs.forEach(
+        (array, services) -> {
+          Matcher declared =
+              Pattern.compile("^" + array + "=\\((.*)\\)\\s*$", Pattern.MULTILINE)
+                  .matcher(localStack);
+          assertThat(declared.find()).as("%s=(...) in scripts/local-stack", array).isTrue();
+          Set<String> local = memoryFlags(declared.group(1));
+          assertThat(local).as(array).isNotEmpty();
+          for (String service : services) {
+            Map<String, String> environment = compose.environment(service);
+            String options =
+                String.join(
+                    " ",
+                    environment.getOrDefault("JAVA_TOOL_OPTIONS", ""),
+                    environment.getOrDefault("KAFKA_HEAP_OPTS", ""),
+                    environment.getOrDefault("KAFKA_JVM_PERFORMANCE_OPTS", ""));
+            assertThat(memoryFlags(options))
+                .as("JVM memory flags of %s vs scripts/local-stack %s", service, array)
+                .isEqualTo(local);
+          }
+        });
   }
 
   @Test
   void localStackPortsAreTheComposeHostPorts() {
     String localStack = localStack();
     assertThat(compose.ports("kafka")).contains(shellNumber(localStack, "KAFKA_PORT") + ":29092");
-    assertThat(compose.ports("postgres")).containsExactly(shellNumber(localStack, "POSTGRES_PORT") + ":5432");
-    assertThat(compose.ports("connect")).containsExactly(shellNumber(localStack, "CONNECT_PORT") + ":8083");
+    assertThat(compose.ports("postgres"))
+        .containsExactly(shellNumber(localStack, "POSTGRES_PORT") + ":5432");
+    assertThat(compose.ports("connect"))
+        .containsExactly(shellNumber(localStack, "CONNECT_PORT") + ":8083");
     int firstStreamsPort = shellNumber(localStack, "STREAMS_FIRST_HTTP_PORT");
     assertThat(compose.ports("streams-app-1")).containsExactly(firstStreamsPort + ":7070");
     assertThat(compose.ports("streams-app-2")).containsExactly((firstStreamsPort + 1) + ":7070");
   }
 
   private static String localStack() {
-    Assumptions.assumeTrue(Files.isRegularFile(Repo.path("scripts/local-stack")),
+    Assumptions.assumeTrue(
+        Files.isRegularFile(Repo.path("scripts/local-stack")),
         "scripts/local-stack is not in this checkout: nothing to compare with");
     return Repo.read("scripts/local-stack");
   }
 
   private static int shellNumber(String script, String variable) {
-    Matcher value = Pattern.compile("^" + variable + "=(\\d+)\\s*$", Pattern.MULTILINE).matcher(script);
+    Matcher value =
+        Pattern.compile("^" + variable + "=(\\d+)\\s*$", Pattern.MULTILINE).matcher(script);
     assertThat(value.find()).as("%s=<number> in scripts/local-stack", variable).isTrue();
     return Integer.parseInt(value.group(1));
   }
 
-  /** The flags that decide a JVM's memory: heap, metaspace, thread stacks, direct memory, collector. */
+  /**
+   * The flags that decide a JVM's memory: heap, metaspace, thread stacks, direct memory, collector.
+   */
   private static Set<String> memoryFlags(String options) {
     return Stream.of(options.trim().split("\\s+"))
-        .filter(flag -> flag.startsWith("-Xms") || flag.startsWith("-Xmx") || flag.startsWith("-Xss")
-            || flag.startsWith("-XX:MaxMetaspaceSize=") || flag.startsWith("-XX:MaxDirectMemorySize=")
-            || flag.matches("-XX:\\+Use\\w*GC"))
+        .filter(
+            flag ->
+                flag.startsWith("-Xms")
+                    || flag.startsWith("-Xmx")
+                    || flag.startsWith("-Xss")
+                    || flag.startsWith("-XX:MaxMetaspaceSize=")
+                    || flag.startsWith("-XX:MaxDirectMemorySize=")
+                    || flag.matches("-XX:\\+Use\\w*GC"))
         .collect(Collectors.toSet());
   }
 
@@ -314,8 +413,11 @@ class ComposeDriftTest {
   }
 
   private static int localPostgresPort() {
-    Matcher port = Pattern.compile("names = \"--port\", defaultValue = \"(\\d+)\"")
-        .matcher(Repo.read("pipeline-infra/src/main/java/dev/foodpipeline/infra/LocalPostgres.java"));
+    Matcher port =
+        Pattern.compile("names = \"--port\",\\s*defaultValue = \"(\\d+)\"")
+            .matcher(
+                Repo.read(
+                    "pipeline-infra/src/main/java/dev/foodpipeline/infra/LocalPostgres.java"));
     assertThat(port.find()).as("LocalPostgres --port default").isTrue();
     return Integer.parseInt(port.group(1));
   }

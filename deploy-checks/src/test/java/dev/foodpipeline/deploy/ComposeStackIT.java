@@ -26,12 +26,15 @@ import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
  * this behaviour: pipeline-tests' end-to-end IT checks the same seeded run row by row without
  * Docker, and .github/workflows/ci.yml runs the same steps with the docker CLI.
  *
- * <p>It drives the compose file through Testcontainers' {@link ComposeContainer} rather than
- * {@code org.testcontainers:kafka}'s KafkaContainer: the subject here is the compose stack itself,
- * and a KafkaContainer would be a different broker from the one under test.
+ * <p>It drives the compose file through Testcontainers' {@link ComposeContainer} rather than {@code
+ * org.testcontainers:kafka}'s KafkaContainer: the subject here is the compose stack itself, and a
+ * KafkaContainer would be a different broker from the one under test.
  */
-@EnabledIfSystemProperty(named = "compose.it", matches = "true",
-    disabledReason = "the compose stack test runs only with -Dcompose.it=true (it builds the images: minutes)")
+@EnabledIfSystemProperty(
+    named = "compose.it",
+    matches = "true",
+    disabledReason =
+        "the compose stack test runs only with -Dcompose.it=true (it builds the images: minutes)")
 class ComposeStackIT {
   private static final int ORDERS = 100;
   private static final long SEED = 7;
@@ -47,14 +50,16 @@ class ComposeStackIT {
 
   @Test
   void everySeededOrderEndsAsOneRowInOrdersOrRejectedOrders() throws Exception {
-    Assumptions.assumeTrue(DockerClientFactory.instance().isDockerAvailable(),
+    Assumptions.assumeTrue(
+        DockerClientFactory.instance().isDockerAvailable(),
         "no Docker engine here: the compose stack test needs one");
-    stack = new ComposeContainer(Repo.path(Compose.FILE).toFile())
-        .withLocalCompose(true)
-        .withBuild(true)
-        .withPull(false)
-        .withScaledService("generator", 0)
-        .withRemoveVolumes(true);
+    stack =
+        new ComposeContainer(Repo.path(Compose.FILE).toFile())
+            .withLocalCompose(true)
+            .withBuild(true)
+            .withPull(false)
+            .withScaledService("generator", 0)
+            .withRemoveVolumes(true);
     stack.start();
 
     // The init image (always built: it runs) carries the generator jar. produce waits for Kafka and
@@ -63,9 +68,22 @@ class ComposeStackIT {
       generator
           .withNetworkMode("host")
           .withCreateContainerCmdModifier(command -> command.withEntrypoint("java"))
-          .withCommand("-jar", "/app/order-generator.jar", "produce", "--bootstrap-servers", "127.0.0.1:9092",
-              "--count", String.valueOf(ORDERS), "--seed", String.valueOf(SEED), "--rate", "0", "--timeout", "120s")
-          .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(5)))
+          .withCommand(
+              "-jar",
+              "/app/order-generator.jar",
+              "produce",
+              "--bootstrap-servers",
+              "127.0.0.1:9092",
+              "--count",
+              String.valueOf(ORDERS),
+              "--seed",
+              String.valueOf(SEED),
+              "--rate",
+              "0",
+              "--timeout",
+              "120s")
+          .withStartupCheckStrategy(
+              new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(5)))
           .start();
     }
 
@@ -77,19 +95,24 @@ class ComposeStackIT {
         .during(Duration.ofSeconds(15))
         .atMost(Duration.ofSeconds(30))
         .until(() -> rows() == ORDERS);
-    assertThat(query("SELECT count(*) FROM orders o WHERE NOT EXISTS "
-            + "(SELECT 1 FROM order_items i WHERE i.order_id = o.order_id)"))
+    assertThat(
+            query(
+                "SELECT count(*) FROM orders o WHERE NOT EXISTS "
+                    + "(SELECT 1 FROM order_items i WHERE i.order_id = o.order_id)"))
         .as("every processed order has its items")
         .isEqualTo("0");
   }
 
   private long rows() throws IOException, InterruptedException {
-    return Long.parseLong(query("SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM rejected_orders)"));
+    return Long.parseLong(
+        query("SELECT (SELECT count(*) FROM orders) + (SELECT count(*) FROM rejected_orders)"));
   }
 
   private String query(String sql) throws IOException, InterruptedException {
-    ContainerState postgres = stack.getContainerByServiceName("postgres-1")
-        .orElseThrow(() -> new AssertionError("no postgres container in the stack"));
+    ContainerState postgres =
+        stack
+            .getContainerByServiceName("postgres-1")
+            .orElseThrow(() -> new AssertionError("no postgres container in the stack"));
     var result = postgres.execInContainer("psql", "-U", "food", "-d", "food", "-tA", "-c", sql);
     assertThat(result.getExitCode()).as(result.getStderr()).isZero();
     return result.getStdout().trim();

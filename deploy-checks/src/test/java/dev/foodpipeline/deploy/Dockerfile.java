@@ -5,7 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-/** A Dockerfile as a list of instructions (continuations joined, comments dropped), split into stages. */
+/**
+ * A Dockerfile as a list of instructions (continuations joined, comments dropped), split into
+ * stages.
+ */
 final class Dockerfile {
   /** One instruction: keyword in upper case, the rest as written. */
   record Instruction(String keyword, String arguments) {}
@@ -24,7 +27,8 @@ final class Dockerfile {
   static Dockerfile read(Path path) {
     List<Stage> stages = new ArrayList<>();
     List<Instruction> current = null;
-    for (Instruction instruction : instructions(Repo.read(Repo.root().relativize(path).toString()))) {
+    for (Instruction instruction :
+        instructions(Repo.read(Repo.root().relativize(path).toString()))) {
       if (instruction.keyword().equals("FROM")) {
         String[] words = instruction.arguments().trim().split("\\s+");
         List<String> parts = new ArrayList<>();
@@ -34,7 +38,8 @@ final class Dockerfile {
           }
         }
         String image = parts.get(0);
-        String name = parts.size() >= 3 && parts.get(1).equalsIgnoreCase("AS") ? parts.get(2) : null;
+        String name =
+            parts.size() >= 3 && parts.get(1).equalsIgnoreCase("AS") ? parts.get(2) : null;
         current = new ArrayList<>();
         stages.add(new Stage(image, name, current));
       } else if (current != null) {
@@ -71,8 +76,10 @@ final class Dockerfile {
         continue;
       }
       int space = instruction.indexOf(' ');
-      String keyword = (space < 0 ? instruction : instruction.substring(0, space)).toUpperCase(Locale.ROOT);
-      instructions.add(new Instruction(keyword, space < 0 ? "" : instruction.substring(space + 1).trim()));
+      String keyword =
+          (space < 0 ? instruction : instruction.substring(0, space)).toUpperCase(Locale.ROOT);
+      instructions.add(
+          new Instruction(keyword, space < 0 ? "" : instruction.substring(space + 1).trim()));
     }
     return instructions;
   }

@@ -30,7 +30,10 @@ class DockerfileStructureTest {
       assertThat(dockerfile.stages).as(dockerfile.relativePath()).hasSizeGreaterThanOrEqualTo(2);
       assertThat(dockerfile.finalStage().instructions())
           .as("%s: the final stage takes the build output", dockerfile.relativePath())
-          .anyMatch(instruction -> instruction.keyword().equals("COPY") && instruction.arguments().contains("--from="));
+          .anyMatch(
+              instruction ->
+                  instruction.keyword().equals("COPY")
+                      && instruction.arguments().contains("--from="));
     }
   }
 
@@ -38,10 +41,11 @@ class DockerfileStructureTest {
   void everyImageRunsAsANonRootUser() {
     for (Path path : Repo.filesNamed("Dockerfile")) {
       Dockerfile dockerfile = Dockerfile.read(path);
-      List<String> users = dockerfile.finalStage().instructions().stream()
-          .filter(instruction -> instruction.keyword().equals("USER"))
-          .map(Dockerfile.Instruction::arguments)
-          .collect(Collectors.toList());
+      List<String> users =
+          dockerfile.finalStage().instructions().stream()
+              .filter(instruction -> instruction.keyword().equals("USER"))
+              .map(Dockerfile.Instruction::arguments)
+              .collect(Collectors.toList());
       assertThat(users).as("%s: USER in the final stage", dockerfile.relativePath()).isNotEmpty();
       String user = users.get(users.size() - 1).split(":")[0];
       assertThat(user).as(dockerfile.relativePath()).isNotIn("root", "0");
@@ -56,7 +60,8 @@ class DockerfileStructureTest {
       Dockerfile dockerfile = Dockerfile.read(path);
       for (Dockerfile.Stage stage : dockerfile.stages) {
         for (Dockerfile.Instruction instruction : stage.instructions()) {
-          if (!instruction.keyword().equals("COPY") || instruction.arguments().contains("--from=")) {
+          if (!instruction.keyword().equals("COPY")
+              || instruction.arguments().contains("--from=")) {
             continue;
           }
           List<String> words = new ArrayList<>();
@@ -72,7 +77,8 @@ class DockerfileStructureTest {
             if (!Files.exists(Repo.path(source))) {
               problems.add(dockerfile.relativePath() + ": COPY " + source + " does not exist");
             } else if (isIgnored(ignored, Path.of(source))) {
-              problems.add(dockerfile.relativePath() + ": COPY " + source + " is excluded by .dockerignore");
+              problems.add(
+                  dockerfile.relativePath() + ": COPY " + source + " is excluded by .dockerignore");
             }
           }
         }
@@ -102,14 +108,22 @@ class DockerfileStructureTest {
       Dockerfile dockerfile = Dockerfile.read(path);
       Dockerfile.Stage build = dockerfile.stages.get(0);
       assertThat(build.image()).as(dockerfile.relativePath()).startsWith("maven:");
-      String runs = build.instructions().stream()
-          .filter(instruction -> instruction.keyword().equals("RUN"))
-          .map(Dockerfile.Instruction::arguments)
-          .collect(Collectors.joining("\n"));
+      String runs =
+          build.instructions().stream()
+              .filter(instruction -> instruction.keyword().equals("RUN"))
+              .map(Dockerfile.Instruction::arguments)
+              .collect(Collectors.joining("\n"));
       Matcher maven = MAVEN_MODULES.matcher(runs);
-      assertThat(maven.find()).as("%s runs mvn -pl <module> -am package", dockerfile.relativePath()).isTrue();
-      assertThat(List.of(maven.group(1).split(","))).as(dockerfile.relativePath()).isSubsetOf(declared);
-      assertThat(runs).as("%s: tests run in the project's build, not in the image build", dockerfile.relativePath())
+      assertThat(maven.find())
+          .as("%s runs mvn -pl <module> -am package", dockerfile.relativePath())
+          .isTrue();
+      assertThat(List.of(maven.group(1).split(",")))
+          .as(dockerfile.relativePath())
+          .isSubsetOf(declared);
+      assertThat(runs)
+          .as(
+              "%s: tests run in the project's build, not in the image build",
+              dockerfile.relativePath())
           .contains("-DskipTests");
     }
   }
@@ -124,7 +138,9 @@ class DockerfileStructureTest {
       @SuppressWarnings("unchecked")
       Map<String, Object> settings = (Map<String, Object>) build;
       assertThat(settings.get("context")).as(service.getKey()).isEqualTo(".");
-      assertThat(Repo.path(String.valueOf(settings.get("dockerfile")))).as(service.getKey()).isRegularFile();
+      assertThat(Repo.path(String.valueOf(settings.get("dockerfile"))))
+          .as(service.getKey())
+          .isRegularFile();
     }
   }
 

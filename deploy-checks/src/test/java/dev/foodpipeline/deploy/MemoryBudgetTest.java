@@ -10,14 +10,18 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** docs/memory-budget.md states the compose limits, and they fit a 2 GB host with room for the OS. */
+/**
+ * docs/memory-budget.md states the compose limits, and they fit a 2 GB host with room for the OS.
+ */
 class MemoryBudgetTest {
   static final String DOC = "docs/memory-budget.md";
   static final long HOST_MIB = 2048;
   static final long OS_RESERVE_MIB = 384;
 
-  private static final Pattern SERVICE_ROW = Pattern.compile("^\\| `([a-z0-9-]+)` \\| (\\d+) \\| ([^|]*)\\|");
-  private static final Pattern TOTAL_ROW = Pattern.compile("^\\| \\*\\*total\\*\\* \\| \\*\\*(\\d+)\\*\\* \\|");
+  private static final Pattern SERVICE_ROW =
+      Pattern.compile("^\\| `([a-z0-9-]+)` \\| (\\d+) \\| ([^|]*)\\|");
+  private static final Pattern TOTAL_ROW =
+      Pattern.compile("^\\| \\*\\*total\\*\\* \\| \\*\\*(\\d+)\\*\\* \\|");
   private static final Pattern XMX = Pattern.compile("-Xmx\\d+[mg]");
 
   private final Compose compose = Compose.load();
@@ -39,15 +43,21 @@ class MemoryBudgetTest {
         running.add(service);
       }
     }
-    assertThat(limits.keySet()).as("services in the budget table of %s", DOC).containsExactlyInAnyOrderElementsOf(running);
-    limits.forEach((service, limit) ->
-        assertThat(compose.memLimitMiB(service)).as("mem_limit of %s", service).isEqualTo(limit));
-    settings.forEach((service, text) -> {
-      Matcher heap = XMX.matcher(jvmOptions(service));
-      if (heap.find()) {
-        assertThat(text).as("heap of %s in %s", service, DOC).contains(heap.group());
-      }
-    });
+    assertThat(limits.keySet())
+        .as("services in the budget table of %s", DOC)
+        .containsExactlyInAnyOrderElementsOf(running);
+    limits.forEach(
+        (service, limit) ->
+            assertThat(compose.memLimitMiB(service))
+                .as("mem_limit of %s", service)
+                .isEqualTo(limit));
+    settings.forEach(
+        (service, text) -> {
+          Matcher heap = XMX.matcher(jvmOptions(service));
+          if (heap.find()) {
+            assertThat(text).as("heap of %s in %s", service, DOC).contains(heap.group());
+          }
+        });
   }
 
   @Test
@@ -65,7 +75,9 @@ class MemoryBudgetTest {
       }
     }
     assertThat(total).as("a **total** row in %s", DOC).isEqualTo(sum);
-    assertThat(sum).as("limits of the default stack on a %d MiB host", HOST_MIB).isLessThanOrEqualTo(HOST_MIB - OS_RESERVE_MIB);
+    assertThat(sum)
+        .as("limits of the default stack on a %d MiB host", HOST_MIB)
+        .isLessThanOrEqualTo(HOST_MIB - OS_RESERVE_MIB);
     long composeSum = 0;
     for (String service : compose.defaultServices()) {
       if (!"no".equals(compose.service(service).get("restart"))) {
@@ -87,12 +99,15 @@ class MemoryBudgetTest {
 
   @Test
   void initsLimitIsTheOneTheDocStates() {
-    assertThat(String.join("\n", Repo.lines(DOC))).contains("| `init` | " + compose.memLimitMiB("init") + " |");
+    assertThat(String.join("\n", Repo.lines(DOC)))
+        .contains("| `init` | " + compose.memLimitMiB("init") + " |");
   }
 
   private String jvmOptions(String service) {
     Map<String, String> environment = compose.environment(service);
-    return environment.getOrDefault("JAVA_TOOL_OPTIONS", "") + " " + environment.getOrDefault("KAFKA_HEAP_OPTS", "");
+    return environment.getOrDefault("JAVA_TOOL_OPTIONS", "")
+        + " "
+        + environment.getOrDefault("KAFKA_HEAP_OPTS", "");
   }
 
   private static List<String> budgetTable() {

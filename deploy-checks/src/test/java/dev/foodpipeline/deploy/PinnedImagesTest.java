@@ -11,10 +11,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** No image the stack pulls or builds from is unpinned: every tag is an explicit version, never latest. */
+/**
+ * No image the stack pulls or builds from is unpinned: every tag is an explicit version, never
+ * latest.
+ */
 class PinnedImagesTest {
-  /** A tag that names a version: it holds a digit (17.6-alpine, v3.5.0, 3.9.11-eclipse-temurin-17). */
+  /**
+   * A tag that names a version: it holds a digit (17.6-alpine, v3.5.0, 3.9.11-eclipse-temurin-17).
+   */
   private static final Pattern VERSION_TAG = Pattern.compile(".*\\d.*");
+
   private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
 
   static boolean isPinned(String image) {
@@ -23,10 +29,15 @@ class PinnedImagesTest {
       return DIGEST.matcher(image.substring(at + 1)).matches();
     }
     String tag = tag(image);
-    return tag != null && !tag.equals("latest") && VERSION_TAG.matcher(tag).matches() && !image.contains("$");
+    return tag != null
+        && !tag.equals("latest")
+        && VERSION_TAG.matcher(tag).matches()
+        && !image.contains("$");
   }
 
-  /** The tag after the last ':' of the last path segment (a registry port is not a tag), or null. */
+  /**
+   * The tag after the last ':' of the last path segment (a registry port is not a tag), or null.
+   */
   static String tag(String image) {
     String lastSegment = image.substring(image.lastIndexOf('/') + 1);
     int colon = lastSegment.indexOf(':');

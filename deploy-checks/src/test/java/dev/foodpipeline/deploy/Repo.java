@@ -72,7 +72,10 @@ final class Repo {
   private static boolean isExcluded(Path relative) {
     for (Path part : relative) {
       String name = part.toString();
-      if (name.equals("target") || name.equals(".git") || name.equals("node_modules") || name.equals(".local-stack")) {
+      if (name.equals("target")
+          || name.equals(".git")
+          || name.equals("node_modules")
+          || name.equals(".local-stack")) {
         return true;
       }
     }

@@ -13,7 +13,9 @@ final class Digits {
   /** {@code value} in decimal, padded with zeros to {@code width} characters. */
   static String padded(long value, int width) {
     if (value < 0) {
-      return width == 0 ? Long.toString(value) : String.format(Locale.ROOT, "%0" + width + "d", value);
+      return width == 0
+          ? Long.toString(value)
+          : String.format(Locale.ROOT, "%0" + width + "d", value);
     }
     String digits = Long.toString(value);
     if (digits.length() >= width) {

@@ -19,14 +19,17 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Turns a valid order into a record with exactly one fault of a given {@link InvalidKind}. Everything
- * the validator checks before that fault stays valid, so the record can only be rejected for it.
+ * Turns a valid order into a record with exactly one fault of a given {@link InvalidKind}.
+ * Everything the validator checks before that fault stays valid, so the record can only be rejected
+ * for it.
  */
 final class Faults {
   /** How far before the clock a {@link InvalidKind#TIMESTAMP_OUT_OF_RANGE} order is dated. */
   static final Duration STALE_BY = Duration.ofDays(30);
+
   /** The fewest lines of an oversized order: one more than the validator's limit of 50. */
   static final int OVERSIZED_MIN_LINES = 51;
+
   /** A record larger than the reader's 64 KiB limit. */
   static final int OVERSIZED_MIN_BYTES = OrderReader.DEFAULT_MAX_RECORD_BYTES + 1024;
 
@@ -62,7 +65,8 @@ final class Faults {
       case EMPTY_ORDER -> Fault.of(withLines(order, List.of()));
       case OVERSIZED_RECORD -> oversized(order, random);
       case TIMESTAMP_OUT_OF_RANGE -> Fault.of(withCreatedAt(order, now.minus(STALE_BY)));
-      case DUPLICATE_ORDER_ID -> throw new IllegalArgumentException("a duplicate is made by OrderFactory, not by a fault");
+      case DUPLICATE_ORDER_ID ->
+          throw new IllegalArgumentException("a duplicate is made by OrderFactory, not by a fault");
     };
   }
 
@@ -71,19 +75,21 @@ final class Faults {
     byte[] bytes =
         switch (random.nextInt(3)) {
           // Cut off mid-record, as a crashed writer would leave it.
-          case 0 -> java.util.Arrays.copyOf(json, json.length / 4 + random.nextInt(json.length / 2));
+          case 0 ->
+              java.util.Arrays.copyOf(json, json.length / 4 + random.nextInt(json.length / 2));
           // A byte that is not UTF-8 inside the customer id.
           case 1 -> notUtf8(json);
           // Text some other system wrote to the wrong topic.
-          default -> String.format(
-                  Locale.ROOT,
-                  "order %s for %s at %s: %d x %s",
-                  order.orderId(),
-                  order.customerId(),
-                  order.restaurantId(),
-                  order.items().get(0).quantity(),
-                  order.items().get(0).menuItemId())
-              .getBytes(StandardCharsets.UTF_8);
+          default ->
+              String.format(
+                      Locale.ROOT,
+                      "order %s for %s at %s: %d x %s",
+                      order.orderId(),
+                      order.customerId(),
+                      order.restaurantId(),
+                      order.items().get(0).quantity(),
+                      order.items().get(0).menuItemId())
+                  .getBytes(StandardCharsets.UTF_8);
         };
     return new Fault(bytes, null);
   }
@@ -108,7 +114,8 @@ final class Faults {
       }
       return i;
     }
-    throw new IllegalStateException("no " + new String(needle, StandardCharsets.UTF_8) + " in the order JSON");
+    throw new IllegalStateException(
+        "no " + new String(needle, StandardCharsets.UTF_8) + " in the order JSON");
   }
 
   private static ObjectNode wrongType(Order order, SplittableRandom random) {
@@ -120,11 +127,17 @@ final class Faults {
       case 0 -> lineNode.put("quantity", Integer.toString(orderLine.quantity()));
       case 1 -> lineNode.put("unitPrice", orderLine.unitPrice().toPlainString());
       case 2 -> tree.put("createdAt", order.createdAt().toEpochMilli());
-      case 3 -> tree.put("restaurantId", Integer.parseInt(order.restaurantId().replaceAll("\\D", "")));
+      case 3 ->
+          tree.put("restaurantId", Integer.parseInt(order.restaurantId().replaceAll("\\D", "")));
       case 4 -> tree.set("items", lineNode.deepCopy());
-      default -> tree.put(
-          "deliveryAddress",
-          order.deliveryAddress().street() + ", " + order.deliveryAddress().postalCode() + " " + order.deliveryAddress().city());
+      default ->
+          tree.put(
+              "deliveryAddress",
+              order.deliveryAddress().street()
+                  + ", "
+                  + order.deliveryAddress().postalCode()
+                  + " "
+                  + order.deliveryAddress().city());
     }
     return tree;
   }
@@ -159,7 +172,9 @@ final class Faults {
 
   private String unknownRestaurantId(SplittableRandom random) {
     while (true) {
-      String id = String.format(Locale.ROOT, "r-%03d", catalog.size() + 1 + random.nextInt(999 - catalog.size()));
+      String id =
+          String.format(
+              Locale.ROOT, "r-%03d", catalog.size() + 1 + random.nextInt(999 - catalog.size()));
       if (catalog.find(id).isEmpty()) {
         return id;
       }
@@ -193,7 +208,8 @@ final class Faults {
   private static Order priceMismatch(Order order, SplittableRandom random) {
     int line = random.nextInt(order.items().size());
     OrderLine original = order.items().get(line);
-    BigDecimal price = original.unitPrice().add(new BigDecimal(PRICE_DELTAS[random.nextInt(PRICE_DELTAS.length)]));
+    BigDecimal price =
+        original.unitPrice().add(new BigDecimal(PRICE_DELTAS[random.nextInt(PRICE_DELTAS.length)]));
     return withLine(order, line, new OrderLine(original.menuItemId(), original.quantity(), price));
   }
 
@@ -201,14 +217,16 @@ final class Faults {
     int line = random.nextInt(order.items().size());
     OrderLine original = order.items().get(line);
     int quantity = BAD_QUANTITIES[random.nextInt(BAD_QUANTITIES.length)];
-    return withLine(order, line, new OrderLine(original.menuItemId(), quantity, original.unitPrice()));
+    return withLine(
+        order, line, new OrderLine(original.menuItemId(), quantity, original.unitPrice()));
   }
 
   private Fault oversized(Order order, SplittableRandom random) {
     if (random.nextBoolean()) {
       // Too many lines: every line valid, the order too long.
       int lines = OVERSIZED_MIN_LINES + random.nextInt(10);
-      return Fault.of(withLines(order, ValidOrders.distinctLines(restaurantOf(order), lines, random)));
+      return Fault.of(
+          withLines(order, ValidOrders.distinctLines(restaurantOf(order), lines, random)));
     }
     // Too many bytes: a valid order with a note longer than the record size limit.
     ObjectNode tree = Json.mapper().valueToTree(order);
@@ -220,7 +238,10 @@ final class Faults {
   private Restaurant restaurantOf(Order order) {
     return catalog
         .find(order.restaurantId())
-        .orElseThrow(() -> new IllegalStateException("order " + order.orderId() + " names no catalogue restaurant"));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "order " + order.orderId() + " names no catalogue restaurant"));
   }
 
   private static Order withLine(Order order, int index, OrderLine line) {
@@ -231,16 +252,31 @@ final class Faults {
 
   private static Order withLines(Order order, List<OrderLine> lines) {
     return new Order(
-        order.orderId(), order.customerId(), order.restaurantId(), lines, order.deliveryAddress(), order.createdAt());
+        order.orderId(),
+        order.customerId(),
+        order.restaurantId(),
+        lines,
+        order.deliveryAddress(),
+        order.createdAt());
   }
 
   private static Order withRestaurantId(Order order, String restaurantId) {
     return new Order(
-        order.orderId(), order.customerId(), restaurantId, order.items(), order.deliveryAddress(), order.createdAt());
+        order.orderId(),
+        order.customerId(),
+        restaurantId,
+        order.items(),
+        order.deliveryAddress(),
+        order.createdAt());
   }
 
   private static Order withCreatedAt(Order order, Instant createdAt) {
     return new Order(
-        order.orderId(), order.customerId(), order.restaurantId(), order.items(), order.deliveryAddress(), createdAt);
+        order.orderId(),
+        order.customerId(),
+        order.restaurantId(),
+        order.items(),
+        order.deliveryAddress(),
+        createdAt);
   }
 }

@@ -30,7 +30,9 @@ public final class GeneratedOrder {
     return sequence;
   }
 
-  /** The record key: the order id (for a record too broken to hold one, the id it would have had). */
+  /**
+   * The record key: the order id (for a record too broken to hold one, the id it would have had).
+   */
   public String key() {
     return key;
   }
@@ -46,9 +48,10 @@ public final class GeneratedOrder {
   }
 
   /**
-   * The order the value holds, when the value is an order's JSON exactly: always for a valid record,
-   * and for invalid kinds that fail a business rule (unknown restaurant, price mismatch, ...); empty
-   * for records that cannot be read as an order (malformed, wrong type, missing field, too large).
+   * The order the value holds, when the value is an order's JSON exactly: always for a valid
+   * record, and for invalid kinds that fail a business rule (unknown restaurant, price mismatch,
+   * ...); empty for records that cannot be read as an order (malformed, wrong type, missing field,
+   * too large).
    */
   public Optional<Order> order() {
     return Optional.ofNullable(order);
@@ -84,6 +87,12 @@ public final class GeneratedOrder {
 
   @Override
   public String toString() {
-    return "GeneratedOrder[" + sequence + ", " + key + ", " + (isValid() ? "valid" : invalidKind) + "]";
+    return "GeneratedOrder["
+        + sequence
+        + ", "
+        + key
+        + ", "
+        + (isValid() ? "valid" : invalidKind)
+        + "]";
   }
 }

@@ -3,9 +3,9 @@ package dev.foodpipeline.generator;
 import java.util.Objects;
 
 /**
- * What a generated run is a function of: the seeds, the share of invalid records and their kinds, the
- * first sequence number of the run (a duplicate only copies an order of its own run) and the shape
- * of its orders (hot restaurant, late timestamps).
+ * What a generated run is a function of: the seeds, the share of invalid records and their kinds,
+ * the first sequence number of the run (a duplicate only copies an order of its own run) and the
+ * shape of its orders (hot restaurant, late timestamps).
  *
  * @param seed picks every order's content and makes the order ids ({@code o-<seed>-<sequence>})
  * @param catalogSeed picks the restaurant catalogue the orders are made against; orders are valid
@@ -16,14 +16,20 @@ import java.util.Objects;
  * @param shape hot restaurant and late timestamps
  */
 public record GenerationSpec(
-    long seed, long catalogSeed, double invalidRatio, InvalidMix invalidMix, long firstSequence, OrderShape shape) {
+    long seed,
+    long catalogSeed,
+    double invalidRatio,
+    InvalidMix invalidMix,
+    long firstSequence,
+    OrderShape shape) {
   public static final long DEFAULT_SEED = 42;
   public static final double DEFAULT_INVALID_RATIO = 0.1;
   public static final long DEFAULT_FIRST_SEQUENCE = 1;
 
   public GenerationSpec {
     if (!(invalidRatio >= 0.0 && invalidRatio <= 1.0)) {
-      throw new IllegalArgumentException("invalid ratio must be between 0.0 and 1.0, was " + invalidRatio);
+      throw new IllegalArgumentException(
+          "invalid ratio must be between 0.0 and 1.0, was " + invalidRatio);
     }
     if (invalidMix == null) {
       throw new IllegalArgumentException("invalid mix must not be null");

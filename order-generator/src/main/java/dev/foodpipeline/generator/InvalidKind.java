@@ -4,8 +4,8 @@ import dev.foodpipeline.model.ReasonCode;
 
 /**
  * The kinds of bad record the generator writes on purpose, each with the one {@link ReasonCode} the
- * Streams app must reject it with. Every invalid record carries exactly one fault; the rest of it is
- * a valid order, so the validator's order of checks cannot give it another reason.
+ * Streams app must reject it with. Every invalid record carries exactly one fault; the rest of it
+ * is a valid order, so the validator's order of checks cannot give it another reason.
  */
 public enum InvalidKind {
   /** Bytes that are not JSON: a truncated order, invalid UTF-8, or plain text. */

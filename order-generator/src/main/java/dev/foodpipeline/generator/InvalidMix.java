@@ -12,9 +12,10 @@ import java.util.SplittableRandom;
 import java.util.StringJoiner;
 
 /**
- * Which kinds of invalid record a run writes, each with a weight: a kind of weight 2 is picked twice
- * as often as a kind of weight 1. Written on the command line as {@code malformed-json,price-mismatch}
- * (equal weights) or {@code MALFORMED_JSON=2,PRICE_MISMATCH=1}; see {@link #parse(String)}.
+ * Which kinds of invalid record a run writes, each with a weight: a kind of weight 2 is picked
+ * twice as often as a kind of weight 1. Written on the command line as {@code
+ * malformed-json,price-mismatch} (equal weights) or {@code MALFORMED_JSON=2,PRICE_MISMATCH=1}; see
+ * {@link #parse(String)}.
  *
  * @param weights each kind of the mix and its weight (at least 1), iterated in declaration order
  */
@@ -41,7 +42,12 @@ public record InvalidMix(Map<InvalidKind, Integer> weights) {
         (kind, weight) -> {
           if (kind == null || weight == null || weight < 1 || weight > MAX_WEIGHT) {
             throw new IllegalArgumentException(
-                "the weight of " + name(kind) + " must be between 1 and " + MAX_WEIGHT + ", was " + weight);
+                "the weight of "
+                    + name(kind)
+                    + " must be between 1 and "
+                    + MAX_WEIGHT
+                    + ", was "
+                    + weight);
           }
           copy.put(kind, weight);
         });
@@ -74,11 +80,11 @@ public record InvalidMix(Map<InvalidKind, Integer> weights) {
 
   /**
    * Reads a mix as written on the command line: comma-separated {@code KIND} or {@code KIND=WEIGHT}
-   * items, where a kind is written {@code malformed-json} or {@code MALFORMED_JSON} (any case, dashes or
-   * underscores) and a missing weight is 1. The words {@code default} and {@code all} stand for every
-   * kind of {@link #DEFAULT} and {@link #ALL}, with the item's weight; a kind named on its own takes
-   * its own weight over theirs, so {@code default,malformed-json=3} is the default mix with malformed
-   * JSON three times as likely.
+   * items, where a kind is written {@code malformed-json} or {@code MALFORMED_JSON} (any case,
+   * dashes or underscores) and a missing weight is 1. The words {@code default} and {@code all}
+   * stand for every kind of {@link #DEFAULT} and {@link #ALL}, with the item's weight; a kind named
+   * on its own takes its own weight over theirs, so {@code default,malformed-json=3} is the default
+   * mix with malformed JSON three times as likely.
    *
    * @throws IllegalArgumentException with a one-line message naming the bad item
    */
@@ -121,10 +127,14 @@ public record InvalidMix(Map<InvalidKind, Integer> weights) {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("'" + item + "': the weight must be a whole number from 1 to " + MAX_WEIGHT);
+    throw new IllegalArgumentException(
+        "'" + item + "': the weight must be a whole number from 1 to " + MAX_WEIGHT);
   }
 
-  /** A kind by its command-line name ({@code price-mismatch}) or its constant name ({@code PRICE_MISMATCH}). */
+  /**
+   * A kind by its command-line name ({@code price-mismatch}) or its constant name ({@code
+   * PRICE_MISMATCH}).
+   */
   public static InvalidKind kind(String name) {
     String constant = name.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     for (InvalidKind kind : InvalidKind.values()) {
@@ -132,7 +142,8 @@ public record InvalidMix(Map<InvalidKind, Integer> weights) {
         return kind;
       }
     }
-    throw new IllegalArgumentException("unknown invalid kind '" + name.trim() + "' (kinds: " + kindNames() + ")");
+    throw new IllegalArgumentException(
+        "unknown invalid kind '" + name.trim() + "' (kinds: " + kindNames() + ")");
   }
 
   /** The command-line name of a kind: {@code price-mismatch}. */

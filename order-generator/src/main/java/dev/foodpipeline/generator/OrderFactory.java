@@ -26,7 +26,9 @@ import java.util.stream.Stream;
  * <p>Thread-safe: it holds no mutable state.
  */
 public final class OrderFactory {
-  /** How far back a {@link InvalidKind#DUPLICATE_ORDER_ID} record looks for a valid order to copy. */
+  /**
+   * How far back a {@link InvalidKind#DUPLICATE_ORDER_ID} record looks for a valid order to copy.
+   */
   public static final int DUPLICATE_LOOKBACK = 100;
 
   private static final long DECISION_STREAM = 1;
@@ -41,10 +43,16 @@ public final class OrderFactory {
   private final ValidOrders validOrders;
   private final Faults faults;
   private final Restaurant hotRestaurant;
-  /** The mix without duplicates: what a planned duplicate with nothing to copy becomes, if anything. */
+
+  /**
+   * The mix without duplicates: what a planned duplicate with nothing to copy becomes, if anything.
+   */
   private final Optional<InvalidMix> fallbackMix;
 
-  /** Orders against {@code RestaurantCatalog.generate(spec.catalogSeed())}, the catalogue the CLI publishes. */
+  /**
+   * Orders against {@code RestaurantCatalog.generate(spec.catalogSeed())}, the catalogue the CLI
+   * publishes.
+   */
   public OrderFactory(GenerationSpec spec, Clock clock) {
     this(spec, RestaurantCatalog.generate(spec.catalogSeed()), clock);
   }
@@ -84,7 +92,8 @@ public final class OrderFactory {
     }
     if (kind.get() == InvalidKind.DUPLICATE_ORDER_ID) {
       Order copy = baseOrder(duplicateTarget(sequence).orElseThrow(), now);
-      return new GeneratedOrder(sequence, copy.orderId(), OrderJson.toBytes(copy), copy, InvalidKind.DUPLICATE_ORDER_ID);
+      return new GeneratedOrder(
+          sequence, copy.orderId(), OrderJson.toBytes(copy), copy, InvalidKind.DUPLICATE_ORDER_ID);
     }
     Order base = baseOrder(sequence, now);
     Faults.Fault fault = faults.apply(kind.get(), base, random(sequence, FAULT_STREAM), now);
@@ -99,13 +108,15 @@ public final class OrderFactory {
   /**
    * Whether the record of a sequence number is invalid, and of which kind, without building it. A
    * planned duplicate with no valid order of the run to copy (within the last {@value
-   * #DUPLICATE_LOOKBACK}, as at the start of a run or with an invalid ratio of 1) becomes another kind
-   * of the mix, drawn by weight, so that the share of invalid records stays what was asked for; only
-   * a mix of duplicates alone has nothing else to become, and then it is a valid order.
+   * #DUPLICATE_LOOKBACK}, as at the start of a run or with an invalid ratio of 1) becomes another
+   * kind of the mix, drawn by weight, so that the share of invalid records stays what was asked
+   * for; only a mix of duplicates alone has nothing else to become, and then it is a valid order.
    */
   public Optional<InvalidKind> kindOf(long sequence) {
     Optional<InvalidKind> planned = plannedKind(sequence);
-    if (planned.isPresent() && planned.get() == InvalidKind.DUPLICATE_ORDER_ID && duplicateTarget(sequence).isEmpty()) {
+    if (planned.isPresent()
+        && planned.get() == InvalidKind.DUPLICATE_ORDER_ID
+        && duplicateTarget(sequence).isEmpty()) {
       return fallbackMix.map(mix -> mix.pick(random(sequence, FALLBACK_STREAM)));
     }
     return planned;
@@ -131,14 +142,18 @@ public final class OrderFactory {
   }
 
   private Order baseOrder(long sequence, Instant now) {
-    // Always three draws, whatever the ratios, so that one setting does not shift another's choices.
+    // Always three draws, whatever the ratios, so that one setting does not shift another's
+    // choices.
     SplittableRandom shape = random(sequence, SHAPE_STREAM);
     boolean hot = shape.nextDouble() < spec.shape().hotRestaurantRatio();
     boolean late = shape.nextDouble() < spec.shape().lateRatio();
     double lateness = shape.nextDouble();
     Instant createdAt = late ? now.minusMillis(latenessMillis(lateness)) : now;
     return validOrders.create(
-        orderId(spec.seed(), sequence), random(sequence, CONTENT_STREAM), createdAt, hot ? hotRestaurant : null);
+        orderId(spec.seed(), sequence),
+        random(sequence, CONTENT_STREAM),
+        createdAt,
+        hot ? hotRestaurant : null);
   }
 
   /** 1 ms to the shape's maximum lateness, spread evenly. */
@@ -147,7 +162,9 @@ public final class OrderFactory {
     return Math.max(1, (long) Math.ceil(fraction * max));
   }
 
-  /** How late the record of a sequence number is dated, before the clock; zero when it is on time. */
+  /**
+   * How late the record of a sequence number is dated, before the clock; zero when it is on time.
+   */
   public Duration latenessOf(long sequence) {
     SplittableRandom shape = random(sequence, SHAPE_STREAM);
     shape.nextDouble();

@@ -14,16 +14,17 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * What {@code produce --run-file} writes at the end of a run and {@code reconcile --run-file} reads:
- * everything the run's records are a function of, how many were sent, and when (so that {@code
- * created_at} can be checked against the run's wall-clock window). A {@code .properties} file a person
- * can read.
+ * What {@code produce --run-file} writes at the end of a run and {@code reconcile --run-file}
+ * reads: everything the run's records are a function of, how many were sent, and when (so that
+ * {@code created_at} can be checked against the run's wall-clock window). A {@code .properties}
+ * file a person can read.
  *
  * @param spec seeds, invalid ratio and kinds, first sequence, shape
- * @param count how many records the run sent (sequences {@code firstSequence} to {@code firstSequence
- *     + count - 1})
+ * @param count how many records the run sent (sequences {@code firstSequence} to {@code
+ *     firstSequence + count - 1})
  * @param startedAt the generator's clock when the first record was made; null when not known
- * @param finishedAt the generator's clock after the last record was acknowledged; null when not known
+ * @param finishedAt the generator's clock after the last record was acknowledged; null when not
+ *     known
  */
 public record RunFile(GenerationSpec spec, long count, Instant startedAt, Instant finishedAt) {
   static final int FORMAT = 1;
@@ -71,7 +72,8 @@ public record RunFile(GenerationSpec spec, long count, Instant startedAt, Instan
       }
       Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new IllegalArgumentException("--run-file: cannot write " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "--run-file: cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -91,12 +93,14 @@ public record RunFile(GenerationSpec spec, long count, Instant startedAt, Instan
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("--run-file: no file " + file);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("--run-file: cannot read " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "--run-file: cannot read " + file + ": " + e.getMessage(), e);
     }
     Entries entries = new Entries(file, properties);
     long format = entries.longValue("format");
     if (format != FORMAT) {
-      throw new IllegalArgumentException("--run-file " + file + ": format " + format + " is not " + FORMAT);
+      throw new IllegalArgumentException(
+          "--run-file " + file + ": format " + format + " is not " + FORMAT);
     }
     try {
       OrderShape shape =
@@ -113,7 +117,11 @@ public record RunFile(GenerationSpec spec, long count, Instant startedAt, Instan
               InvalidMix.parse(entries.text("invalid-kinds")),
               entries.longValue("start-sequence"),
               shape);
-      return new RunFile(spec, entries.longValue("count"), entries.instant("started-at"), entries.instant("finished-at"));
+      return new RunFile(
+          spec,
+          entries.longValue("count"),
+          entries.instant("started-at"),
+          entries.instant("finished-at"));
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("--run-file")) {
         throw e;
@@ -168,7 +176,14 @@ public record RunFile(GenerationSpec spec, long count, Instant startedAt, Instan
     }
 
     private IllegalArgumentException bad(String key) {
-      return new IllegalArgumentException("--run-file " + file + ": " + key + " '" + properties.getProperty(key) + "' is not valid");
+      return new IllegalArgumentException(
+          "--run-file "
+              + file
+              + ": "
+              + key
+              + " '"
+              + properties.getProperty(key)
+              + "' is not valid");
     }
   }
 }

@@ -23,11 +23,13 @@ final class ValidOrders {
 
   /** Lines per order, 1..8: most baskets are small, a few are a family's or an office's. */
   static final int[] LINE_COUNT_WEIGHTS = {28, 28, 19, 11, 7, 4, 2, 1};
+
   /** How many of a dish, 1..5. */
   static final int[] QUANTITY_WEIGHTS = {65, 25, 6, 3, 1};
 
   private static final String[] STREETS = {
-    "Rua Augusta", "Avenida da Liberdade", "Rua do Carmo", "Rua de Santa Catarina", "Avenida dos Aliados",
+    "Rua Augusta", "Avenida da Liberdade", "Rua do Carmo", "Rua de Santa Catarina",
+        "Avenida dos Aliados",
     "Rua Garrett", "Rua da Prata", "Avenida da Boavista", "Rua do Souto", "Rua Ferreira Borges",
     "Rua das Flores", "Avenida Central", "Rua Direita", "Largo do Rato", "Rua Nova"
   };
@@ -50,8 +52,8 @@ final class ValidOrders {
   }
 
   /**
-   * An order of a random restaurant, or of {@code restaurant} when it is not null (the draws are the
-   * same either way, so the rest of the order's randomness does not shift).
+   * An order of a random restaurant, or of {@code restaurant} when it is not null (the draws are
+   * the same either way, so the rest of the order's randomness does not shift).
    */
   Order create(String orderId, SplittableRandom random, Instant createdAt, Restaurant restaurant) {
     Restaurant drawn = catalog.get(random.nextInt(catalog.size()));
@@ -61,7 +63,13 @@ final class ValidOrders {
     String customerId = "c-" + Digits.padded(1 + random.nextInt(CUSTOMERS), 4);
     int lineCount = Math.min(1 + weighted(random, LINE_COUNT_WEIGHTS), restaurant.menu().size());
     List<OrderLine> lines = distinctLines(restaurant, lineCount, random);
-    return new Order(orderId, customerId, restaurant.restaurantId(), lines, address(restaurant.city(), random), createdAt);
+    return new Order(
+        orderId,
+        customerId,
+        restaurant.restaurantId(),
+        lines,
+        address(restaurant.city(), random),
+        createdAt);
   }
 
   /** Lines of distinct dishes while the menu lasts, then dishes again; each at its menu price. */
@@ -87,7 +95,8 @@ final class ValidOrders {
     String street = STREETS[random.nextInt(STREETS.length)] + " " + (1 + random.nextInt(250));
     int[] range = POSTAL_RANGES.getOrDefault(city, new int[] {1000, 9999});
     int prefix = range[0] + random.nextInt(range[1] - range[0] + 1);
-    return new Address(street, city, Digits.padded(prefix, 4) + "-" + Digits.padded(random.nextInt(1000), 3));
+    return new Address(
+        street, city, Digits.padded(prefix, 4) + "-" + Digits.padded(random.nextInt(1000), 3));
   }
 
   /** An index drawn with the given weights. */

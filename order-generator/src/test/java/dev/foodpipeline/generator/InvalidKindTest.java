@@ -44,20 +44,26 @@ class InvalidKindTest {
         return Optional.of(invalid.rejection());
       }
       Order order = ((ParsedOrder.Valid) parsed).order();
-      Optional<Rejection> rejection = validator.validate(order, catalog.find(order.restaurantId()).orElse(null), NOW);
+      Optional<Rejection> rejection =
+          validator.validate(order, catalog.find(order.restaurantId()).orElse(null), NOW);
       if (rejection.isEmpty() && !accepted.add(order.orderId())) {
-        return Optional.of(new Rejection(ReasonCode.DUPLICATE_ORDER, "duplicate " + order.orderId()));
+        return Optional.of(
+            new Rejection(ReasonCode.DUPLICATE_ORDER, "duplicate " + order.orderId()));
       }
       return rejection;
     }
   }
 
   private static OrderFactory onlyKind(InvalidKind kind, double ratio) {
-    return new OrderFactory(GenerationSpec.of(SEED, ratio).withInvalidMix(InvalidMix.of(kind)), CLOCK);
+    return new OrderFactory(
+        GenerationSpec.of(SEED, ratio).withInvalidMix(InvalidMix.of(kind)), CLOCK);
   }
 
   @ParameterizedTest
-  @EnumSource(value = InvalidKind.class, names = "DUPLICATE_ORDER_ID", mode = EnumSource.Mode.EXCLUDE)
+  @EnumSource(
+      value = InvalidKind.class,
+      names = "DUPLICATE_ORDER_ID",
+      mode = EnumSource.Mode.EXCLUDE)
   void everyRecordOfAKindIsRejectedWithExactlyItsReason(InvalidKind kind) {
     Judge judge = new Judge();
     Set<String> reasons = new HashSet<>();
@@ -66,12 +72,18 @@ class InvalidKindTest {
       assertThat(generated.expectedReason()).contains(kind.expectedReason());
       Optional<Rejection> rejection = judge.judge(generated.value());
       assertThat(rejection).as("%s: %s", generated, generated.valueAsText()).isPresent();
-      assertThat(rejection.get().code()).as("%s: %s", rejection.get(), generated.valueAsText()).isEqualTo(kind.expectedReason());
+      assertThat(rejection.get().code())
+          .as("%s: %s", rejection.get(), generated.valueAsText())
+          .isEqualTo(kind.expectedReason());
       reasons.add(rejection.get().reason().replaceAll("\\d", "#"));
     }
     // The kind has several shapes (cut-off JSON, bad UTF-8, ...), not one record repeated.
     Set<InvalidKind> oneShape =
-        Set.of(InvalidKind.EMPTY_ORDER, InvalidKind.TIMESTAMP_OUT_OF_RANGE, InvalidKind.UNKNOWN_RESTAURANT, InvalidKind.UNKNOWN_MENU_ITEM);
+        Set.of(
+            InvalidKind.EMPTY_ORDER,
+            InvalidKind.TIMESTAMP_OUT_OF_RANGE,
+            InvalidKind.UNKNOWN_RESTAURANT,
+            InvalidKind.UNKNOWN_MENU_ITEM);
     if (!oneShape.contains(kind)) {
       assertThat(reasons).as("reasons for %s", kind).hasSizeGreaterThan(1);
     }
@@ -104,7 +116,8 @@ class InvalidKindTest {
 
   @Test
   void oversizedRecordsAreTooLongOrTooLarge() {
-    List<GeneratedOrder> oversized = onlyKind(InvalidKind.OVERSIZED_RECORD, 1.0).generate(1, 100).toList();
+    List<GeneratedOrder> oversized =
+        onlyKind(InvalidKind.OVERSIZED_RECORD, 1.0).generate(1, 100).toList();
     assertThat(oversized).anyMatch(g -> g.value().length > OrderReader.DEFAULT_MAX_RECORD_BYTES);
     assertThat(oversized).anyMatch(g -> g.order().map(o -> o.items().size() > 50).orElse(false));
   }
@@ -112,7 +125,8 @@ class InvalidKindTest {
   @Test
   void staleOrdersAreThirtyDaysBeforeTheClock() {
     GeneratedOrder stale = onlyKind(InvalidKind.TIMESTAMP_OUT_OF_RANGE, 1.0).generate(1);
-    assertThat(stale.order().orElseThrow().createdAt()).isEqualTo(NOW.minus(java.time.Duration.ofDays(30)));
+    assertThat(stale.order().orElseThrow().createdAt())
+        .isEqualTo(NOW.minus(java.time.Duration.ofDays(30)));
   }
 
   @Test
@@ -122,7 +136,8 @@ class InvalidKindTest {
     Set<String> validKeys = new HashSet<>();
     int duplicates = 0;
     for (GeneratedOrder generated : factory.generate(1, 500).toList()) {
-      assertThat(judge.judge(generated.value()).map(Rejection::code)).isEqualTo(generated.expectedReason());
+      assertThat(judge.judge(generated.value()).map(Rejection::code))
+          .isEqualTo(generated.expectedReason());
       if (generated.isValid()) {
         validKeys.add(generated.key());
       } else {
@@ -136,14 +151,18 @@ class InvalidKindTest {
 
   @Test
   void aDuplicateWithNothingToCopyIsAValidOrder() {
-    assertThat(onlyKind(InvalidKind.DUPLICATE_ORDER_ID, 1.0).generate(1, 50)).allMatch(GeneratedOrder::isValid);
+    assertThat(onlyKind(InvalidKind.DUPLICATE_ORDER_ID, 1.0).generate(1, 50))
+        .allMatch(GeneratedOrder::isValid);
     OrderFactory fromHundred =
         new OrderFactory(
-            GenerationSpec.of(SEED, 0.5).withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)).withFirstSequence(100),
+            GenerationSpec.of(SEED, 0.5)
+                .withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID))
+                .withFirstSequence(100),
             CLOCK);
     for (GeneratedOrder generated : fromHundred.generate(100, 200).toList()) {
       if (!generated.isValid()) {
-        long copied = Long.parseLong(generated.key().substring(generated.key().lastIndexOf('-') + 1));
+        long copied =
+            Long.parseLong(generated.key().substring(generated.key().lastIndexOf('-') + 1));
         assertThat(copied).isBetween(100L, generated.sequence() - 1);
       }
     }
@@ -155,7 +174,8 @@ class InvalidKindTest {
     assertThat(InvalidKind.WRONG_TYPE.expectedReason()).isEqualTo(ReasonCode.SCHEMA_VIOLATION);
     assertThat(InvalidKind.MISSING_FIELD.expectedReason()).isEqualTo(ReasonCode.SCHEMA_VIOLATION);
     assertThat(InvalidKind.OVERSIZED_RECORD.expectedReason()).isEqualTo(ReasonCode.OVERSIZED_ORDER);
-    assertThat(InvalidKind.DUPLICATE_ORDER_ID.expectedReason()).isEqualTo(ReasonCode.DUPLICATE_ORDER);
+    assertThat(InvalidKind.DUPLICATE_ORDER_ID.expectedReason())
+        .isEqualTo(ReasonCode.DUPLICATE_ORDER);
   }
 
   @Test
@@ -167,15 +187,18 @@ class InvalidKindTest {
   @Test
   void aMixNeedsDistinctKinds() {
     assertThatThrownBy(() -> new InvalidMix(List.of())).hasMessageContaining("at least one kind");
-    assertThatThrownBy(() -> new InvalidMix(List.of(InvalidKind.EMPTY_ORDER, InvalidKind.EMPTY_ORDER)))
+    assertThatThrownBy(
+            () -> new InvalidMix(List.of(InvalidKind.EMPTY_ORDER, InvalidKind.EMPTY_ORDER)))
         .hasMessageContaining("twice");
   }
 
   @Test
   void aSpecRejectsRatiosOutsideZeroToOne() {
     assertThatThrownBy(() -> GenerationSpec.of(1, 1.5)).hasMessageContaining("between 0.0 and 1.0");
-    assertThatThrownBy(() -> GenerationSpec.of(1, Double.NaN)).hasMessageContaining("between 0.0 and 1.0");
-    assertThatThrownBy(() -> GenerationSpec.of(1, 0.1).withFirstSequence(-1)).hasMessageContaining("0 or more");
+    assertThatThrownBy(() -> GenerationSpec.of(1, Double.NaN))
+        .hasMessageContaining("between 0.0 and 1.0");
+    assertThatThrownBy(() -> GenerationSpec.of(1, 0.1).withFirstSequence(-1))
+        .hasMessageContaining("0 or more");
     assertThatThrownBy(() -> new GenerationSpec(1, 0.1, null, 1)).hasMessageContaining("mix");
   }
 }

@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class InvalidMixTest {
   @Test
@@ -21,7 +21,9 @@ class InvalidMixTest {
 
     assertThat(mix.weights())
         .containsExactly(
-            Map.entry(InvalidKind.MALFORMED_JSON, 2), Map.entry(InvalidKind.PRICE_MISMATCH, 1), Map.entry(InvalidKind.EMPTY_ORDER, 5));
+            Map.entry(InvalidKind.MALFORMED_JSON, 2),
+            Map.entry(InvalidKind.PRICE_MISMATCH, 1),
+            Map.entry(InvalidKind.EMPTY_ORDER, 5));
     assertThat(mix.format()).isEqualTo("malformed-json=2,price-mismatch=1,empty-order=5");
     assertThat(InvalidMix.parse(mix.format())).isEqualTo(mix);
     assertThat(mix.share(InvalidKind.EMPTY_ORDER)).isEqualTo(5 / 8.0);
@@ -50,9 +52,12 @@ class InvalidMixTest {
   @Test
   void withoutAKindLeavesTheRestWithTheirWeights() {
     InvalidMix mix = InvalidMix.parse("duplicate-order-id=4,empty-order=2,bad-quantity");
-    assertThat(mix.without(InvalidKind.DUPLICATE_ORDER_ID)).contains(InvalidMix.parse("empty-order=2,bad-quantity"));
+    assertThat(mix.without(InvalidKind.DUPLICATE_ORDER_ID))
+        .contains(InvalidMix.parse("empty-order=2,bad-quantity"));
     assertThat(mix.without(InvalidKind.MALFORMED_JSON)).contains(mix);
-    assertThat(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID).without(InvalidKind.DUPLICATE_ORDER_ID)).isEmpty();
+    assertThat(
+            InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID).without(InvalidKind.DUPLICATE_ORDER_ID))
+        .isEmpty();
   }
 
   @ParameterizedTest(name = "[{index}] '{0}'")
@@ -68,16 +73,21 @@ class InvalidMixTest {
         "empty-order,EMPTY_ORDER       | empty-order is named twice",
       })
   void aBadMixSaysWhatIsWrong(String text, String message) {
-    assertThatThrownBy(() -> InvalidMix.parse(text)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
+    assertThatThrownBy(() -> InvalidMix.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(message);
   }
 
   @Test
   void kindsArePickedInProportionToTheirWeights() {
-    GenerationSpec spec = GenerationSpec.of(3, 1.0).withInvalidMix(InvalidMix.parse("bad-quantity=3,empty-order=1"));
-    OrderFactory factory = new OrderFactory(spec, Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC));
+    GenerationSpec spec =
+        GenerationSpec.of(3, 1.0).withInvalidMix(InvalidMix.parse("bad-quantity=3,empty-order=1"));
+    OrderFactory factory =
+        new OrderFactory(spec, Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC));
 
     Map<InvalidKind, Long> counts = new EnumMap<>(InvalidKind.class);
-    LongStream.rangeClosed(1, 8000).forEach(n -> counts.merge(factory.kindOf(n).orElseThrow(), 1L, Long::sum));
+    LongStream.rangeClosed(1, 8000)
+        .forEach(n -> counts.merge(factory.kindOf(n).orElseThrow(), 1L, Long::sum));
 
     assertThat(counts).containsOnlyKeys(InvalidKind.BAD_QUANTITY, InvalidKind.EMPTY_ORDER);
     assertThat(counts.get(InvalidKind.BAD_QUANTITY) / 8000.0).isCloseTo(0.75, within(0.02));
@@ -96,10 +106,13 @@ class InvalidMixTest {
 
   @Test
   void weightsMustBeSensible() {
-    assertThatThrownBy(() -> new InvalidMix(Map.of(InvalidKind.EMPTY_ORDER, 0))).hasMessageContaining("between 1 and 1000");
-    assertThatThrownBy(() -> new InvalidMix(Map.<InvalidKind, Integer>of())).hasMessageContaining("at least one kind");
+    assertThatThrownBy(() -> new InvalidMix(Map.of(InvalidKind.EMPTY_ORDER, 0)))
+        .hasMessageContaining("between 1 and 1000");
+    assertThatThrownBy(() -> new InvalidMix(Map.<InvalidKind, Integer>of()))
+        .hasMessageContaining("at least one kind");
     assertThat(InvalidMix.name(InvalidKind.OVERSIZED_RECORD)).isEqualTo("oversized-record");
-    assertThat(InvalidMix.kind("timestamp-out-of-range")).isEqualTo(InvalidKind.TIMESTAMP_OUT_OF_RANGE);
+    assertThat(InvalidMix.kind("timestamp-out-of-range"))
+        .isEqualTo(InvalidKind.TIMESTAMP_OUT_OF_RANGE);
     assertThat(InvalidMix.DEFAULT).hasToString(InvalidMix.DEFAULT.format());
   }
 }

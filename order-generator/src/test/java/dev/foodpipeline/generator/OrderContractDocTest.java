@@ -31,9 +31,12 @@ import org.junit.jupiter.api.Test;
  */
 class OrderContractDocTest {
   private static final Path DOC = Path.of("..", "docs", "order-contract.md");
-  private static final Pattern EXAMPLE = Pattern.compile("<!-- example: (\\w+) -->\\s*```\\w*\\n(.*?)\\n```", Pattern.DOTALL);
+  private static final Pattern EXAMPLE =
+      Pattern.compile("<!-- example: (\\w+) -->\\s*```\\w*\\n(.*?)\\n```", Pattern.DOTALL);
+
   /** The processing time the doc's examples are judged at. */
   private static final Instant PROCESSED_AT = Instant.parse("2025-06-01T12:01:00Z");
+
   private static final RestaurantCatalog CATALOGUE = RestaurantCatalog.generate(42);
 
   private static String doc;
@@ -69,8 +72,14 @@ class OrderContractDocTest {
   void everyRejectionExampleGetsItsCode() {
     assertThat(examples.keySet())
         .contains(
-            "MALFORMED_JSON", "SCHEMA_VIOLATION", "UNKNOWN_RESTAURANT", "UNKNOWN_MENU_ITEM", "PRICE_MISMATCH",
-            "BAD_QUANTITY", "EMPTY_ORDER", "TIMESTAMP_OUT_OF_RANGE");
+            "MALFORMED_JSON",
+            "SCHEMA_VIOLATION",
+            "UNKNOWN_RESTAURANT",
+            "UNKNOWN_MENU_ITEM",
+            "PRICE_MISMATCH",
+            "BAD_QUANTITY",
+            "EMPTY_ORDER",
+            "TIMESTAMP_OUT_OF_RANGE");
     examples.forEach(
         (code, example) -> {
           if (!code.equals("VALID") && !code.equals("RESTAURANT")) {
@@ -88,7 +97,8 @@ class OrderContractDocTest {
 
   @Test
   void theRestaurantExampleIsTheSeed42Catalogue() {
-    JsonNode shown = Json.fromBytes(examples.get("RESTAURANT").getBytes(StandardCharsets.UTF_8), JsonNode.class);
+    JsonNode shown =
+        Json.fromBytes(examples.get("RESTAURANT").getBytes(StandardCharsets.UTF_8), JsonNode.class);
     assertThat(shown).isEqualTo(Json.mapper().valueToTree(CATALOGUE.get(0)));
   }
 }

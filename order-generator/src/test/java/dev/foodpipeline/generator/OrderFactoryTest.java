@@ -34,7 +34,8 @@ class OrderFactoryTest {
   @Test
   void sameSeedAndSequenceGiveTheSameBytes() {
     for (long sequence = 1; sequence <= 500; sequence++) {
-      assertThat(factory(42, 0.3).generate(sequence)).isEqualTo(factory(42, 0.3).generate(sequence));
+      assertThat(factory(42, 0.3).generate(sequence))
+          .isEqualTo(factory(42, 0.3).generate(sequence));
     }
   }
 
@@ -54,7 +55,8 @@ class OrderFactoryTest {
   @Test
   void createdAtIsTheClockToTheMillisecond() {
     Clock withNanos = Clock.fixed(Instant.parse("2025-03-01T12:00:00.123456789Z"), ZoneOffset.UTC);
-    Order order = new OrderFactory(GenerationSpec.of(1, 0), withNanos).generate(1).order().orElseThrow();
+    Order order =
+        new OrderFactory(GenerationSpec.of(1, 0), withNanos).generate(1).order().orElseThrow();
     assertThat(order.createdAt()).isEqualTo(Instant.parse("2025-03-01T12:00:00.123Z"));
   }
 
@@ -115,19 +117,29 @@ class OrderFactoryTest {
   @Test
   void validOrdersLookLikeRealOnes() {
     List<Order> orders = factory(3, 0).generate(1, 5000).map(g -> g.order().orElseThrow()).toList();
-    Map<Integer, Long> byLineCount = orders.stream().collect(Collectors.groupingBy(o -> o.items().size(), Collectors.counting()));
+    Map<Integer, Long> byLineCount =
+        orders.stream()
+            .collect(Collectors.groupingBy(o -> o.items().size(), Collectors.counting()));
     assertThat(byLineCount.keySet()).containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8);
     // Most baskets are small: one to three lines in about three orders of four.
-    long small = byLineCount.entrySet().stream().filter(e -> e.getKey() <= 3).mapToLong(Map.Entry::getValue).sum();
+    long small =
+        byLineCount.entrySet().stream()
+            .filter(e -> e.getKey() <= 3)
+            .mapToLong(Map.Entry::getValue)
+            .sum();
     assertThat(small / 5000.0).isBetween(0.7, 0.8);
     FactoryRestaurants restaurants = new FactoryRestaurants(factory(3, 0));
     assertThat(orders).allMatch(o -> o.items().size() <= restaurants.menuSize(o.restaurantId()));
-    List<Integer> quantities = orders.stream().flatMap(o -> o.items().stream()).map(OrderLine::quantity).toList();
+    List<Integer> quantities =
+        orders.stream().flatMap(o -> o.items().stream()).map(OrderLine::quantity).toList();
     assertThat(quantities).allMatch(q -> q >= 1 && q <= 5);
     long oneOrTwo = quantities.stream().filter(q -> q <= 2).count();
     assertThat((double) oneOrTwo / quantities.size()).isGreaterThan(0.8);
     assertThat(orders)
-        .allMatch(o -> o.items().stream().map(OrderLine::menuItemId).distinct().count() == o.items().size());
+        .allMatch(
+            o ->
+                o.items().stream().map(OrderLine::menuItemId).distinct().count()
+                    == o.items().size());
     assertThat(orders.stream().map(Order::restaurantId).distinct().count()).isEqualTo(20);
     assertThat(orders.stream().map(Order::customerId).distinct().count()).isGreaterThan(900);
   }
@@ -136,7 +148,10 @@ class OrderFactoryTest {
   void theInvalidRatioIsMetOverTenThousandOrders() {
     for (double ratio : new double[] {0.05, 0.1, 0.5}) {
       OrderFactory factory = factory(42, ratio);
-      long invalid = java.util.stream.LongStream.rangeClosed(1, 10_000).filter(n -> factory.kindOf(n).isPresent()).count();
+      long invalid =
+          java.util.stream.LongStream.rangeClosed(1, 10_000)
+              .filter(n -> factory.kindOf(n).isPresent())
+              .count();
       assertThat(invalid / 10_000.0).as("ratio %s", ratio).isCloseTo(ratio, within(0.015));
     }
   }
@@ -162,7 +177,9 @@ class OrderFactoryTest {
   void withARatioOfOneADuplicateHasNothingToCopyAndBecomesAnotherKind() {
     OrderFactory factory = factory(42, 1.0);
     Map<InvalidKind, Integer> counts = new EnumMap<>(InvalidKind.class);
-    factory.generate(1, 2_000).forEach(order -> counts.merge(order.invalidKind().orElseThrow(), 1, Integer::sum));
+    factory
+        .generate(1, 2_000)
+        .forEach(order -> counts.merge(order.invalidKind().orElseThrow(), 1, Integer::sum));
     assertThat(counts).doesNotContainKey(InvalidKind.DUPLICATE_ORDER_ID);
     assertThat(counts.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(2_000);
     assertThat(counts).hasSize(InvalidKind.values().length - 1);
@@ -185,7 +202,8 @@ class OrderFactoryTest {
   @Test
   void theCatalogueIsTheOneOfTheSeed() {
     OrderFactory factory = factory(11, 0.1);
-    assertThat(factory.catalog().restaurants()).isEqualTo(RestaurantCatalog.generate(11).restaurants());
+    assertThat(factory.catalog().restaurants())
+        .isEqualTo(RestaurantCatalog.generate(11).restaurants());
     assertThat(factory.spec()).isEqualTo(GenerationSpec.of(11, 0.1));
   }
 
@@ -194,7 +212,13 @@ class OrderFactoryTest {
   }
 
   private static Order withCreatedAt(Order order, Instant createdAt) {
-    return new Order(order.orderId(), order.customerId(), order.restaurantId(), order.items(), order.deliveryAddress(), createdAt);
+    return new Order(
+        order.orderId(),
+        order.customerId(),
+        order.restaurantId(),
+        order.items(),
+        order.deliveryAddress(),
+        createdAt);
   }
 
   @Test

@@ -19,12 +19,16 @@ class OrderShapeTest {
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
   private static List<Order> orders(GenerationSpec spec, int count) {
-    return new OrderFactory(spec, CLOCK).generate(1, count).map(g -> g.order().orElseThrow()).toList();
+    return new OrderFactory(spec, CLOCK)
+        .generate(1, count)
+        .map(g -> g.order().orElseThrow())
+        .toList();
   }
 
   @Test
   void aShareOfOrdersGoesToTheHotRestaurant() {
-    GenerationSpec spec = GenerationSpec.of(5, 0).withShape(OrderShape.EVEN.withHotRestaurant("r-007", 0.3));
+    GenerationSpec spec =
+        GenerationSpec.of(5, 0).withShape(OrderShape.EVEN.withHotRestaurant("r-007", 0.3));
 
     List<Order> orders = orders(spec, 10_000);
 
@@ -37,7 +41,8 @@ class OrderShapeTest {
 
   @Test
   void hotOrdersAreValidOrdersOfThatRestaurant() {
-    GenerationSpec spec = GenerationSpec.of(5, 0).withShape(OrderShape.EVEN.withHotRestaurant("r-003", 1.0));
+    GenerationSpec spec =
+        GenerationSpec.of(5, 0).withShape(OrderShape.EVEN.withHotRestaurant("r-003", 1.0));
     OrderValidator validator = new OrderValidator();
     RestaurantCatalog catalog = RestaurantCatalog.generate(5);
 
@@ -49,7 +54,8 @@ class OrderShapeTest {
   @Test
   void lateOrdersAreDatedBackByUpToTheMaximumAndStayValid() {
     Duration max = Duration.ofHours(2);
-    GenerationSpec spec = GenerationSpec.of(5, 0).withShape(OrderShape.EVEN.withLateness(0.25, max));
+    GenerationSpec spec =
+        GenerationSpec.of(5, 0).withShape(OrderShape.EVEN.withLateness(0.25, max));
     OrderFactory factory = new OrderFactory(spec, CLOCK);
     OrderValidator validator = new OrderValidator();
 
@@ -57,9 +63,14 @@ class OrderShapeTest {
 
     long late = orders.stream().filter(o -> o.createdAt().isBefore(NOW)).count();
     assertThat(late / 4000.0).isCloseTo(0.25, within(0.03));
-    assertThat(orders).allMatch(o -> !o.createdAt().isBefore(NOW.minus(max)) && !o.createdAt().isAfter(NOW));
     assertThat(orders)
-        .allMatch(o -> validator.validate(o, factory.catalog().find(o.restaurantId()).orElseThrow(), NOW).isEmpty());
+        .allMatch(o -> !o.createdAt().isBefore(NOW.minus(max)) && !o.createdAt().isAfter(NOW));
+    assertThat(orders)
+        .allMatch(
+            o ->
+                validator
+                    .validate(o, factory.catalog().find(o.restaurantId()).orElseThrow(), NOW)
+                    .isEmpty());
     for (long sequence = 1; sequence <= 200; sequence++) {
       Order order = orders.get((int) sequence - 1);
       assertThat(factory.latenessOf(sequence)).isEqualTo(Duration.between(order.createdAt(), NOW));
@@ -88,7 +99,8 @@ class OrderShapeTest {
   @Test
   void anOrderIsStillAFunctionOfSeedAndSequence() {
     GenerationSpec spec =
-        GenerationSpec.of(11, 0.3).withShape(new OrderShape(0.4, "r-002", 0.3, Duration.ofMinutes(30)));
+        GenerationSpec.of(11, 0.3)
+            .withShape(new OrderShape(0.4, "r-002", 0.3, Duration.ofMinutes(30)));
     OrderFactory one = new OrderFactory(spec, CLOCK);
     OrderFactory two = new OrderFactory(spec, CLOCK);
 
@@ -107,16 +119,24 @@ class OrderShapeTest {
     assertThat(factory.catalog().restaurants()).isEqualTo(catalog.restaurants());
     assertThat(factory.generate(1).key()).isEqualTo("o-7-00000001");
     assertThat(factory.generate(1, 300).map(g -> g.order().orElseThrow()))
-        .allMatch(o -> validator.validate(o, catalog.find(o.restaurantId()).orElseThrow(), NOW).isEmpty());
+        .allMatch(
+            o ->
+                validator.validate(o, catalog.find(o.restaurantId()).orElseThrow(), NOW).isEmpty());
   }
 
   @Test
   void badShapesAreRefusedNamingTheFlag() {
-    assertThatThrownBy(() -> OrderShape.EVEN.withHotRestaurant("r-001", 1.5)).hasMessageStartingWith("--hot-restaurant-ratio");
-    assertThatThrownBy(() -> OrderShape.EVEN.withLateness(-0.1, Duration.ofMinutes(1))).hasMessageStartingWith("--late-ratio");
-    assertThatThrownBy(() -> OrderShape.EVEN.withLateness(0.1, Duration.ofDays(7))).hasMessageStartingWith("--max-lateness");
-    assertThatThrownBy(() -> OrderShape.EVEN.withLateness(0.1, Duration.ZERO)).hasMessageStartingWith("--max-lateness");
-    GenerationSpec unknown = GenerationSpec.of(1, 0).withShape(OrderShape.EVEN.withHotRestaurant("r-021", 0.1));
-    assertThatThrownBy(() -> new OrderFactory(unknown, CLOCK)).hasMessage("--hot-restaurant r-021 is not in the catalogue (r-001 to r-020)");
+    assertThatThrownBy(() -> OrderShape.EVEN.withHotRestaurant("r-001", 1.5))
+        .hasMessageStartingWith("--hot-restaurant-ratio");
+    assertThatThrownBy(() -> OrderShape.EVEN.withLateness(-0.1, Duration.ofMinutes(1)))
+        .hasMessageStartingWith("--late-ratio");
+    assertThatThrownBy(() -> OrderShape.EVEN.withLateness(0.1, Duration.ofDays(7)))
+        .hasMessageStartingWith("--max-lateness");
+    assertThatThrownBy(() -> OrderShape.EVEN.withLateness(0.1, Duration.ZERO))
+        .hasMessageStartingWith("--max-lateness");
+    GenerationSpec unknown =
+        GenerationSpec.of(1, 0).withShape(OrderShape.EVEN.withHotRestaurant("r-021", 0.1));
+    assertThatThrownBy(() -> new OrderFactory(unknown, CLOCK))
+        .hasMessage("--hot-restaurant r-021 is not in the catalogue (r-001 to r-020)");
   }
 }

@@ -13,4 +13,8 @@ import java.time.Instant;
  * @param revenue the sum of their totals, exact, scale 2
  */
 public record RestaurantStats(
-    String restaurantId, Instant windowStart, Instant windowEnd, long orderCount, BigDecimal revenue) {}
+    String restaurantId,
+    Instant windowStart,
+    Instant windowEnd,
+    long orderCount,
+    BigDecimal revenue) {}

@@ -27,7 +27,12 @@ public final class TestOrders {
 
   public static Order order(List<OrderLine> lines) {
     return new Order(
-        "o-1", "c-1", restaurant().restaurantId(), lines, new Address("1 Main St", "Lisbon", "1000-001"), NOW);
+        "o-1",
+        "c-1",
+        restaurant().restaurantId(),
+        lines,
+        new Address("1 Main St", "Lisbon", "1000-001"),
+        NOW);
   }
 
   public static OrderLine line(String menuItemId, int quantity, String unitPrice) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.connect.cli.ConnectDistributed;
 import org.apache.kafka.connect.runtime.Connect;
@@ -18,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A distributed-mode Kafka Connect worker running in this JVM. It reads the same worker file as
- * the local stack ({@code connect/config/connect-distributed.properties}) and applies the
- * overrides a test needs on top: bootstrap servers, a free REST port, the plugin folder and,
- * if asked, its own group id and storage topics.
+ * A distributed-mode Kafka Connect worker running in this JVM. It reads the same worker file as the
+ * local stack ({@code connect/config/connect-distributed.properties}) and applies the overrides a
+ * test needs on top: bootstrap servers, a free REST port, the plugin folder and, if asked, its own
+ * group id and storage topics.
  *
  * <pre>{@code
  * try (ConnectWorker connect = ConnectWorker.builder()
@@ -35,177 +34,193 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectWorker implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ConnectWorker.class);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectWorker.class);
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
-    private final Connect<?> connect;
-    private final String restUrl;
-    private boolean closed;
+  private final Connect<?> connect;
+  private final String restUrl;
+  private boolean closed;
 
-    private ConnectWorker(Connect<?> connect, String restUrl) {
-        this.connect = connect;
-        this.restUrl = restUrl;
+  private ConnectWorker(Connect<?> connect, String restUrl) {
+    this.connect = connect;
+    this.restUrl = restUrl;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts a worker from exactly these properties and waits until its REST API reports healthy.
+   * Used by {@link Builder#start()} and by {@link LocalConnect}.
+   */
+  static ConnectWorker start(Map<String, String> workerProperties) {
+    long started = System.nanoTime();
+    Connect<?> connect = new ConnectDistributed().startConnect(workerProperties);
+    String restUrl = withSlash(connect.rest().serverUrl().toString());
+    ConnectWorker worker = new ConnectWorker(connect, restUrl);
+    try {
+      awaitHealthy(restUrl, READY_TIMEOUT);
+    } catch (RuntimeException e) {
+      worker.close();
+      throw e;
     }
+    LOG.info(
+        "Kafka Connect REST ready at {} in {} ms",
+        restUrl,
+        Duration.ofNanos(System.nanoTime() - started).toMillis());
+    return worker;
+  }
 
-    public static Builder builder() {
-        return new Builder();
+  /** The REST base URL, ending in a slash, for example {@code http://127.0.0.1:41234/}. */
+  public String restUrl() {
+    return restUrl;
+  }
+
+  /** Stops the worker (its connectors and tasks too). Safe to call twice. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
     }
+    closed = true;
+    connect.stop();
+    connect.awaitStop();
+    LOG.info("Kafka Connect at {} stopped", restUrl);
+  }
+
+  /**
+   * Polls {@code GET /health} until it answers 200, or fails after {@code timeout} naming the last
+   * answer.
+   */
+  static void awaitHealthy(String restUrl, Duration timeout) {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(restUrl + "health"))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer";
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return;
+        }
+        last = response.statusCode() + " " + response.body();
+      } catch (IOException e) {
+        last = e.toString();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(
+            "Interrupted while waiting for Kafka Connect at " + restUrl, e);
+      }
+      pause();
+    }
+    throw new IllegalStateException(
+        "Kafka Connect at "
+            + restUrl
+            + " not healthy after "
+            + timeout.toMillis()
+            + " ms; last answer: "
+            + last);
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for Kafka Connect", e);
+    }
+  }
+
+  private static String withSlash(String url) {
+    return url.endsWith("/") ? url : url + "/";
+  }
+
+  /** Options for {@link ConnectWorker}; anything not set comes from the worker file. */
+  public static final class Builder {
+
+    private Path workerConfig;
+    private String bootstrapServers;
+    private Path pluginPath;
+    private String groupId;
+    private int restPort;
+    private final Map<String, String> overrides = new LinkedHashMap<>();
+
+    private Builder() {}
 
     /**
-     * Starts a worker from exactly these properties and waits until its REST API reports healthy.
-     * Used by {@link Builder#start()} and by {@link LocalConnect}.
+     * The worker properties file to start from, e.g. {@code
+     * connect/config/connect-distributed.properties}.
      */
-    static ConnectWorker start(Map<String, String> workerProperties) {
-        long started = System.nanoTime();
-        Connect<?> connect = new ConnectDistributed().startConnect(workerProperties);
-        String restUrl = withSlash(connect.rest().serverUrl().toString());
-        ConnectWorker worker = new ConnectWorker(connect, restUrl);
+    public Builder workerConfig(Path workerConfig) {
+      this.workerConfig = workerConfig;
+      return this;
+    }
+
+    public Builder bootstrapServers(String bootstrapServers) {
+      this.bootstrapServers = bootstrapServers;
+      return this;
+    }
+
+    /** The folder holding plugin folders, e.g. {@code connect/target/plugins}. */
+    public Builder pluginPath(Path pluginPath) {
+      this.pluginPath = pluginPath;
+      return this;
+    }
+
+    /** A group id of its own, with storage topics named after it ({@code <group>-configs} etc.). */
+    public Builder groupId(String groupId) {
+      this.groupId = groupId;
+      return this;
+    }
+
+    /** The REST port; 0 (the default) takes a free one. */
+    public Builder restPort(int restPort) {
+      this.restPort = restPort;
+      return this;
+    }
+
+    /** Any other worker property, applied last. */
+    public Builder set(String key, String value) {
+      overrides.put(key, value);
+      return this;
+    }
+
+    /** The properties the worker will start with: the file, then the test overrides. */
+    Map<String, String> workerProperties() {
+      Map<String, String> properties = new LinkedHashMap<>();
+      if (workerConfig != null) {
         try {
-            awaitHealthy(restUrl, READY_TIMEOUT);
-        } catch (RuntimeException e) {
-            worker.close();
-            throw e;
+          properties.putAll(Utils.propsToStringMap(Utils.loadProps(workerConfig.toString())));
+        } catch (IOException e) {
+          throw new UncheckedIOException("Couldn't read the worker config " + workerConfig, e);
         }
-        LOG.info("Kafka Connect REST ready at {} in {} ms", restUrl,
-                Duration.ofNanos(System.nanoTime() - started).toMillis());
-        return worker;
+      }
+      properties.put("listeners", "http://127.0.0.1:" + restPort);
+      properties.put("rest.advertised.host.name", "127.0.0.1");
+      if (bootstrapServers != null) {
+        properties.put("bootstrap.servers", bootstrapServers);
+      }
+      if (pluginPath != null) {
+        properties.put("plugin.path", pluginPath.toAbsolutePath().toString());
+      }
+      if (groupId != null) {
+        properties.put("group.id", groupId);
+        properties.put("config.storage.topic", groupId + "-configs");
+        properties.put("offset.storage.topic", groupId + "-offsets");
+        properties.put("status.storage.topic", groupId + "-status");
+      }
+      properties.putAll(overrides);
+      return properties;
     }
 
-    /** The REST base URL, ending in a slash, for example {@code http://127.0.0.1:41234/}. */
-    public String restUrl() {
-        return restUrl;
+    /** Starts the worker and waits until {@code GET /health} answers 200. */
+    public ConnectWorker start() {
+      return ConnectWorker.start(workerProperties());
     }
-
-    /** Stops the worker (its connectors and tasks too). Safe to call twice. */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        connect.stop();
-        connect.awaitStop();
-        LOG.info("Kafka Connect at {} stopped", restUrl);
-    }
-
-    /** Polls {@code GET /health} until it answers 200, or fails after {@code timeout} naming the last answer. */
-    static void awaitHealthy(String restUrl, Duration timeout) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(restUrl + "health"))
-                .timeout(Duration.ofSeconds(10)).GET().build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-                last = response.statusCode() + " " + response.body();
-            } catch (IOException e) {
-                last = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Kafka Connect at " + restUrl, e);
-            }
-            pause();
-        }
-        throw new IllegalStateException("Kafka Connect at " + restUrl + " not healthy after "
-                + timeout.toMillis() + " ms; last answer: " + last);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Kafka Connect", e);
-        }
-    }
-
-    private static String withSlash(String url) {
-        return url.endsWith("/") ? url : url + "/";
-    }
-
-    /** Options for {@link ConnectWorker}; anything not set comes from the worker file. */
-    public static final class Builder {
-
-        private Path workerConfig;
-        private String bootstrapServers;
-        private Path pluginPath;
-        private String groupId;
-        private int restPort;
-        private final Map<String, String> overrides = new LinkedHashMap<>();
-
-        private Builder() {
-        }
-
-        /** The worker properties file to start from, e.g. {@code connect/config/connect-distributed.properties}. */
-        public Builder workerConfig(Path workerConfig) {
-            this.workerConfig = workerConfig;
-            return this;
-        }
-
-        public Builder bootstrapServers(String bootstrapServers) {
-            this.bootstrapServers = bootstrapServers;
-            return this;
-        }
-
-        /** The folder holding plugin folders, e.g. {@code connect/target/plugins}. */
-        public Builder pluginPath(Path pluginPath) {
-            this.pluginPath = pluginPath;
-            return this;
-        }
-
-        /** A group id of its own, with storage topics named after it ({@code <group>-configs} etc.). */
-        public Builder groupId(String groupId) {
-            this.groupId = groupId;
-            return this;
-        }
-
-        /** The REST port; 0 (the default) takes a free one. */
-        public Builder restPort(int restPort) {
-            this.restPort = restPort;
-            return this;
-        }
-
-        /** Any other worker property, applied last. */
-        public Builder set(String key, String value) {
-            overrides.put(key, value);
-            return this;
-        }
-
-        /** The properties the worker will start with: the file, then the test overrides. */
-        Map<String, String> workerProperties() {
-            Map<String, String> properties = new LinkedHashMap<>();
-            if (workerConfig != null) {
-                try {
-                    properties.putAll(Utils.propsToStringMap(Utils.loadProps(workerConfig.toString())));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("Couldn't read the worker config " + workerConfig, e);
-                }
-            }
-            properties.put("listeners", "http://127.0.0.1:" + restPort);
-            properties.put("rest.advertised.host.name", "127.0.0.1");
-            if (bootstrapServers != null) {
-                properties.put("bootstrap.servers", bootstrapServers);
-            }
-            if (pluginPath != null) {
-                properties.put("plugin.path", pluginPath.toAbsolutePath().toString());
-            }
-            if (groupId != null) {
-                properties.put("group.id", groupId);
-                properties.put("config.storage.topic", groupId + "-configs");
-                properties.put("offset.storage.topic", groupId + "-offsets");
-                properties.put("status.storage.topic", groupId + "-status");
-            }
-            properties.putAll(overrides);
-            return properties;
-        }
-
-        /** Starts the worker and waits until {@code GET /health} answers 200. */
-        public ConnectWorker start() {
-            return ConnectWorker.start(workerProperties());
-        }
-    }
+  }
 }

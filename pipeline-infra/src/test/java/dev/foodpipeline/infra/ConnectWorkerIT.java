@@ -8,74 +8,89 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class ConnectWorkerIT {
 
-    private static final Path WORKER_CONFIG = Path.of(System.getProperty("infra.it.workerConfig",
-            "../connect/config/connect-distributed.properties"));
-    private static final Path PLUGIN_PATH = Path.of(System.getProperty("infra.it.pluginPath", "target/it-plugins"));
-    private static final String JDBC_SINK = "io.debezium.connector.jdbc.JdbcSinkConnector";
+  private static final Path WORKER_CONFIG =
+      Path.of(
+          System.getProperty(
+              "infra.it.workerConfig", "../connect/config/connect-distributed.properties"));
+  private static final Path PLUGIN_PATH =
+      Path.of(System.getProperty("infra.it.pluginPath", "target/it-plugins"));
+  private static final String JDBC_SINK = "io.debezium.connector.jdbc.JdbcSinkConnector";
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static KafkaBroker broker;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static KafkaBroker broker;
 
-    @BeforeAll
-    static void startBroker() {
-        broker = KafkaBroker.start();
+  @BeforeAll
+  static void startBroker() {
+    broker = KafkaBroker.start();
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    if (broker != null) {
+      broker.close();
     }
+  }
 
-    @AfterAll
-    static void stopBroker() {
-        if (broker != null) {
-            broker.close();
-        }
+  @Test
+  void workerFromTheLocalStackFileOffersTheDebeziumJdbcSink() throws Exception {
+    try (ConnectWorker connect =
+        ConnectWorker.builder()
+            .workerConfig(WORKER_CONFIG)
+            .bootstrapServers(broker.bootstrapServers())
+            .pluginPath(PLUGIN_PATH)
+            .start()) {
+      assertThat(connect.restUrl()).startsWith("http://127.0.0.1:").endsWith("/");
+
+      HttpResponse<String> plugins = get(connect.restUrl() + "connector-plugins");
+      assertThat(plugins.statusCode()).isEqualTo(200);
+      assertThat(plugins.body()).contains("\"class\":\"" + JDBC_SINK + "\"");
     }
+  }
 
-    @Test
-    void workerFromTheLocalStackFileOffersTheDebeziumJdbcSink() throws Exception {
-        try (ConnectWorker connect = ConnectWorker.builder()
-                .workerConfig(WORKER_CONFIG)
-                .bootstrapServers(broker.bootstrapServers())
-                .pluginPath(PLUGIN_PATH)
-                .start()) {
-            assertThat(connect.restUrl()).startsWith("http://127.0.0.1:").endsWith("/");
+  @Test
+  void localConnectRunsUntilStoppedWithOverridesOnTheFile() throws Exception {
+    int port = Ports.free();
+    try (BackgroundCommand worker =
+        BackgroundCommand.start(
+            LocalConnect::new,
+            "--config",
+            WORKER_CONFIG.toString(),
+            "--set",
+            "bootstrap.servers=" + broker.bootstrapServers(),
+            "--set",
+            "listeners=http://127.0.0.1:" + port,
+            "--set",
+            "rest.advertised.port=" + port,
+            "--set",
+            "plugin.path=" + PLUGIN_PATH.toAbsolutePath(),
+            "--set",
+            "group.id=local-connect-it",
+            "--set",
+            "config.storage.topic=local-connect-it-configs",
+            "--set",
+            "offset.storage.topic=local-connect-it-offsets",
+            "--set",
+            "status.storage.topic=local-connect-it-status")) {
+      assertThat(worker.awaitOutput("Kafka Connect ready at", Duration.ofSeconds(120)))
+          .contains("Kafka Connect ready at http://127.0.0.1:" + port + "/");
 
-            HttpResponse<String> plugins = get(connect.restUrl() + "connector-plugins");
-            assertThat(plugins.statusCode()).isEqualTo(200);
-            assertThat(plugins.body()).contains("\"class\":\"" + JDBC_SINK + "\"");
-        }
+      assertThat(get("http://127.0.0.1:" + port + "/health").statusCode()).isEqualTo(200);
+      assertThat(get("http://127.0.0.1:" + port + "/connector-plugins").body()).contains(JDBC_SINK);
+
+      assertThat(worker.stop()).isZero();
+      assertThat(worker.out()).contains("Kafka Connect stopped");
     }
+  }
 
-    @Test
-    void localConnectRunsUntilStoppedWithOverridesOnTheFile() throws Exception {
-        int port = Ports.free();
-        try (BackgroundCommand worker = BackgroundCommand.start(LocalConnect::new,
-                "--config", WORKER_CONFIG.toString(),
-                "--set", "bootstrap.servers=" + broker.bootstrapServers(),
-                "--set", "listeners=http://127.0.0.1:" + port,
-                "--set", "rest.advertised.port=" + port,
-                "--set", "plugin.path=" + PLUGIN_PATH.toAbsolutePath(),
-                "--set", "group.id=local-connect-it",
-                "--set", "config.storage.topic=local-connect-it-configs",
-                "--set", "offset.storage.topic=local-connect-it-offsets",
-                "--set", "status.storage.topic=local-connect-it-status")) {
-            assertThat(worker.awaitOutput("Kafka Connect ready at", Duration.ofSeconds(120)))
-                    .contains("Kafka Connect ready at http://127.0.0.1:" + port + "/");
-
-            assertThat(get("http://127.0.0.1:" + port + "/health").statusCode()).isEqualTo(200);
-            assertThat(get("http://127.0.0.1:" + port + "/connector-plugins").body()).contains(JDBC_SINK);
-
-            assertThat(worker.stop()).isZero();
-            assertThat(worker.out()).contains("Kafka Connect stopped");
-        }
-    }
-
-    private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
+  private static HttpResponse<String> get(String url) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
 }

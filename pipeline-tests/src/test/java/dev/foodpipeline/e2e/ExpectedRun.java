@@ -25,14 +25,20 @@ final class ExpectedRun {
   private final List<Expected> records = new ArrayList<>();
   private final OrderFactory factory;
 
-  ExpectedRun(long seed, double invalidRatio, int count, Clock clock, Map<Integer, Long> baseOffsets) {
+  ExpectedRun(
+      long seed, double invalidRatio, int count, Clock clock, Map<Integer, Long> baseOffsets) {
     factory = new OrderFactory(GenerationSpec.of(seed, invalidRatio), clock);
     Map<Integer, Long> next = new HashMap<>(baseOffsets);
-    factory.generate(GenerationSpec.DEFAULT_FIRST_SEQUENCE, count).forEach(generated -> {
-      int partition = partitionOf(generated.key());
-      long offset = next.merge(partition, 1L, Long::sum) - 1;
-      records.add(new Expected(generated, new SourcePosition(Topics.FOOD_ORDERS.name(), partition, offset)));
-    });
+    factory
+        .generate(GenerationSpec.DEFAULT_FIRST_SEQUENCE, count)
+        .forEach(
+            generated -> {
+              int partition = partitionOf(generated.key());
+              long offset = next.merge(partition, 1L, Long::sum) - 1;
+              records.add(
+                  new Expected(
+                      generated, new SourcePosition(Topics.FOOD_ORDERS.name(), partition, offset)));
+            });
   }
 
   static int partitionOf(String key) {
@@ -47,10 +53,16 @@ final class ExpectedRun {
     return records.stream().filter(e -> !e.generated().isValid()).toList();
   }
 
-  /** The enriched order a valid record must become (processedAt is the Streams app's, so null here). */
+  /**
+   * The enriched order a valid record must become (processedAt is the Streams app's, so null here).
+   */
   OrderEnricher.Enriched enriched(Expected expected) {
     Order order = expected.generated().order().orElseThrow();
     return new OrderEnricher()
-        .enrich(order, factory.catalog().find(order.restaurantId()).orElseThrow(), expected.position(), null);
+        .enrich(
+            order,
+            factory.catalog().find(order.restaurantId()).orElseThrow(),
+            expected.position(),
+            null);
   }
 }

@@ -29,16 +29,16 @@ import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine;
 
 /**
- * The whole pipeline on real components in this JVM (PostgreSQL as its own server process): a
- * KRaft broker, PostgreSQL, a distributed Connect worker with the Debezium JDBC sink and the
- * shipped connector configs, and one streams-app instance. Paths to the connect module's files
- * come from failsafe's system properties.
+ * The whole pipeline on real components in this JVM (PostgreSQL as its own server process): a KRaft
+ * broker, PostgreSQL, a distributed Connect worker with the Debezium JDBC sink and the shipped
+ * connector configs, and one streams-app instance. Paths to the connect module's files come from
+ * failsafe's system properties.
  */
 final class Pipeline implements AutoCloseable {
   /**
-   * The seed of the restaurant catalogue, published before the Streams app starts: its
-   * GlobalKTable is complete once the app is RUNNING, so no order can race ahead of its restaurant.
-   * Orders are valid only against the catalogue of their own seed, so every test produces with it.
+   * The seed of the restaurant catalogue, published before the Streams app starts: its GlobalKTable
+   * is complete once the app is RUNNING, so no order can race ahead of its restaurant. Orders are
+   * valid only against the catalogue of their own seed, so every test produces with it.
    */
   static final long SEED = 20261126;
 
@@ -61,7 +61,14 @@ final class Pipeline implements AutoCloseable {
                 .bootstrapServers(broker.bootstrapServers())
                 .start());
     assertThat(generator(Clock.systemUTC(), "topics", "-b", broker.bootstrapServers())).isZero();
-    assertThat(generator(Clock.systemUTC(), "restaurants", "-b", broker.bootstrapServers(), "--seed", Long.toString(SEED)))
+    assertThat(
+            generator(
+                Clock.systemUTC(),
+                "restaurants",
+                "-b",
+                broker.bootstrapServers(),
+                "--seed",
+                Long.toString(SEED)))
         .isZero();
     registerConnectors(connect.restUrl());
     Path stateDir = Files.createTempDirectory("e2e-streams");
@@ -100,25 +107,33 @@ final class Pipeline implements AutoCloseable {
 
   /** Runs the generator CLI in this JVM; returns its exit code. */
   int generator(Clock clock, String... args) {
-    CommandLine commandLine = GeneratorCommand.newCommandLine(GeneratorEnvironment.system().withClock(clock));
+    CommandLine commandLine =
+        GeneratorCommand.newCommandLine(GeneratorEnvironment.system().withClock(clock));
     StringWriter output = new StringWriter();
     commandLine.setOut(new PrintWriter(output));
     int exit = commandLine.execute(args);
     if (exit != 0) {
-      System.out.println("generator " + String.join(" ", args) + " exited " + exit + ":\n" + output);
+      System.out.println(
+          "generator " + String.join(" ", args) + " exited " + exit + ":\n" + output);
     }
     return exit;
   }
 
-  /** The next offset of each partition of food-orders: where the next produced records will land. */
+  /**
+   * The next offset of each partition of food-orders: where the next produced records will land.
+   */
   Map<Integer, Long> endOffsetsOfFoodOrders() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
       Map<TopicPartition, OffsetSpec> request = new HashMap<>();
       for (int p = 0; p < Topics.FOOD_ORDERS.partitions(); p++) {
         request.put(new TopicPartition(Topics.FOOD_ORDERS.name(), p), OffsetSpec.latest());
       }
       Map<Integer, Long> offsets = new HashMap<>();
-      admin.listOffsets(request).all().get(30, TimeUnit.SECONDS)
+      admin
+          .listOffsets(request)
+          .all()
+          .get(30, TimeUnit.SECONDS)
           .forEach((partition, info) -> offsets.put(partition.partition(), info.offset()));
       return offsets;
     }
@@ -131,11 +146,16 @@ final class Pipeline implements AutoCloseable {
     registrar.setErr(new PrintWriter(output));
     int exit =
         registrar.execute(
-            "--connect-url", connectUrl,
-            "--schema", path("e2e.schema").toString(),
-            "--set", "connection.url=" + postgres.jdbcUrl(),
-            "--set", "connection.username=" + postgres.user(),
-            "--set", "connection.password=" + postgres.password(),
+            "--connect-url",
+            connectUrl,
+            "--schema",
+            path("e2e.schema").toString(),
+            "--set",
+            "connection.url=" + postgres.jdbcUrl(),
+            "--set",
+            "connection.username=" + postgres.user(),
+            "--set",
+            "connection.password=" + postgres.password(),
             path("e2e.connectors").toString());
     assertThat(exit).as("connector registration: %s", output).isZero();
   }
@@ -143,7 +163,8 @@ final class Pipeline implements AutoCloseable {
   private static Path path(String property) {
     String value = System.getProperty(property);
     if (value == null) {
-      throw new IllegalStateException("System property " + property + " is not set: run this test through failsafe");
+      throw new IllegalStateException(
+          "System property " + property + " is not set: run this test through failsafe");
     }
     return Path.of(value);
   }

@@ -61,18 +61,34 @@ class PipelineEndToEndIT {
 
     int exit =
         pipeline.generator(
-            clock, "produce", "--no-setup", "-b", pipeline.bootstrapServers(), "--count", "100", "--rate", "0",
-            "--seed", Long.toString(seed), "--invalid-ratio", "0.2");
+            clock,
+            "produce",
+            "--no-setup",
+            "-b",
+            pipeline.bootstrapServers(),
+            "--count",
+            "100",
+            "--rate",
+            "0",
+            "--seed",
+            Long.toString(seed),
+            "--invalid-ratio",
+            "0.2");
     assertThat(exit).isZero();
 
-    String orderIds = run.valid().stream().map(e -> "'" + e.generated().key() + "'").collect(Collectors.joining(","));
+    String orderIds =
+        run.valid().stream()
+            .map(e -> "'" + e.generated().key() + "'")
+            .collect(Collectors.joining(","));
     String positions =
         run.rejected().stream()
             .map(e -> "(" + e.position().partition() + "," + e.position().offset() + ")")
             .collect(Collectors.joining(","));
     String ordersOfRun = "SELECT * FROM orders WHERE order_id IN (" + orderIds + ")";
     String rejectedOfRun =
-        "SELECT * FROM rejected_orders WHERE (source_partition, source_offset) IN (" + positions + ")";
+        "SELECT * FROM rejected_orders WHERE (source_partition, source_offset) IN ("
+            + positions
+            + ")";
     int itemCount = run.valid().stream().mapToInt(e -> run.enriched(e).items().size()).sum();
     await("every order of the run in orders, order_items or rejected_orders")
         .atMost(DRAIN)
@@ -80,21 +96,28 @@ class PipelineEndToEndIT {
         .until(
             () ->
                 db.count("SELECT count(*) FROM (" + ordersOfRun + ") o") == run.valid().size()
-                    && db.count("SELECT count(*) FROM (" + rejectedOfRun + ") r") == run.rejected().size()
-                    && db.count("SELECT count(*) FROM order_items WHERE order_id IN (" + orderIds + ")") == itemCount);
+                    && db.count("SELECT count(*) FROM (" + rejectedOfRun + ") r")
+                        == run.rejected().size()
+                    && db.count(
+                            "SELECT count(*) FROM order_items WHERE order_id IN (" + orderIds + ")")
+                        == itemCount);
 
     assertOrders(run, db.rows(ordersOfRun));
     assertItems(run, db.rows("SELECT * FROM order_items WHERE order_id IN (" + orderIds + ")"));
     assertRejections(run, db.rows(rejectedOfRun));
-    assertThat(db.count("SELECT count(*) FROM orders o WHERE total <> subtotal + tax + delivery_fee"
-        + " OR subtotal <> (SELECT sum(line_total) FROM order_items i WHERE i.order_id = o.order_id)"))
+    assertThat(
+            db.count(
+                "SELECT count(*) FROM orders o WHERE total <> subtotal + tax + delivery_fee"
+                    + " OR subtotal <> (SELECT sum(line_total) FROM order_items i WHERE i.order_id = o.order_id)"))
         .as("orders whose total is not the sum of their lines plus tax and fee")
         .isZero();
   }
 
   @Test
-  void aProducerThatIsNotOursGetsItsOrderIntoOrdersAndItsMalformedRecordIntoRejectedOrders() throws Exception {
-    var restaurant = dev.foodpipeline.model.catalog.RestaurantCatalog.generate(Pipeline.SEED).get(3);
+  void aProducerThatIsNotOursGetsItsOrderIntoOrdersAndItsMalformedRecordIntoRejectedOrders()
+      throws Exception {
+    var restaurant =
+        dev.foodpipeline.model.catalog.RestaurantCatalog.generate(Pipeline.SEED).get(3);
     var dish = restaurant.menu().get(0);
     // The documented contract, written by hand: any client in any language can produce this.
     String json =
@@ -104,8 +127,12 @@ class PipelineEndToEndIT {
          "deliveryAddress": {"street": "9 Rua Augusta", "city": "%s", "postalCode": "1100-048"},
          "createdAt": "%s"}
         """
-            .formatted(restaurant.restaurantId(), dish.menuItemId(), dish.price().toPlainString(),
-                restaurant.city(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
+            .formatted(
+                restaurant.restaurantId(),
+                dish.menuItemId(),
+                dish.price().toPlainString(),
+                restaurant.city(),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(
@@ -113,7 +140,9 @@ class PipelineEndToEndIT {
             new StringSerializer(),
             new StringSerializer())) {
       producer.send(new ProducerRecord<>("food-orders", "ext-1", json)).get();
-      producer.send(new ProducerRecord<>("food-orders", "ext-2", "{\"orderId\": \"ext-2\", oops")).get();
+      producer
+          .send(new ProducerRecord<>("food-orders", "ext-2", "{\"orderId\": \"ext-2\", oops"))
+          .get();
     }
 
     await("the foreign order in orders and the malformed one in rejected_orders")
@@ -122,20 +151,23 @@ class PipelineEndToEndIT {
         .until(
             () ->
                 db.count("SELECT count(*) FROM orders WHERE order_id = 'ext-1'") == 1
-                    && db.count("SELECT count(*) FROM rejected_orders WHERE raw LIKE '%ext-2%'") == 1);
+                    && db.count("SELECT count(*) FROM rejected_orders WHERE raw LIKE '%ext-2%'")
+                        == 1);
     Map<String, Object> order = db.rows("SELECT * FROM orders WHERE order_id = 'ext-1'").get(0);
     BigDecimal subtotal = dish.price().multiply(BigDecimal.valueOf(3));
     assertThat(order.get("subtotal")).isEqualTo(subtotal.setScale(2));
     assertThat(order.get("item_count")).isEqualTo(3);
     assertThat(order.get("restaurant_name")).isEqualTo(restaurant.name());
-    Map<String, Object> rejected = db.rows("SELECT * FROM rejected_orders WHERE raw LIKE '%ext-2%'").get(0);
+    Map<String, Object> rejected =
+        db.rows("SELECT * FROM rejected_orders WHERE raw LIKE '%ext-2%'").get(0);
     assertThat(rejected.get("reason_code")).isEqualTo("MALFORMED_JSON");
     assertThat(rejected.get("raw")).isEqualTo("{\"orderId\": \"ext-2\", oops");
     assertThat((String) rejected.get("reason")).startsWith("not valid JSON");
   }
 
   private static void assertOrders(ExpectedRun run, List<Map<String, Object>> rows) {
-    Map<Object, Map<String, Object>> byId = rows.stream().collect(Collectors.toMap(r -> r.get("order_id"), Function.identity()));
+    Map<Object, Map<String, Object>> byId =
+        rows.stream().collect(Collectors.toMap(r -> r.get("order_id"), Function.identity()));
     for (Expected expected : run.valid()) {
       ProcessedOrder want = run.enriched(expected).order();
       Map<String, Object> row = byId.get(want.orderId());
@@ -160,13 +192,17 @@ class PipelineEndToEndIT {
       assertThat(instant(row, "created_at")).isEqualTo(want.createdAt());
       assertThat(instant(row, "estimated_ready_at")).isEqualTo(want.estimatedReadyAt());
       assertThat(instant(row, "processed_at")).isAfterOrEqualTo(want.createdAt());
-      assertThat(instant(row, "written_at")).isAfterOrEqualTo(instant(row, "processed_at").minusSeconds(1));
+      assertThat(instant(row, "written_at"))
+          .isAfterOrEqualTo(instant(row, "processed_at").minusSeconds(1));
     }
   }
 
   private static void assertItems(ExpectedRun run, List<Map<String, Object>> rows) {
     Map<String, Map<String, Object>> byKey =
-        rows.stream().collect(Collectors.toMap(r -> r.get("order_id") + "#" + r.get("line_no"), Function.identity()));
+        rows.stream()
+            .collect(
+                Collectors.toMap(
+                    r -> r.get("order_id") + "#" + r.get("line_no"), Function.identity()));
     for (Expected expected : run.valid()) {
       OrderEnricher.Enriched enriched = run.enriched(expected);
       for (ProcessedItem want : enriched.items()) {
@@ -186,9 +222,13 @@ class PipelineEndToEndIT {
   private static void assertRejections(ExpectedRun run, List<Map<String, Object>> rows) {
     Map<String, Map<String, Object>> byPosition =
         rows.stream()
-            .collect(Collectors.toMap(r -> r.get("source_partition") + "@" + r.get("source_offset"), Function.identity()));
+            .collect(
+                Collectors.toMap(
+                    r -> r.get("source_partition") + "@" + r.get("source_offset"),
+                    Function.identity()));
     for (Expected expected : run.rejected()) {
-      Map<String, Object> row = byPosition.get(expected.position().partition() + "@" + expected.position().offset());
+      Map<String, Object> row =
+          byPosition.get(expected.position().partition() + "@" + expected.position().offset());
       assertThat(row).as("rejection of %s", expected.generated()).isNotNull();
       assertThat(row)
           .as("rejection of %s", expected.generated().key())
@@ -200,7 +240,10 @@ class PipelineEndToEndIT {
     }
   }
 
-  /** The record's original text, or for a record over the Streams app's limit its start and a mark of its size. */
+  /**
+   * The record's original text, or for a record over the Streams app's limit its start and a mark
+   * of its size.
+   */
   private static void assertRaw(String raw, byte[] value) {
     String text = RawText.of(value);
     int limit = TopologySettings.DEFAULT_MAX_RAW_CHARS;

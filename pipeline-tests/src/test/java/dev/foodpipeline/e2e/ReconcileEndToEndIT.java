@@ -34,13 +34,17 @@ import picocli.CommandLine;
  * The generator's own check of the pipeline, on real components: a seeded run with every invalid
  * kind (the default mix, copies of earlier orders included) goes through Kafka, the Streams app and
  * the JDBC sink, and {@code reconcile} finds PostgreSQL holding exactly what it must (exit 0: every
- * kind rejected with its reason, every valid order with its values). Then rows are tampered with on purpose, and reconcile
- * fails naming each tampered order.
+ * kind rejected with its reason, every valid order with its values). Then rows are tampered with on
+ * purpose, and reconcile fails naming each tampered order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReconcileEndToEndIT {
-  /** The orders' own seed; their catalogue is the one the pipeline published ({@link Pipeline#SEED}). */
+  /**
+   * The orders' own seed; their catalogue is the one the pipeline published ({@link
+   * Pipeline#SEED}).
+   */
   private static final long SEED = 77;
+
   private static final int COUNT = 300;
 
   private static Pipeline pipeline;
@@ -54,9 +58,28 @@ class ReconcileEndToEndIT {
     runFile = Files.createTempDirectory("reconcile-e2e").resolve("run.properties");
     Result produce =
         generator(
-            "produce", "--no-setup", "-b", pipeline.bootstrapServers(), "--count", Integer.toString(COUNT), "--rate", "0",
-            "--seed", Long.toString(SEED), "--catalog-seed", Long.toString(Pipeline.SEED), "--invalid-ratio", "0.35",
-            "--hot-restaurant-ratio", "0.3", "--late-ratio", "0.2", "--max-lateness", "2h", "--run-file", runFile.toString());
+            "produce",
+            "--no-setup",
+            "-b",
+            pipeline.bootstrapServers(),
+            "--count",
+            Integer.toString(COUNT),
+            "--rate",
+            "0",
+            "--seed",
+            Long.toString(SEED),
+            "--catalog-seed",
+            Long.toString(Pipeline.SEED),
+            "--invalid-ratio",
+            "0.35",
+            "--hot-restaurant-ratio",
+            "0.3",
+            "--late-ratio",
+            "0.2",
+            "--max-lateness",
+            "2h",
+            "--run-file",
+            runFile.toString());
     assertThat(produce.exit()).as(produce.output()).isZero();
   }
 
@@ -70,7 +93,8 @@ class ReconcileEndToEndIT {
   private record Result(int exit, String output) {}
 
   private static Result generator(String... args) {
-    CommandLine commandLine = GeneratorCommand.newCommandLine(GeneratorEnvironment.system().withEnv(Map.of()));
+    CommandLine commandLine =
+        GeneratorCommand.newCommandLine(GeneratorEnvironment.system().withEnv(Map.of()));
     StringWriter output = new StringWriter();
     commandLine.setOut(new PrintWriter(output, true));
     commandLine.setErr(new PrintWriter(output, true));
@@ -82,8 +106,15 @@ class ReconcileEndToEndIT {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "reconcile", "--run-file", runFile.toString(), "--jdbc-url", db.url(), "--jdbc-user", db.user(),
-                "--jdbc-password", db.password()));
+                "reconcile",
+                "--run-file",
+                runFile.toString(),
+                "--jdbc-url",
+                db.url(),
+                "--jdbc-user",
+                db.user(),
+                "--jdbc-password",
+                db.password()));
     args.addAll(List.of(extra));
     return generator(args.toArray(String[]::new));
   }
@@ -97,18 +128,34 @@ class ReconcileEndToEndIT {
   @Order(1)
   void everyInvalidKindIsRejectedWithItsReasonAndEveryValidOrderLandsWithItsValues() {
     Set<InvalidKind> kinds =
-        run().stream().flatMap(g -> g.invalidKind().stream()).collect(Collectors.toCollection(() -> EnumSet.noneOf(InvalidKind.class)));
-    assertThat(kinds).as("the run holds every kind of the default mix").containsExactlyInAnyOrderElementsOf(InvalidMix.DEFAULT.kinds());
+        run().stream()
+            .flatMap(g -> g.invalidKind().stream())
+            .collect(Collectors.toCollection(() -> EnumSet.noneOf(InvalidKind.class)));
+    assertThat(kinds)
+        .as("the run holds every kind of the default mix")
+        .containsExactlyInAnyOrderElementsOf(InvalidMix.DEFAULT.kinds());
 
     Result result = reconcile("--wait", "120s");
 
     assertThat(result.exit()).as(result.output()).isZero();
-    assertThat(result.output()).contains("OK: PostgreSQL holds exactly what the run must have produced.");
+    assertThat(result.output())
+        .contains("OK: PostgreSQL holds exactly what the run must have produced.");
     for (InvalidKind kind : kinds) {
-      long expected = run().stream().filter(g -> g.expectedReason().orElse(null) == kind.expectedReason()).count();
+      long expected =
+          run().stream()
+              .filter(g -> g.expectedReason().orElse(null) == kind.expectedReason())
+              .count();
       assertThat(result.output())
           .as("%s rejected as %s", kind, kind.expectedReason())
-          .containsPattern(Pattern.compile("  " + kind.expectedReason() + "\\s+" + expected + "\\s+" + expected + "\\s+0\\s+0"));
+          .containsPattern(
+              Pattern.compile(
+                  "  "
+                      + kind.expectedReason()
+                      + "\\s+"
+                      + expected
+                      + "\\s+"
+                      + expected
+                      + "\\s+0\\s+0"));
     }
   }
 
@@ -118,26 +165,45 @@ class ReconcileEndToEndIT {
     // Orders no duplicate copies, and a rejection that carries an id of its own, so that each
     // tampering makes exactly one finding.
     Set<String> copied =
-        run().stream().filter(g -> g.invalidKind().orElse(null) == InvalidKind.DUPLICATE_ORDER_ID).map(GeneratedOrder::key).collect(Collectors.toSet());
-    List<GeneratedOrder> valid = run().stream().filter(GeneratedOrder::isValid).filter(g -> !copied.contains(g.key())).toList();
+        run().stream()
+            .filter(g -> g.invalidKind().orElse(null) == InvalidKind.DUPLICATE_ORDER_ID)
+            .map(GeneratedOrder::key)
+            .collect(Collectors.toSet());
+    List<GeneratedOrder> valid =
+        run().stream()
+            .filter(GeneratedOrder::isValid)
+            .filter(g -> !copied.contains(g.key()))
+            .toList();
     String deleted = valid.get(5).key();
     String duplicated = valid.get(10).key();
     String changed = valid.get(15).key();
     String rejected =
-        run().stream().filter(g -> !g.isValid() && !copied.contains(g.key())).findFirst().orElseThrow().key();
+        run().stream()
+            .filter(g -> !g.isValid() && !copied.contains(g.key()))
+            .findFirst()
+            .orElseThrow()
+            .key();
     assertThat(db.execute("DELETE FROM orders WHERE order_id = '" + deleted + "'")).isOne();
     assertThat(
             db.execute(
                 "INSERT INTO rejected_orders (source_topic, source_partition, source_offset, order_id, reason_code, reason)"
-                    + " VALUES ('food-orders', 0, 900000000, '" + duplicated + "', 'PRICE_MISMATCH', 'tampered')"))
+                    + " VALUES ('food-orders', 0, 900000000, '"
+                    + duplicated
+                    + "', 'PRICE_MISMATCH', 'tampered')"))
         .isOne();
-    assertThat(db.execute("UPDATE orders SET total = total + 0.01 WHERE order_id = '" + changed + "'")).isOne();
+    assertThat(
+            db.execute("UPDATE orders SET total = total + 0.01 WHERE order_id = '" + changed + "'"))
+        .isOne();
     assertThat(
             db.execute(
-                "INSERT INTO orders SELECT '" + rejected + "', customer_id, restaurant_id, restaurant_name, cuisine, city,"
+                "INSERT INTO orders SELECT '"
+                    + rejected
+                    + "', customer_id, restaurant_id, restaurant_name, cuisine, city,"
                     + " item_count, subtotal, tax, delivery_fee, total, delivery_street, delivery_city, delivery_postal_code,"
                     + " created_at, estimated_ready_at, processed_at, source_partition, source_offset, written_at"
-                    + " FROM orders WHERE order_id = '" + valid.get(20).key() + "'"))
+                    + " FROM orders WHERE order_id = '"
+                    + valid.get(20).key()
+                    + "'"))
         .isOne();
 
     Result result = reconcile();
@@ -146,7 +212,9 @@ class ReconcileEndToEndIT {
     assertThat(result.output())
         .contains("MISMATCH: 4 order ids are wrong:")
         .contains(deleted + "  missing from orders")
-        .contains(duplicated + "  in rejected_orders as PRICE_MISMATCH (at 0@900000000), but it is a valid order")
+        .contains(
+            duplicated
+                + "  in rejected_orders as PRICE_MISMATCH (at 0@900000000), but it is a valid order")
         .contains(changed + "  orders.total is ")
         .contains(rejected + "  in orders, but must be rejected as ")
         .containsPattern("order ids with duplicates\\s+2");

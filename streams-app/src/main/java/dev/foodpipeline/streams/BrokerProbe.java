@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Says in one line whether any bootstrap server accepts a TCP connection: the plain answer to
- * "why is the app not running?" when Kafka is down, without a Kafka client's noise.
+ * Says in one line whether any bootstrap server accepts a TCP connection: the plain answer to "why
+ * is the app not running?" when Kafka is down, without a Kafka client's noise.
  */
 final class BrokerProbe {
   private BrokerProbe() {}
@@ -23,11 +23,16 @@ final class BrokerProbe {
       int colon = hostPort.lastIndexOf(':');
       try (Socket socket = new Socket()) {
         socket.connect(
-            new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
+            new InetSocketAddress(
+                hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1))),
             (int) timeout.toMillis());
         return Optional.empty();
       } catch (IOException | RuntimeException e) {
-        problems.add(hostPort + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        problems.add(
+            hostPort
+                + " ("
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                + ")");
       }
     }
     return Optional.of("cannot connect to " + String.join(", ", problems));

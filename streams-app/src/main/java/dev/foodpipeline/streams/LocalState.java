@@ -15,19 +15,21 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The instance's local state across process restarts. A clean close leaves a marker file; when a
- * process starts and finds task directories but no marker (the last run was killed or crashed),
- * it deletes those task directories before Kafka Streams starts. Under exactly-once Kafka Streams
+ * process starts and finds task directories but no marker (the last run was killed or crashed), it
+ * deletes those task directories before Kafka Streams starts. Under exactly-once Kafka Streams
  * would discard that state anyway (a store without a checkpoint may hold uncommitted writes), but
  * it finds out task by task while it already processes, as a {@code TaskCorruptedException}; the
  * handling of that exception aborts the stream thread's open transaction, and with Kafka Streams
  * 4.4 we saw it lose the uncommitted records of the thread's other tasks (docs/streams-app.md).
- * Deleting before the start avoids that path. The process id file stays, so the new producers
- * keep their transactional ids and fence the killed run's open transactions at once.
+ * Deleting before the start avoids that path. The process id file stays, so the new producers keep
+ * their transactional ids and fence the killed run's open transactions at once.
  */
 final class LocalState {
   private static final Logger log = LoggerFactory.getLogger(LocalState.class);
+
   /** A task directory: {@code <subtopology>_<partition>}. */
   private static final Pattern TASK_DIRECTORY = Pattern.compile("\\d+_\\d+");
+
   /** State directories already prepared by this JVM: an app restarted in-process is not a crash. */
   private static final Set<Path> PREPARED = new HashSet<>();
 
@@ -60,7 +62,9 @@ final class LocalState {
     log.warn(
         "streams-app {}: its last run did not stop cleanly (killed or crashed); deleted the local state of {} task(s)"
             + " in {} before starting: Kafka Streams restores it from the changelogs",
-        instance, tasks.size(), stateDir.resolve(applicationId));
+        instance,
+        tasks.size(),
+        stateDir.resolve(applicationId));
     return tasks.size();
   }
 
@@ -70,7 +74,10 @@ final class LocalState {
       Files.createDirectories(stateDir);
       Files.writeString(marker(stateDir, applicationId), "closed cleanly\n");
     } catch (IOException e) {
-      log.warn("Cannot write {}: the next start will rebuild the local state ({})", marker(stateDir, applicationId), e.toString());
+      log.warn(
+          "Cannot write {}: the next start will rebuild the local state ({})",
+          marker(stateDir, applicationId),
+          e.toString());
     }
   }
 

@@ -49,80 +49,129 @@ import picocli.CommandLine.Option;
     })
 public final class Main implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
+
   /** How often the run loop looks at the app's state. */
   static final Duration STATUS_INTERVAL = Duration.ofSeconds(10);
+
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
   /** Every topic of the registry: the app reads two of them and writes the others. */
   static final List<String> REQUIRED_TOPICS = Topics.all().stream().map(Topic::name).toList();
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,...]",
       description = "Kafka (env FOOD_STREAMS_BOOTSTRAP_SERVERS; default 127.0.0.1:9092)")
   String bootstrapServers;
 
-  @Option(names = "--application-id", paramLabel = "ID",
-      description = "Streams application id = consumer group (env FOOD_STREAMS_APPLICATION_ID; default food-orders-streams)")
+  @Option(
+      names = "--application-id",
+      paramLabel = "ID",
+      description =
+          "Streams application id = consumer group (env FOOD_STREAMS_APPLICATION_ID; default food-orders-streams)")
   String applicationId;
 
-  @Option(names = "--threads", paramLabel = "N",
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
       description = "stream threads of this instance (env FOOD_STREAMS_THREADS; default 2)")
   String threads;
 
-  @Option(names = "--instance-id", paramLabel = "ID",
-      description = "names this instance in logs, client id, static group membership and default state dir"
-          + " (env FOOD_STREAMS_INSTANCE_ID; default <host name>-<http port>)")
+  @Option(
+      names = "--instance-id",
+      paramLabel = "ID",
+      description =
+          "names this instance in logs, client id, static group membership and default state dir"
+              + " (env FOOD_STREAMS_INSTANCE_ID; default <host name>-<http port>)")
   String instanceId;
 
-  @Option(names = "--state-dir", paramLabel = "DIR",
-      description = "state directory (env FOOD_STREAMS_STATE_DIR; default <tmp>/food-orders-streams-<instance-id>)")
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "state directory (env FOOD_STREAMS_STATE_DIR; default <tmp>/food-orders-streams-<instance-id>)")
   String stateDir;
 
-  @Option(names = "--commit-interval-ms", paramLabel = "MS",
-      description = "transaction commit interval (env FOOD_STREAMS_COMMIT_INTERVAL_MS; default 100)")
+  @Option(
+      names = "--commit-interval-ms",
+      paramLabel = "MS",
+      description =
+          "transaction commit interval (env FOOD_STREAMS_COMMIT_INTERVAL_MS; default 100)")
   String commitIntervalMs;
 
-  @Option(names = "--close-timeout-ms", paramLabel = "MS",
-      description = "how long a shutdown may take (env FOOD_STREAMS_CLOSE_TIMEOUT_MS; default 8000)")
+  @Option(
+      names = "--close-timeout-ms",
+      paramLabel = "MS",
+      description =
+          "how long a shutdown may take (env FOOD_STREAMS_CLOSE_TIMEOUT_MS; default 8000)")
   String closeTimeoutMs;
 
-  @Option(names = "--http-host", paramLabel = "HOST",
-      description = "address of the HTTP endpoints; 0.0.0.0 for every address (env FOOD_STREAMS_HTTP_HOST; default 127.0.0.1)")
+  @Option(
+      names = "--http-host",
+      paramLabel = "HOST",
+      description =
+          "address of the HTTP endpoints; 0.0.0.0 for every address (env FOOD_STREAMS_HTTP_HOST; default 127.0.0.1)")
   String httpHost;
 
-  @Option(names = "--http-port", paramLabel = "PORT",
-      description = "port of the HTTP endpoints; 0 = any free port (env FOOD_STREAMS_HTTP_PORT; default 7070)")
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description =
+          "port of the HTTP endpoints; 0 = any free port (env FOOD_STREAMS_HTTP_PORT; default 7070)")
   String httpPort;
 
-  @Option(names = "--advertised-host", paramLabel = "HOST",
-      description = "how other instances reach this one's HTTP port (application.server) (env FOOD_STREAMS_ADVERTISED_HOST;"
-          + " default the HTTP host, or the host name when that is 0.0.0.0)")
+  @Option(
+      names = "--advertised-host",
+      paramLabel = "HOST",
+      description =
+          "how other instances reach this one's HTTP port (application.server) (env FOOD_STREAMS_ADVERTISED_HOST;"
+              + " default the HTTP host, or the host name when that is 0.0.0.0)")
   String advertisedHost;
 
-  @Option(names = "--static-membership", paramLabel = "true|false",
-      description = "join the consumer group as static members, group.instance.id = instance id"
-          + " (env FOOD_STREAMS_STATIC_MEMBERSHIP; default true)")
+  @Option(
+      names = "--static-membership",
+      paramLabel = "true|false",
+      description =
+          "join the consumer group as static members, group.instance.id = instance id"
+              + " (env FOOD_STREAMS_STATIC_MEMBERSHIP; default true)")
   String staticMembership;
 
-  @Option(names = "--dedup-retention-ms", paramLabel = "MS",
-      description = "how long an accepted order id is remembered to reject duplicates (env FOOD_STREAMS_DEDUP_RETENTION_MS;"
-          + " default 86400000 = 24 h)")
+  @Option(
+      names = "--dedup-retention-ms",
+      paramLabel = "MS",
+      description =
+          "how long an accepted order id is remembered to reject duplicates (env FOOD_STREAMS_DEDUP_RETENTION_MS;"
+              + " default 86400000 = 24 h)")
   String dedupRetentionMs;
 
-  @Option(names = "--stats-grace-ms", paramLabel = "MS",
-      description = "how late an order may arrive and still count in its 1-minute restaurant-stats window;"
-          + " a window is final this long after its end (env FOOD_STREAMS_STATS_GRACE_MS; default 30000)")
+  @Option(
+      names = "--stats-grace-ms",
+      paramLabel = "MS",
+      description =
+          "how late an order may arrive and still count in its 1-minute restaurant-stats window;"
+              + " a window is final this long after its end (env FOOD_STREAMS_STATS_GRACE_MS; default 30000)")
   String statsGraceMs;
 
-  @Option(names = "--rocksdb-memory-mb", paramLabel = "MIB",
-      description = "RocksDB memory of this instance, one cache shared by every store, half of it for memtables"
-          + " (env FOOD_STREAMS_ROCKSDB_MEMORY_MB; default 16)")
+  @Option(
+      names = "--rocksdb-memory-mb",
+      paramLabel = "MIB",
+      description =
+          "RocksDB memory of this instance, one cache shared by every store, half of it for memtables"
+              + " (env FOOD_STREAMS_ROCKSDB_MEMORY_MB; default 16)")
   String rocksDbMemoryMb;
 
-  @Option(names = "--config-file", paramLabel = "FILE",
-      description = "Kafka Streams/client properties file, passed through (env FOOD_STREAMS_CONFIG_FILE)")
+  @Option(
+      names = "--config-file",
+      paramLabel = "FILE",
+      description =
+          "Kafka Streams/client properties file, passed through (env FOOD_STREAMS_CONFIG_FILE)")
   String configFile;
 
-  @Option(names = {"-c", "--config"}, paramLabel = "KEY=VALUE",
-      description = "a Kafka Streams/client property, passed through; repeatable (env FOOD_STREAMS_CONFIG_<KEY> with _ for .)")
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "KEY=VALUE",
+      description =
+          "a Kafka Streams/client property, passed through; repeatable (env FOOD_STREAMS_CONFIG_<KEY> with _ for .)")
   Map<String, String> config = new LinkedHashMap<>();
 
   private final Map<String, String> env;
@@ -130,12 +179,16 @@ public final class Main implements Callable<Integer> {
   private final Duration statusInterval;
   private volatile Duration closeTimeout = StreamsSettings.DEFAULT_CLOSE_TIMEOUT;
   private final CurrentApp current = new CurrentApp();
+
   /** How many times Kafka was found unreachable before an app could be made (for tests). */
   final AtomicInteger unreachableProbes = new AtomicInteger();
+
   /** How many times a required topic was found missing (for tests). */
   final AtomicInteger missingTopicProbes = new AtomicInteger();
+
   /** The HTTP port bound, once it is (for tests); 0 before. */
   volatile int boundHttpPort;
+
   /** Which required topics are missing at the given bootstrap servers (replaced in tests). */
   Function<String, List<String>> missingTopics =
       bootstrap -> TopicProbe.missing(bootstrap, REQUIRED_TOPICS, PROBE_TIMEOUT);
@@ -229,12 +282,16 @@ public final class Main implements Callable<Integer> {
    *
    * @return 0 after a stop request
    */
-  int run(StreamsSettings settings, Function<StreamsSettings, StreamsApp> apps) throws InterruptedException {
+  int run(StreamsSettings settings, Function<StreamsSettings, StreamsApp> apps)
+      throws InterruptedException {
     while (awaitKafka(settings)) {
       try (StreamsApp app = apps.apply(settings)) {
         current.running(app);
         if (startAndSupervise(app)) {
-          log.info("Stop requested; closing streams-app {} (up to {} ms)", settings.instanceId(), settings.closeTimeout().toMillis());
+          log.info(
+              "Stop requested; closing streams-app {} (up to {} ms)",
+              settings.instanceId(),
+              settings.closeTimeout().toMillis());
           return 0;
         }
         current.waiting("a new start in " + statusInterval.toMillis() + " ms after a failure");
@@ -256,13 +313,16 @@ public final class Main implements Callable<Integer> {
       if (stopRequested.getCount() == 0) {
         return false;
       }
-      Optional<String> problem = BrokerProbe.unreachable(settings.bootstrapServers(), PROBE_TIMEOUT);
+      Optional<String> problem =
+          BrokerProbe.unreachable(settings.bootstrapServers(), PROBE_TIMEOUT);
       if (problem.isPresent()) {
         unreachableProbes.incrementAndGet();
         current.waiting("Kafka at " + settings.bootstrapServers());
         log.warn(
             "Kafka at {} is not reachable: {}; trying again every {} ms",
-            settings.bootstrapServers(), problem.get(), statusInterval.toMillis());
+            settings.bootstrapServers(),
+            problem.get(),
+            statusInterval.toMillis());
       } else {
         try {
           List<String> missing = missingTopics.apply(settings.bootstrapServers());
@@ -273,10 +333,16 @@ public final class Main implements Callable<Integer> {
           current.waiting("topic(s) " + missing);
           log.warn(
               "Waiting for topic(s) {} to exist at {} (create them with: order-generator topics); checking every {} ms",
-              missing, settings.bootstrapServers(), statusInterval.toMillis());
+              missing,
+              settings.bootstrapServers(),
+              statusInterval.toMillis());
         } catch (IllegalStateException e) {
           current.waiting("Kafka at " + settings.bootstrapServers());
-          log.warn("Kafka at {} is reachable but {}; trying again every {} ms", settings.bootstrapServers(), e.getMessage(), statusInterval.toMillis());
+          log.warn(
+              "Kafka at {} is reachable but {}; trying again every {} ms",
+              settings.bootstrapServers(),
+              e.getMessage(),
+              statusInterval.toMillis());
         }
       }
       if (stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -291,21 +357,38 @@ public final class Main implements Callable<Integer> {
     try {
       app.start();
     } catch (RuntimeException e) {
-      log.error("streams-app {} could not start: {}; trying again in {} ms", instance, oneLine(rootCause(e)), statusInterval.toMillis());
+      log.error(
+          "streams-app {} could not start: {}; trying again in {} ms",
+          instance,
+          oneLine(rootCause(e)),
+          statusInterval.toMillis());
       return false;
     }
     while (!stopRequested.await(statusInterval.toMillis(), TimeUnit.MILLISECONDS)) {
       State state = app.state();
       if (state == State.ERROR || state == State.PENDING_ERROR || state == State.NOT_RUNNING) {
-        log.error("streams-app {} stopped on its own (state {}); trying again in {} ms", instance, state, statusInterval.toMillis());
+        log.error(
+            "streams-app {} stopped on its own (state {}); trying again in {} ms",
+            instance,
+            state,
+            statusInterval.toMillis());
         return false;
       }
       if (state != State.RUNNING) {
         String bootstrap = app.settings().bootstrapServers();
         BrokerProbe.unreachable(bootstrap, PROBE_TIMEOUT)
             .ifPresentOrElse(
-                problem -> log.warn("Kafka at {} is not reachable: {}; Kafka Streams keeps retrying (state {})", bootstrap, problem, state),
-                () -> log.info("Kafka at {} is reachable; waiting for the partition assignment (state {})", bootstrap, state));
+                problem ->
+                    log.warn(
+                        "Kafka at {} is not reachable: {}; Kafka Streams keeps retrying (state {})",
+                        bootstrap,
+                        problem,
+                        state),
+                () ->
+                    log.info(
+                        "Kafka at {} is reachable; waiting for the partition assignment (state {})",
+                        bootstrap,
+                        state));
       }
     }
     return true;
@@ -332,7 +415,8 @@ public final class Main implements Callable<Integer> {
   }
 
   private static String oneLine(Throwable error) {
-    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    String message =
+        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     return message.lines().findFirst().orElse(message);
   }
 }

@@ -3,8 +3,8 @@ package dev.foodpipeline.streams;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * The typed settings of the app: each has a flag, an environment variable and, where Kafka has
- * one, the Kafka Streams property it sets. A value is taken from the flag, else the environment
+ * The typed settings of the app: each has a flag, an environment variable and, where Kafka has one,
+ * the Kafka Streams property it sets. A value is taken from the flag, else the environment
  * variable, else the Kafka property given through {@code --config}/{@code FOOD_STREAMS_CONFIG_*}/
  * {@code --config-file}, else the default.
  */
@@ -28,7 +28,10 @@ public enum Setting {
   /** Prefix of every environment variable of the app. */
   public static final String ENV_PREFIX = "FOOD_STREAMS_";
 
-  /** Prefix of environment variables that pass a Kafka property: {@code FOOD_STREAMS_CONFIG_NUM_STANDBY_REPLICAS=1}. */
+  /**
+   * Prefix of environment variables that pass a Kafka property: {@code
+   * FOOD_STREAMS_CONFIG_NUM_STANDBY_REPLICAS=1}.
+   */
   public static final String ENV_CONFIG_PREFIX = ENV_PREFIX + "CONFIG_";
 
   private final String flag;
@@ -53,8 +56,14 @@ public enum Setting {
     return kafkaProperty;
   }
 
-  /** The Kafka property named by a {@code FOOD_STREAMS_CONFIG_*} variable: lower case, {@code _} as {@code .}. */
+  /**
+   * The Kafka property named by a {@code FOOD_STREAMS_CONFIG_*} variable: lower case, {@code _} as
+   * {@code .}.
+   */
   static String propertyOfEnvVar(String envVar) {
-    return envVar.substring(ENV_CONFIG_PREFIX.length()).toLowerCase(java.util.Locale.ROOT).replace('_', '.');
+    return envVar
+        .substring(ENV_CONFIG_PREFIX.length())
+        .toLowerCase(java.util.Locale.ROOT)
+        .replace('_', '.');
   }
 }

@@ -1,8 +1,8 @@
 package dev.foodpipeline.streams;
 
+import dev.foodpipeline.model.topics.Topics;
 import dev.foodpipeline.streams.topology.OrderTopology;
 import dev.foodpipeline.streams.topology.TopologySettings;
-import dev.foodpipeline.model.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,12 +47,17 @@ public final class StreamsApp implements AutoCloseable {
   private volatile boolean startedOnce;
   private volatile List<ThreadAssignment> assignment = List.of();
 
-  /** The order topology with its defaults (system clock), the settings' dedup retention and stats grace. */
+  /**
+   * The order topology with its defaults (system clock), the settings' dedup retention and stats
+   * grace.
+   */
   public StreamsApp(StreamsSettings settings) {
     this(
         settings,
         OrderTopology.build(
-            TopologySettings.defaults().withDedupRetention(settings.dedupRetention()).withStatsGrace(settings.statsGrace())));
+            TopologySettings.defaults()
+                .withDedupRetention(settings.dedupRetention())
+                .withStatsGrace(settings.statsGrace())));
   }
 
   public StreamsApp(StreamsSettings settings, Topology topology) {
@@ -135,7 +140,8 @@ public final class StreamsApp implements AutoCloseable {
           throw new IllegalStateException(name() + " was not started");
         }
         if (!state.isRunningOrRebalancing()) {
-          throw new IllegalStateException(name() + " stopped in state " + state + " before it was RUNNING");
+          throw new IllegalStateException(
+              name() + " stopped in state " + state + " before it was RUNNING");
         }
         long remainingMs = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
         if (remainingMs <= 0) {
@@ -196,7 +202,11 @@ public final class StreamsApp implements AutoCloseable {
       logAssignment();
       if (!startedOnce) {
         startedOnce = true;
-        log.info("{} started: RUNNING with {} stream thread(s) against {}", name(), settings.threads(), settings.bootstrapServers());
+        log.info(
+            "{} started: RUNNING with {} stream thread(s) against {}",
+            name(),
+            settings.threads(),
+            settings.bootstrapServers());
       }
     }
     synchronized (stateMonitor) {
@@ -207,8 +217,10 @@ public final class StreamsApp implements AutoCloseable {
   private void logAssignment() {
     try {
       List<ThreadAssignment> current =
-          streams.metadataForLocalThreads().stream().map(ThreadAssignment::of)
-              .sorted(Comparator.comparing(ThreadAssignment::threadName)).toList();
+          streams.metadataForLocalThreads().stream()
+              .map(ThreadAssignment::of)
+              .sorted(Comparator.comparing(ThreadAssignment::threadName))
+              .toList();
       String change = current.equals(assignment) ? "unchanged" : "new";
       assignment = current;
       log.info("{} assignment after rebalance ({}), {} thread(s):", name(), change, current.size());
@@ -245,17 +257,33 @@ public final class StreamsApp implements AutoCloseable {
     Set<Integer> partitions = new TreeSet<>(active.keySet());
     partitions.addAll(standby.keySet());
     return partitions.stream()
-        .map(p -> Topics.FOOD_ORDERS.name() + "-" + p + " → " + active.getOrDefault(p, "nobody")
-            + (standby.containsKey(p) ? " (standby " + String.join(", ", standby.get(p).stream().sorted().toList()) + ")" : ""))
+        .map(
+            p ->
+                Topics.FOOD_ORDERS.name()
+                    + "-"
+                    + p
+                    + " → "
+                    + active.getOrDefault(p, "nobody")
+                    + (standby.containsKey(p)
+                        ? " (standby "
+                            + String.join(", ", standby.get(p).stream().sorted().toList())
+                            + ")"
+                        : ""))
         .collect(Collectors.joining(", "));
   }
 
   private StreamThreadExceptionResponse onUncaughtException(Throwable error) {
     String thread = Thread.currentThread().getName();
     if (thread.contains("GlobalStreamThread")) {
-      log.error("{}: the global thread ({}) died, the instance will stop: {}", name(), thread, error.toString(), error);
+      log.error(
+          "{}: the global thread ({}) died, the instance will stop: {}",
+          name(),
+          thread,
+          error.toString(),
+          error);
     } else {
-      log.error("{}: stream thread {} died, replacing it: {}", name(), thread, error.toString(), error);
+      log.error(
+          "{}: stream thread {} died, replacing it: {}", name(), thread, error.toString(), error);
     }
     return StreamThreadExceptionResponse.REPLACE_THREAD;
   }

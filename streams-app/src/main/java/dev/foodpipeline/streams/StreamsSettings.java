@@ -37,19 +37,20 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param applicationId the Kafka Streams application id: consumer group and transactional id prefix
  * @param threads stream threads of this instance
  * @param stateDir this instance's state directory (the restaurants global store lives here)
- * @param instanceId names this instance in logs, its client id, its static group membership
- *     ({@code group.instance.id}) and its default state directory
+ * @param instanceId names this instance in logs, its client id, its static group membership ({@code
+ *     group.instance.id}) and its default state directory
  * @param commitInterval how often a transaction is committed (the latency of exactly-once output)
  * @param closeTimeout how long a shutdown may take before the app gives up waiting for Kafka
  * @param httpHost the address the HTTP endpoints listen on
  * @param httpPort their port; 0 = any free port (the one bound is then {@link #withHttpPort})
  * @param advertisedHost how the other instances reach this one: {@code application.server} is
  *     {@code advertisedHost:httpPort}
- * @param staticMembership whether the stream threads join the group as static members
- *     ({@code group.instance.id} = instance id + thread index)
+ * @param staticMembership whether the stream threads join the group as static members ({@code
+ *     group.instance.id} = instance id + thread index)
  * @param dedupRetention how long an accepted order id is remembered to reject duplicates
  * @param statsGrace how late (behind the newest order time) an order may arrive and still count in
- *     its 1-minute window of {@code restaurant-stats}; also how long after its end a window is final
+ *     its 1-minute window of {@code restaurant-stats}; also how long after its end a window is
+ *     final
  * @param rocksDbMemoryMb the one RocksDB memory budget of this instance (block cache, memtables
  *     included), shared by every store
  * @param config further Kafka Streams / client properties, passed through as they are
@@ -75,30 +76,38 @@ public record StreamsSettings(
   public static final String DEFAULT_APPLICATION_ID = "food-orders-streams";
   public static final int DEFAULT_THREADS = 2;
   public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
+
   /** Below Docker's default 10 s between SIGTERM and SIGKILL. */
   public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(8);
+
   public static final String DEFAULT_HTTP_HOST = "127.0.0.1";
   public static final int DEFAULT_HTTP_PORT = 7070;
   public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofHours(24);
   public static final Duration DEFAULT_STATS_GRACE = Duration.ofSeconds(30);
+
   /** Half an hour: the windows stay in the store for an hour, grace included. */
   public static final Duration MAX_STATS_GRACE = Duration.ofMinutes(30);
+
   /** A minute: shorter would forget an order id before a slow producer's retry arrives. */
   public static final Duration MIN_DEDUP_RETENTION = Duration.ofMinutes(1);
+
   /** 16 MiB of RocksDB memory per instance, half of it for memtables: sized for the 2 GB host. */
   public static final int DEFAULT_ROCKSDB_MEMORY_MB = 16;
+
   /**
    * How often Kafka Streams checks whether a warmed-up replica can take over a stateful task from
    * its current owner (Kafka's default: 10 minutes; 1 minute is the least it accepts).
    */
   public static final String DEFAULT_PROBING_REBALANCE_INTERVAL_MS = "60000";
 
-  static final String PROCESSING_HANDLER_GLOBAL_ENABLED = "processing.exception.handler.global.enabled";
+  static final String PROCESSING_HANDLER_GLOBAL_ENABLED =
+      "processing.exception.handler.global.enabled";
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
   private static final Pattern HOST_PORT = Pattern.compile("[^\\s:,]+:(\\d{1,5})");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._:\\[\\]-]+");
   private static final Set<String> WILDCARD_HOSTS = Set.of("0.0.0.0", "::", "[::]");
+
   /** Where a passed-through property would already set the main consumer's group.instance.id. */
   private static final List<String> GROUP_INSTANCE_ID_KEYS =
       List.of(
@@ -136,16 +145,31 @@ public record StreamsSettings(
     return builder().build();
   }
 
-  /** The same settings with the HTTP port that was actually bound (when {@link #httpPort()} was 0). */
+  /**
+   * The same settings with the HTTP port that was actually bound (when {@link #httpPort()} was 0).
+   */
   public StreamsSettings withHttpPort(int port) {
     return new StreamsSettings(
-        bootstrapServers, applicationId, threads, stateDir, instanceId, commitInterval, closeTimeout, httpHost,
-        port, advertisedHost, staticMembership, dedupRetention, statsGrace, rocksDbMemoryMb, config);
+        bootstrapServers,
+        applicationId,
+        threads,
+        stateDir,
+        instanceId,
+        commitInterval,
+        closeTimeout,
+        httpHost,
+        port,
+        advertisedHost,
+        staticMembership,
+        dedupRetention,
+        statsGrace,
+        rocksDbMemoryMb,
+        config);
   }
 
   /**
-   * {@code advertisedHost:httpPort}: how the other instances reach this one's HTTP endpoints
-   * (Kafka Streams' {@code application.server}); empty while the port is 0 (not bound yet).
+   * {@code advertisedHost:httpPort}: how the other instances reach this one's HTTP endpoints (Kafka
+   * Streams' {@code application.server}); empty while the port is 0 (not bound yet).
    */
   public Optional<String> applicationServer() {
     return httpPort == 0 ? Optional.empty() : Optional.of(advertisedHost + ":" + httpPort);
@@ -157,9 +181,9 @@ public record StreamsSettings(
   }
 
   /**
-   * The Kafka Streams properties: the passthrough {@link #config()} first, then the typed
-   * settings, then the app's defaults with {@code putIfAbsent} (so a passthrough property wins
-   * over a default): {@code exactly_once_v2}, the client id, the exception handlers and timestamp
+   * The Kafka Streams properties: the passthrough {@link #config()} first, then the typed settings,
+   * then the app's defaults with {@code putIfAbsent} (so a passthrough property wins over a
+   * default): {@code exactly_once_v2}, the client id, the exception handlers and timestamp
    * extractor, static membership, the bounded RocksDB memory and a 1-minute probing rebalance.
    */
   public Properties toProperties() {
@@ -169,25 +193,35 @@ public record StreamsSettings(
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
     properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
-    applicationServer().ifPresent(server -> properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
+    properties.put(
+        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
+    applicationServer()
+        .ifPresent(server -> properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
     properties.put(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, Long.toString(rocksDbMemoryBytes()));
     if (staticMembership && GROUP_INSTANCE_ID_KEYS.stream().noneMatch(config::containsKey)) {
       // Kafka Streams appends "-<thread index>" for each stream thread's consumer.
-      properties.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
+      properties.put(
+          StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
     }
-    properties.putIfAbsent(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+    properties.putIfAbsent(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     properties.putIfAbsent(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + instanceId);
     properties.putIfAbsent(
-        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingDeserializationHandler.class.getName());
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        RejectingDeserializationHandler.class.getName());
     properties.putIfAbsent(
-        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProcessingHandler.class.getName());
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        RejectingProcessingHandler.class.getName());
     properties.putIfAbsent(
-        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, RejectingProductionHandler.class.getName());
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        RejectingProductionHandler.class.getName());
     properties.putIfAbsent(
-        StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, WallClockOnInvalidTimestamp.class.getName());
-    properties.putIfAbsent(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
-    properties.putIfAbsent(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, DEFAULT_PROBING_REBALANCE_INTERVAL_MS);
+        StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG,
+        WallClockOnInvalidTimestamp.class.getName());
+    properties.putIfAbsent(
+        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
+    properties.putIfAbsent(
+        StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, DEFAULT_PROBING_REBALANCE_INTERVAL_MS);
     // The processing handler also for the restaurants table. Kafka 5.0 makes this the default and
     // drops the (already deprecated) constant, hence the literal.
     properties.putIfAbsent(PROCESSING_HANDLER_GLOBAL_ENABLED, "true");
@@ -230,18 +264,25 @@ public record StreamsSettings(
     }
   }
 
-  /** The default instance id: the host name, and the HTTP port when one is fixed ({@code box-7070}). */
+  /**
+   * The default instance id: the host name, and the HTTP port when one is fixed ({@code box-7070}).
+   */
   static String defaultInstanceId(Map<String, String> env, int httpPort) {
     String host = hostName(env);
     return httpPort == 0 ? host : host + "-" + httpPort;
   }
 
-  /** The default advertised host: the HTTP host, or the host name when that listens on every address. */
+  /**
+   * The default advertised host: the HTTP host, or the host name when that listens on every
+   * address.
+   */
   static String defaultAdvertisedHost(Map<String, String> env, String httpHost) {
     return WILDCARD_HOSTS.contains(httpHost) ? hostName(env) : httpHost;
   }
 
-  /** The default state directory of an instance: {@code <tmp>/food-orders-streams-<instance id>}. */
+  /**
+   * The default state directory of an instance: {@code <tmp>/food-orders-streams-<instance id>}.
+   */
   static Path defaultStateDir(String instanceId) {
     return Path.of(System.getProperty("java.io.tmpdir"), DEFAULT_APPLICATION_ID + "-" + instanceId);
   }
@@ -252,8 +293,11 @@ public record StreamsSettings(
     }
     for (String entry : value.split(",", -1)) {
       var matcher = HOST_PORT.matcher(entry.trim());
-      if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1 || Integer.parseInt(matcher.group(1)) > 65535) {
-        throw new SettingsException(source + " must be host:port[,host:port...], got '" + value + "'");
+      if (!matcher.matches()
+          || Integer.parseInt(matcher.group(1)) < 1
+          || Integer.parseInt(matcher.group(1)) > 65535) {
+        throw new SettingsException(
+            source + " must be host:port[,host:port...], got '" + value + "'");
       }
     }
   }
@@ -282,14 +326,16 @@ public record StreamsSettings(
       throw new SettingsException(source + " must not be empty");
     }
     if (!HOST.matcher(value).matches()) {
-      throw new SettingsException(source + " must be a host name or IP address, got '" + value + "'");
+      throw new SettingsException(
+          source + " must be a host name or IP address, got '" + value + "'");
     }
   }
 
   private static void validateAdvertisedHost(String source, String value) {
     validateHost(source, value);
     if (WILDCARD_HOSTS.contains(value)) {
-      throw new SettingsException(source + " must be an address other instances can reach, not '" + value + "'");
+      throw new SettingsException(
+          source + " must be an address other instances can reach, not '" + value + "'");
     }
   }
 
@@ -301,13 +347,15 @@ public record StreamsSettings(
 
   private static void validateDedupRetention(String source, long millis) {
     if (millis < MIN_DEDUP_RETENTION.toMillis()) {
-      throw new SettingsException(source + " must be >= " + MIN_DEDUP_RETENTION.toMillis() + ", got " + millis);
+      throw new SettingsException(
+          source + " must be >= " + MIN_DEDUP_RETENTION.toMillis() + ", got " + millis);
     }
   }
 
   private static void validateStatsGrace(String source, long millis) {
     if (millis < 0 || millis > MAX_STATS_GRACE.toMillis()) {
-      throw new SettingsException(source + " must be 0.." + MAX_STATS_GRACE.toMillis() + ", got " + millis);
+      throw new SettingsException(
+          source + " must be 0.." + MAX_STATS_GRACE.toMillis() + ", got " + millis);
     }
   }
 
@@ -421,16 +469,23 @@ public record StreamsSettings(
       return build(Map.of());
     }
 
-    /** Resolves each setting from its flag, else its environment variable, else a passed Kafka property, else its default. */
+    /**
+     * Resolves each setting from its flag, else its environment variable, else a passed Kafka
+     * property, else its default.
+     */
     public StreamsSettings build(Map<String, String> env) {
       Resolver resolver = new Resolver(flags, env);
       Map<String, String> passthrough = new LinkedHashMap<>();
-      resolver.value(Setting.CONFIG_FILE).ifPresent(file -> passthrough.putAll(readConfigFile(file)));
-      env.forEach((name, value) -> {
-        if (name.startsWith(Setting.ENV_CONFIG_PREFIX) && name.length() > Setting.ENV_CONFIG_PREFIX.length()) {
-          passthrough.put(Setting.propertyOfEnvVar(name), value);
-        }
-      });
+      resolver
+          .value(Setting.CONFIG_FILE)
+          .ifPresent(file -> passthrough.putAll(readConfigFile(file)));
+      env.forEach(
+          (name, value) -> {
+            if (name.startsWith(Setting.ENV_CONFIG_PREFIX)
+                && name.length() > Setting.ENV_CONFIG_PREFIX.length()) {
+              passthrough.put(Setting.propertyOfEnvVar(name), value);
+            }
+          });
       passthrough.putAll(configFlags);
       resolver.passthrough(passthrough);
 
@@ -438,12 +493,15 @@ public record StreamsSettings(
       validatePort(resolver.source(Setting.HTTP_PORT), httpPort);
       String httpHost = resolver.text(Setting.HTTP_HOST, () -> DEFAULT_HTTP_HOST);
       validateHost(resolver.source(Setting.HTTP_HOST), httpHost);
-      String advertisedHost = resolver.text(Setting.ADVERTISED_HOST, () -> defaultAdvertisedHost(env, httpHost));
+      String advertisedHost =
+          resolver.text(Setting.ADVERTISED_HOST, () -> defaultAdvertisedHost(env, httpHost));
       validateAdvertisedHost(resolver.source(Setting.ADVERTISED_HOST), advertisedHost);
-      String instanceId = resolver.text(Setting.INSTANCE_ID, () -> defaultInstanceId(env, (int) httpPort));
+      String instanceId =
+          resolver.text(Setting.INSTANCE_ID, () -> defaultInstanceId(env, (int) httpPort));
       validateName(resolver.source(Setting.INSTANCE_ID), instanceId);
       boolean staticMembership = resolver.bool(Setting.STATIC_MEMBERSHIP, true);
-      long dedupMs = resolver.number(Setting.DEDUP_RETENTION_MS, DEFAULT_DEDUP_RETENTION.toMillis());
+      long dedupMs =
+          resolver.number(Setting.DEDUP_RETENTION_MS, DEFAULT_DEDUP_RETENTION.toMillis());
       validateDedupRetention(resolver.source(Setting.DEDUP_RETENTION_MS), dedupMs);
       long graceMs = resolver.number(Setting.STATS_GRACE_MS, DEFAULT_STATS_GRACE.toMillis());
       validateStatsGrace(resolver.source(Setting.STATS_GRACE_MS), graceMs);
@@ -455,7 +513,8 @@ public record StreamsSettings(
       validateName(resolver.source(Setting.APPLICATION_ID), applicationId);
       int threads = (int) resolver.number(Setting.THREADS, DEFAULT_THREADS);
       validateThreads(resolver.source(Setting.THREADS), threads);
-      long commitMs = resolver.number(Setting.COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL.toMillis());
+      long commitMs =
+          resolver.number(Setting.COMMIT_INTERVAL_MS, DEFAULT_COMMIT_INTERVAL.toMillis());
       validateCommitInterval(resolver.source(Setting.COMMIT_INTERVAL_MS), commitMs);
       long closeMs = resolver.number(Setting.CLOSE_TIMEOUT_MS, DEFAULT_CLOSE_TIMEOUT.toMillis());
       validateCloseTimeout(resolver.source(Setting.CLOSE_TIMEOUT_MS), closeMs);
@@ -467,9 +526,21 @@ public record StreamsSettings(
         }
       }
       return new StreamsSettings(
-          bootstrap, applicationId, threads, stateDir, instanceId, Duration.ofMillis(commitMs),
-          Duration.ofMillis(closeMs), httpHost, (int) httpPort, advertisedHost, staticMembership,
-          Duration.ofMillis(dedupMs), Duration.ofMillis(graceMs), (int) rocksDbMb, passthrough);
+          bootstrap,
+          applicationId,
+          threads,
+          stateDir,
+          instanceId,
+          Duration.ofMillis(commitMs),
+          Duration.ofMillis(closeMs),
+          httpHost,
+          (int) httpPort,
+          advertisedHost,
+          staticMembership,
+          Duration.ofMillis(dedupMs),
+          Duration.ofMillis(graceMs),
+          (int) rocksDbMb,
+          passthrough);
     }
 
     private static Map<String, String> readConfigFile(String file) {
@@ -478,10 +549,17 @@ public record StreamsSettings(
         properties.load(reader);
       } catch (IOException | IllegalArgumentException e) {
         throw new SettingsException(
-            Setting.CONFIG_FILE.flag() + " cannot be read: " + file + " (" + e.getClass().getSimpleName() + ")");
+            Setting.CONFIG_FILE.flag()
+                + " cannot be read: "
+                + file
+                + " ("
+                + e.getClass().getSimpleName()
+                + ")");
       }
       Map<String, String> values = new LinkedHashMap<>();
-      properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name).trim()));
+      properties
+          .stringPropertyNames()
+          .forEach(name -> values.put(name, properties.getProperty(name).trim()));
       return values;
     }
   }
@@ -536,7 +614,8 @@ public record StreamsSettings(
       try {
         return Long.parseLong(text.get());
       } catch (NumberFormatException e) {
-        throw new SettingsException(source(setting) + " must be a whole number, got '" + text.get() + "'");
+        throw new SettingsException(
+            source(setting) + " must be a whole number, got '" + text.get() + "'");
       }
     }
 
@@ -548,7 +627,9 @@ public record StreamsSettings(
       return switch (text.get().toLowerCase(Locale.ROOT)) {
         case "true" -> true;
         case "false" -> false;
-        default -> throw new SettingsException(source(setting) + " must be true or false, got '" + text.get() + "'");
+        default ->
+            throw new SettingsException(
+                source(setting) + " must be true or false, got '" + text.get() + "'");
       };
     }
 

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 
 /** What one stream thread works on: its active and standby tasks and their input partitions. */
 public record ThreadAssignment(String threadName, List<Task> activeTasks, List<Task> standbyTasks) {
@@ -25,7 +25,8 @@ public record ThreadAssignment(String threadName, List<Task> activeTasks, List<T
   }
 
   static ThreadAssignment of(ThreadMetadata thread) {
-    return new ThreadAssignment(thread.threadName(), tasks(thread.activeTasks()), tasks(thread.standbyTasks()));
+    return new ThreadAssignment(
+        thread.threadName(), tasks(thread.activeTasks()), tasks(thread.standbyTasks()));
   }
 
   /** Every input partition of the active tasks, as {@code topic-partition}. */
@@ -35,7 +36,10 @@ public record ThreadAssignment(String threadName, List<Task> activeTasks, List<T
 
   /** One readable line: thread, active tasks with partitions, standby tasks. */
   public String describe() {
-    return threadName + ": active " + activeTasks + (standbyTasks.isEmpty() ? "" : ", standby " + standbyTasks);
+    return threadName
+        + ": active "
+        + activeTasks
+        + (standbyTasks.isEmpty() ? "" : ", standby " + standbyTasks);
   }
 
   private static List<Task> tasks(Set<TaskMetadata> tasks) {

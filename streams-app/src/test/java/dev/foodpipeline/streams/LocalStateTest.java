@@ -20,13 +20,16 @@ class LocalStateTest {
   @Test
   void afterAnUncleanStopTheTaskDirectoriesGoAndTheProcessIdStays() throws IOException {
     Path task = task("2_1");
-    Path processId = Files.writeString(stateDir.resolve("app").resolve("kafka-streams-process-metadata"), "{}");
+    Path processId =
+        Files.writeString(stateDir.resolve("app").resolve("kafka-streams-process-metadata"), "{}");
 
     assertThat(LocalState.prepare(stateDir, "app", "a")).isEqualTo(1);
 
     assertThat(task).doesNotExist();
     assertThat(processId).exists();
-    assertThat(LocalState.prepare(stateDir, "app", "a")).as("once per JVM: an in-process restart is not a crash").isZero();
+    assertThat(LocalState.prepare(stateDir, "app", "a"))
+        .as("once per JVM: an in-process restart is not a crash")
+        .isZero();
   }
 
   @Test

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
-/** Runs {@link Main} as the jar does, in a background thread, with a stop request instead of SIGTERM. */
+/**
+ * Runs {@link Main} as the jar does, in a background thread, with a stop request instead of
+ * SIGTERM.
+ */
 public final class MainHarness {
   private final Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(500));
 

@@ -18,7 +18,8 @@ class MainTest {
   private final StringWriter err = new StringWriter();
 
   private int execute(Map<String, String> env, String... args) {
-    CommandLine command = Main.commandLine(new Main(env, new CountDownLatch(1), Duration.ofMillis(50)));
+    CommandLine command =
+        Main.commandLine(new Main(env, new CountDownLatch(1), Duration.ofMillis(50)));
     command.setOut(new PrintWriter(out));
     command.setErr(new PrintWriter(err));
     return command.execute(args);
@@ -40,7 +41,8 @@ class MainTest {
     int exitCode = execute(Map.of(), "--threads", "0", "--instance-id", "a");
 
     assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo("streams-app: --threads must be >= 1, got 0" + System.lineSeparator());
+    assertThat(err.toString())
+        .isEqualTo("streams-app: --threads must be >= 1, got 0" + System.lineSeparator());
   }
 
   @Test
@@ -48,13 +50,21 @@ class MainTest {
     int exitCode = execute(Map.of("FOOD_STREAMS_THREADS", "lots", "HOSTNAME", "h"));
 
     assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString().trim()).isEqualTo("streams-app: FOOD_STREAMS_THREADS must be a whole number, got 'lots'");
+    assertThat(err.toString().trim())
+        .isEqualTo("streams-app: FOOD_STREAMS_THREADS must be a whole number, got 'lots'");
   }
 
   @Test
   void invalidKafkaPropertyIsOneLineWithExitCodeTwo() {
     int exitCode =
-        execute(Map.of(), "--instance-id", "a", "--state-dir", stateDir.toString(), "-c", "processing.guarantee=sometimes");
+        execute(
+            Map.of(),
+            "--instance-id",
+            "a",
+            "--state-dir",
+            stateDir.toString(),
+            "-c",
+            "processing.guarantee=sometimes");
 
     assertThat(exitCode).isEqualTo(2);
     assertThat(err.toString().trim())
@@ -71,14 +81,23 @@ class MainTest {
   @Test
   void runLoopWaitsForKafkaSayingSoAndReturnsZeroOnAStopRequest() throws Exception {
     Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
-    java.util.concurrent.atomic.AtomicInteger appsMade = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger appsMade =
+        new java.util.concurrent.atomic.AtomicInteger();
     StreamsSettings settings = NoKafka.settings(NoKafka.closedPort(), stateDir);
 
-    var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> runQuietly(main, settings, s -> {
-      appsMade.incrementAndGet();
-      return new StreamsApp(s);
-    }));
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> main.unreachableProbes.get() >= 2);
+    var result =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+            () ->
+                runQuietly(
+                    main,
+                    settings,
+                    s -> {
+                      appsMade.incrementAndGet();
+                      return new StreamsApp(s);
+                    }));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> main.unreachableProbes.get() >= 2);
     main.requestStop();
 
     assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
@@ -89,15 +108,25 @@ class MainTest {
   void runLoopStartsANewAppWhenOneCannotStart() throws Exception {
     Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
     main.missingTopics = bootstrap -> java.util.List.of();
-    java.util.concurrent.atomic.AtomicInteger appsMade = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger appsMade =
+        new java.util.concurrent.atomic.AtomicInteger();
     try (java.net.ServerSocket silentKafka = new java.net.ServerSocket(0)) {
-      StreamsSettings settings = NoKafka.settings("127.0.0.1:" + silentKafka.getLocalPort(), stateDir);
+      StreamsSettings settings =
+          NoKafka.settings("127.0.0.1:" + silentKafka.getLocalPort(), stateDir);
 
-      var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> runQuietly(main, settings, s -> {
-        appsMade.incrementAndGet();
-        return new StreamsApp(s);
-      }));
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> appsMade.get() >= 2);
+      var result =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () ->
+                  runQuietly(
+                      main,
+                      settings,
+                      s -> {
+                        appsMade.incrementAndGet();
+                        return new StreamsApp(s);
+                      }));
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> appsMade.get() >= 2);
       main.requestStop();
 
       assertThat(result.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
@@ -108,15 +137,25 @@ class MainTest {
   void runLoopWaitsForMissingTopicsSayingWhichAndMakesNoAppMeanwhile() throws Exception {
     Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
     main.missingTopics = bootstrap -> java.util.List.of("restaurant-stats");
-    java.util.concurrent.atomic.AtomicInteger appsMade = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger appsMade =
+        new java.util.concurrent.atomic.AtomicInteger();
     try (java.net.ServerSocket reachableKafka = new java.net.ServerSocket(0)) {
-      StreamsSettings settings = NoKafka.settings("127.0.0.1:" + reachableKafka.getLocalPort(), stateDir);
+      StreamsSettings settings =
+          NoKafka.settings("127.0.0.1:" + reachableKafka.getLocalPort(), stateDir);
 
-      var result = java.util.concurrent.CompletableFuture.supplyAsync(() -> runQuietly(main, settings, s -> {
-        appsMade.incrementAndGet();
-        return new StreamsApp(s);
-      }));
-      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> main.missingTopicProbes.get() >= 2);
+      var result =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () ->
+                  runQuietly(
+                      main,
+                      settings,
+                      s -> {
+                        appsMade.incrementAndGet();
+                        return new StreamsApp(s);
+                      }));
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> main.missingTopicProbes.get() >= 2);
       assertThat(main.current().waitingFor()).isEqualTo("topic(s) [restaurant-stats]");
       main.requestStop();
 
@@ -129,23 +168,45 @@ class MainTest {
   @Test
   void requiredTopicsAreEveryTopicOfTheRegistry() {
     assertThat(Main.REQUIRED_TOPICS)
-        .containsExactly("restaurants", "food-orders", "food-orders-processed", "food-order-items", "food-orders-rejected", "restaurant-stats");
+        .containsExactly(
+            "restaurants",
+            "food-orders",
+            "food-orders-processed",
+            "food-order-items",
+            "food-orders-rejected",
+            "restaurant-stats");
   }
 
   @Test
   void takenHttpPortIsOneLineWithExitCodeTwo() throws Exception {
-    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      int exitCode = execute(Map.of(), "--instance-id", "a", "--state-dir", stateDir.toString(),
-          "--bootstrap-servers", NoKafka.closedPort(), "--http-port", Integer.toString(taken.getLocalPort()));
+    try (java.net.ServerSocket taken =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      int exitCode =
+          execute(
+              Map.of(),
+              "--instance-id",
+              "a",
+              "--state-dir",
+              stateDir.toString(),
+              "--bootstrap-servers",
+              NoKafka.closedPort(),
+              "--http-port",
+              Integer.toString(taken.getLocalPort()));
 
       assertThat(exitCode).isEqualTo(2);
       assertThat(err.toString().trim())
-          .startsWith("streams-app: --http-port " + taken.getLocalPort() + " cannot be bound on 127.0.0.1: ")
+          .startsWith(
+              "streams-app: --http-port "
+                  + taken.getLocalPort()
+                  + " cannot be bound on 127.0.0.1: ")
           .doesNotContain("\n");
     }
   }
 
-  private static int runQuietly(Main main, StreamsSettings settings, java.util.function.Function<StreamsSettings, StreamsApp> apps) {
+  private static int runQuietly(
+      Main main,
+      StreamsSettings settings,
+      java.util.function.Function<StreamsSettings, StreamsApp> apps) {
     try {
       return main.run(settings, apps);
     } catch (InterruptedException e) {
@@ -156,20 +217,58 @@ class MainTest {
 
   @Test
   void flagsReachTheSettings() {
-    Main main = new Main(Map.of("FOOD_STREAMS_THREADS", "3"), new CountDownLatch(1), Duration.ofSeconds(1));
-    new CommandLine(main).parseArgs(
-        "--bootstrap-servers", "127.0.0.1:19092", "--instance-id", "b", "--state-dir", stateDir.toString(),
-        "--application-id", "app", "--commit-interval-ms", "20", "--close-timeout-ms", "1500", "-c", "linger.ms=1",
-        "--http-host", "0.0.0.0", "--http-port", "7075", "--advertised-host", "streams-b", "--static-membership", "false",
-        "--dedup-retention-ms", "120000", "--stats-grace-ms", "45000", "--rocksdb-memory-mb", "8");
+    Main main =
+        new Main(Map.of("FOOD_STREAMS_THREADS", "3"), new CountDownLatch(1), Duration.ofSeconds(1));
+    new CommandLine(main)
+        .parseArgs(
+            "--bootstrap-servers",
+            "127.0.0.1:19092",
+            "--instance-id",
+            "b",
+            "--state-dir",
+            stateDir.toString(),
+            "--application-id",
+            "app",
+            "--commit-interval-ms",
+            "20",
+            "--close-timeout-ms",
+            "1500",
+            "-c",
+            "linger.ms=1",
+            "--http-host",
+            "0.0.0.0",
+            "--http-port",
+            "7075",
+            "--advertised-host",
+            "streams-b",
+            "--static-membership",
+            "false",
+            "--dedup-retention-ms",
+            "120000",
+            "--stats-grace-ms",
+            "45000",
+            "--rocksdb-memory-mb",
+            "8");
 
     StreamsSettings settings = main.settings();
 
     assertThat(settings)
         .isEqualTo(
             new StreamsSettings(
-                "127.0.0.1:19092", "app", 3, stateDir, "b", Duration.ofMillis(20), Duration.ofMillis(1500),
-                "0.0.0.0", 7075, "streams-b", false, Duration.ofMinutes(2), Duration.ofSeconds(45), 8,
+                "127.0.0.1:19092",
+                "app",
+                3,
+                stateDir,
+                "b",
+                Duration.ofMillis(20),
+                Duration.ofMillis(1500),
+                "0.0.0.0",
+                7075,
+                "streams-b",
+                false,
+                Duration.ofMinutes(2),
+                Duration.ofSeconds(45),
+                8,
                 Map.of("linger.ms", "1")));
   }
 }

@@ -10,7 +10,11 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
 class StreamsAppOwnersTest {
-  private record Metadata(String host, int port, Set<TopicPartition> topicPartitions, Set<TopicPartition> standbyTopicPartitions)
+  private record Metadata(
+      String host,
+      int port,
+      Set<TopicPartition> topicPartitions,
+      Set<TopicPartition> standbyTopicPartitions)
       implements StreamsMetadata {
     @Override
     public HostInfo hostInfo() {
@@ -34,12 +38,18 @@ class StreamsAppOwnersTest {
 
   @Test
   void oneLineNamesTheOwnerOfEveryOrdersPartition() {
-    var a = new Metadata("127.0.0.1", 7070, Set.of(orders(0), orders(2), new TopicPartition("other", 0)), Set.of(orders(1)));
+    var a =
+        new Metadata(
+            "127.0.0.1",
+            7070,
+            Set.of(orders(0), orders(2), new TopicPartition("other", 0)),
+            Set.of(orders(1)));
     var b = new Metadata("127.0.0.1", 7071, Set.of(orders(1)), Set.of());
 
     assertThat(StreamsApp.inputOwners(List.of(a, b)))
-        .isEqualTo("food-orders-0 → 127.0.0.1:7070, food-orders-1 → 127.0.0.1:7071 (standby 127.0.0.1:7070),"
-            + " food-orders-2 → 127.0.0.1:7070");
+        .isEqualTo(
+            "food-orders-0 → 127.0.0.1:7070, food-orders-1 → 127.0.0.1:7071 (standby 127.0.0.1:7070),"
+                + " food-orders-2 → 127.0.0.1:7070");
     assertThat(StreamsApp.inputOwners(List.of())).isEmpty();
   }
 }

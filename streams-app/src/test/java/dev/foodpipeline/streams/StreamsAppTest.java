@@ -45,7 +45,9 @@ class StreamsAppTest {
           .isInstanceOf(IllegalStateException.class)
           .hasMessageStartingWith(
               "streams-app lonely did not reach RUNNING within 500 ms (state REBALANCING, Kafka at "
-                  + settings.bootstrapServers() + ": cannot connect to " + settings.bootstrapServers());
+                  + settings.bootstrapServers()
+                  + ": cannot connect to "
+                  + settings.bootstrapServers());
       assertThat(app.isRunning()).isFalse();
       assertThat(app.assignment()).isEmpty();
       assertThat(app.close(Duration.ofSeconds(10))).isTrue();
@@ -58,7 +60,8 @@ class StreamsAppTest {
   @Test
   void startFailsWhenTheRestaurantsCannotBeLoadedInTime() throws IOException {
     try (ServerSocket silent = new ServerSocket(0);
-        StreamsApp app = new StreamsApp(NoKafka.settings("127.0.0.1:" + silent.getLocalPort(), stateDir))) {
+        StreamsApp app =
+            new StreamsApp(NoKafka.settings("127.0.0.1:" + silent.getLocalPort(), stateDir))) {
       assertThatThrownBy(app::start)
           .isInstanceOf(StreamsException.class)
           .hasMessageContaining("GlobalStreamThread");
@@ -68,10 +71,13 @@ class StreamsAppTest {
   @Test
   void brokerProbeTellsReachableFromUnreachable() throws IOException {
     try (ServerSocket listening = new ServerSocket(0)) {
-      assertThat(BrokerProbe.unreachable("127.0.0.1:1, 127.0.0.1:" + listening.getLocalPort(), Duration.ofSeconds(1)))
+      assertThat(
+              BrokerProbe.unreachable(
+                  "127.0.0.1:1, 127.0.0.1:" + listening.getLocalPort(), Duration.ofSeconds(1)))
           .isEmpty();
     }
     assertThat(BrokerProbe.unreachable("127.0.0.1:1", Duration.ofSeconds(1)))
-        .hasValueSatisfying(problem -> assertThat(problem).startsWith("cannot connect to 127.0.0.1:1 ("));
+        .hasValueSatisfying(
+            problem -> assertThat(problem).startsWith("cannot connect to 127.0.0.1:1 ("));
   }
 }

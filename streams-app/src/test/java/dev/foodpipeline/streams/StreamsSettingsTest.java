@@ -26,7 +26,8 @@ class StreamsSettingsTest {
     assertThat(settings.applicationId()).isEqualTo("food-orders-streams");
     assertThat(settings.threads()).isEqualTo(2);
     assertThat(settings.instanceId()).as("host name and HTTP port").isEqualTo("box-1-7070");
-    assertThat(settings.stateDir()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "food-orders-streams-box-1-7070"));
+    assertThat(settings.stateDir())
+        .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "food-orders-streams-box-1-7070"));
     assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(100));
     assertThat(settings.closeTimeout()).isEqualTo(Duration.ofSeconds(8));
     assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
@@ -42,24 +43,33 @@ class StreamsSettingsTest {
 
   @Test
   void withAnyFreePortTheInstanceIdIsTheHostNameAndNoServerIsAdvertisedUntilBound() {
-    StreamsSettings settings = StreamsSettings.builder().httpPort(0).build(Map.of("HOSTNAME", "box-1"));
+    StreamsSettings settings =
+        StreamsSettings.builder().httpPort(0).build(Map.of("HOSTNAME", "box-1"));
 
     assertThat(settings.instanceId()).isEqualTo("box-1");
     assertThat(settings.applicationServer()).isEmpty();
     assertThat(settings.toProperties()).doesNotContainKey(StreamsConfig.APPLICATION_SERVER_CONFIG);
     StreamsSettings bound = settings.withHttpPort(41234);
     assertThat(bound.applicationServer()).hasValue("127.0.0.1:41234");
-    assertThat(bound.toProperties()).containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:41234");
+    assertThat(bound.toProperties())
+        .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:41234");
     assertThat(bound.instanceId()).isEqualTo("box-1");
   }
 
   @Test
   void listeningOnEveryAddressAdvertisesTheHostName() {
-    StreamsSettings settings = StreamsSettings.builder().httpHost("0.0.0.0").build(Map.of("HOSTNAME", "streams-app-1"));
+    StreamsSettings settings =
+        StreamsSettings.builder().httpHost("0.0.0.0").build(Map.of("HOSTNAME", "streams-app-1"));
 
     assertThat(settings.advertisedHost()).isEqualTo("streams-app-1");
-    assertThat(settings.toProperties()).containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "streams-app-1:7070");
-    assertThat(StreamsSettings.builder().httpHost("0.0.0.0").advertisedHost("10.0.0.5").build(Map.of()).applicationServer())
+    assertThat(settings.toProperties())
+        .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "streams-app-1:7070");
+    assertThat(
+            StreamsSettings.builder()
+                .httpHost("0.0.0.0")
+                .advertisedHost("10.0.0.5")
+                .build(Map.of())
+                .applicationServer())
         .hasValue("10.0.0.5:7070");
   }
 
@@ -67,10 +77,20 @@ class StreamsSettingsTest {
   void staticMembershipNamesTheMainConsumerAfterTheInstanceUnlessTurnedOffOrGivenExplicitly() {
     assertThat(StreamsSettings.builder().instanceId("a").build().toProperties())
         .containsEntry("main.consumer.group.instance.id", "a");
-    assertThat(StreamsSettings.builder().instanceId("a").staticMembership(false).build().toProperties())
+    assertThat(
+            StreamsSettings.builder()
+                .instanceId("a")
+                .staticMembership(false)
+                .build()
+                .toProperties())
         .doesNotContainKey("main.consumer.group.instance.id")
         .doesNotContainKey("group.instance.id");
-    assertThat(StreamsSettings.builder().instanceId("a").config("group.instance.id", "mine").build().toProperties())
+    assertThat(
+            StreamsSettings.builder()
+                .instanceId("a")
+                .config("group.instance.id", "mine")
+                .build()
+                .toProperties())
         .containsEntry("group.instance.id", "mine")
         .doesNotContainKey("main.consumer.group.instance.id");
   }
@@ -105,9 +125,21 @@ class StreamsSettingsTest {
     assertThat(settings)
         .isEqualTo(
             new StreamsSettings(
-                "kafka:29092,kafka2:29092", "orders-test", 3, Path.of("/var/lib/streams"), "b",
-                Duration.ofMillis(250), Duration.ofSeconds(5), "0.0.0.0", 7071, "streams-b", false,
-                Duration.ofHours(1), Duration.ofMinutes(1), 32, Map.of("num.standby.replicas", "1")));
+                "kafka:29092,kafka2:29092",
+                "orders-test",
+                3,
+                Path.of("/var/lib/streams"),
+                "b",
+                Duration.ofMillis(250),
+                Duration.ofSeconds(5),
+                "0.0.0.0",
+                7071,
+                "streams-b",
+                false,
+                Duration.ofHours(1),
+                Duration.ofMinutes(1),
+                32,
+                Map.of("num.standby.replicas", "1")));
   }
 
   @Test
@@ -121,7 +153,14 @@ class StreamsSettingsTest {
             .commitInterval(Duration.ofMillis(50))
             .closeTimeout(Duration.ofSeconds(3))
             .applicationId("flagged")
-            .build(Map.of("FOOD_STREAMS_THREADS", "3", "FOOD_STREAMS_BOOTSTRAP_SERVERS", "kafka:29092", "FOOD_STREAMS_INSTANCE_ID", "b"));
+            .build(
+                Map.of(
+                    "FOOD_STREAMS_THREADS",
+                    "3",
+                    "FOOD_STREAMS_BOOTSTRAP_SERVERS",
+                    "kafka:29092",
+                    "FOOD_STREAMS_INSTANCE_ID",
+                    "b"));
 
     assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:19092");
     assertThat(settings.threads()).isEqualTo(4);
@@ -135,7 +174,12 @@ class StreamsSettingsTest {
   @Test
   void propertiesSetExactlyOnceAndTheAppsDefaults() {
     Properties properties =
-        StreamsSettings.builder().instanceId("a").stateDir(tempDir).threads(3).build().toProperties();
+        StreamsSettings.builder()
+            .instanceId("a")
+            .stateDir(tempDir)
+            .threads(3)
+            .build()
+            .toProperties();
 
     assertThat(properties)
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
@@ -145,17 +189,28 @@ class StreamsSettingsTest {
         .containsEntry(StreamsConfig.STATE_DIR_CONFIG, tempDir.toString())
         .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
         .containsEntry(StreamsConfig.CLIENT_ID_CONFIG, "food-orders-streams-a")
-        .containsEntry(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingDeserializationHandler")
-        .containsEntry(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingProcessingHandler")
-        .containsEntry(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, "dev.foodpipeline.streams.errors.RejectingProductionHandler")
+        .containsEntry(
+            StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            "dev.foodpipeline.streams.errors.RejectingDeserializationHandler")
+        .containsEntry(
+            StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+            "dev.foodpipeline.streams.errors.RejectingProcessingHandler")
+        .containsEntry(
+            StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            "dev.foodpipeline.streams.errors.RejectingProductionHandler")
         .containsEntry("processing.exception.handler.global.enabled", "true")
         .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "127.0.0.1:7070")
-        .containsEntry(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, "dev.foodpipeline.streams.errors.WallClockOnInvalidTimestamp")
-        .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "dev.foodpipeline.streams.state.BoundedRocksDbConfig")
+        .containsEntry(
+            StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG,
+            "dev.foodpipeline.streams.errors.WallClockOnInvalidTimestamp")
+        .containsEntry(
+            StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG,
+            "dev.foodpipeline.streams.state.BoundedRocksDbConfig")
         .containsEntry("food.rocksdb.memory.bytes", Long.toString(16L * 1024 * 1024))
         .containsEntry(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, "60000")
         .containsEntry("main.consumer.group.instance.id", "a");
-    assertThat(new StreamsConfig(properties).getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG)).isEqualTo("exactly_once_v2");
+    assertThat(new StreamsConfig(properties).getString(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
+        .isEqualTo("exactly_once_v2");
   }
 
   @Test
@@ -178,29 +233,44 @@ class StreamsSettingsTest {
   @Test
   void passthroughPrecedenceIsFlagThenEnvironmentThenFile() throws IOException {
     Path file = tempDir.resolve("streams.properties");
-    Files.writeString(file, "linger.ms=5\nnum.standby.replicas=1\nmax.poll.records=100\nnum.stream.threads=6\n");
+    Files.writeString(
+        file, "linger.ms=5\nnum.standby.replicas=1\nmax.poll.records=100\nnum.stream.threads=6\n");
 
     StreamsSettings settings =
         StreamsSettings.builder()
             .configFile(file)
             .config("linger.ms", "20")
             .instanceId("a")
-            .build(Map.of("FOOD_STREAMS_CONFIG_LINGER_MS", "10", "FOOD_STREAMS_CONFIG_NUM_STANDBY_REPLICAS", "2"));
+            .build(
+                Map.of(
+                    "FOOD_STREAMS_CONFIG_LINGER_MS",
+                    "10",
+                    "FOOD_STREAMS_CONFIG_NUM_STANDBY_REPLICAS",
+                    "2"));
 
     assertThat(settings.config())
-        .isEqualTo(Map.of("linger.ms", "20", "num.standby.replicas", "2", "max.poll.records", "100"));
-    assertThat(settings.threads()).as("a typed setting from the file, when no flag or variable sets it").isEqualTo(6);
+        .isEqualTo(
+            Map.of("linger.ms", "20", "num.standby.replicas", "2", "max.poll.records", "100"));
+    assertThat(settings.threads())
+        .as("a typed setting from the file, when no flag or variable sets it")
+        .isEqualTo(6);
   }
 
   @Test
   void typedFlagWinsOverTheSamePropertyPassedThrough() {
     StreamsSettings settings =
-        StreamsSettings.builder().instanceId("a").threads(2).config("num.stream.threads", "8")
-            .config("bootstrap.servers", "other:9092").build();
+        StreamsSettings.builder()
+            .instanceId("a")
+            .threads(2)
+            .config("num.stream.threads", "8")
+            .config("bootstrap.servers", "other:9092")
+            .build();
 
     assertThat(settings.threads()).isEqualTo(2);
     assertThat(settings.bootstrapServers()).isEqualTo("other:9092");
-    assertThat(settings.toProperties()).containsEntry("num.stream.threads", "2").containsEntry("bootstrap.servers", "other:9092");
+    assertThat(settings.toProperties())
+        .containsEntry("num.stream.threads", "2")
+        .containsEntry("bootstrap.servers", "other:9092");
     assertThat(settings.config()).isEmpty();
   }
 
@@ -231,7 +301,11 @@ class StreamsSettingsTest {
         "--config-file|/no/such/file.properties|--config-file cannot be read: /no/such/file.properties (NoSuchFileException)"
       })
   void badFlagFailsWithOneLineNamingIt(String flag, String value, String message) {
-    Setting setting = java.util.Arrays.stream(Setting.values()).filter(s -> s.flag().equals(flag)).findFirst().orElseThrow();
+    Setting setting =
+        java.util.Arrays.stream(Setting.values())
+            .filter(s -> s.flag().equals(flag))
+            .findFirst()
+            .orElseThrow();
 
     assertThatThrownBy(() -> StreamsSettings.builder().instanceId("a").flag(setting, value).build())
         .isInstanceOf(SettingsException.class)
@@ -240,27 +314,63 @@ class StreamsSettingsTest {
 
   @Test
   void badEnvironmentVariableIsNamedInTheMessage() {
-    assertThatThrownBy(() -> StreamsSettings.builder().build(Map.of("FOOD_STREAMS_THREADS", "0", "HOSTNAME", "h")))
+    assertThatThrownBy(
+            () ->
+                StreamsSettings.builder()
+                    .build(Map.of("FOOD_STREAMS_THREADS", "0", "HOSTNAME", "h")))
         .hasMessage("FOOD_STREAMS_THREADS must be >= 1, got 0");
-    assertThatThrownBy(() -> StreamsSettings.builder().build(Map.of("FOOD_STREAMS_INSTANCE_ID", "a b")))
+    assertThatThrownBy(
+            () -> StreamsSettings.builder().build(Map.of("FOOD_STREAMS_INSTANCE_ID", "a b")))
         .hasMessage("FOOD_STREAMS_INSTANCE_ID must be letters, digits, '.', '_' or '-', got 'a b'");
   }
 
   @Test
   void badPassedThroughValueIsNamedByItsProperty() {
-    assertThatThrownBy(() -> StreamsSettings.builder().instanceId("a").config("num.stream.threads", "0").build())
+    assertThatThrownBy(
+            () ->
+                StreamsSettings.builder().instanceId("a").config("num.stream.threads", "0").build())
         .hasMessage("num.stream.threads must be >= 1, got 0");
   }
 
   @Test
   void settingsBuiltDirectlyAreValidatedToo() {
     assertThatThrownBy(
-            () -> new StreamsSettings("127.0.0.1:9092", "app", 0, tempDir, "a", Duration.ZERO, Duration.ofSeconds(1),
-                "127.0.0.1", 7070, "127.0.0.1", true, Duration.ofHours(1), Duration.ZERO, 16, Map.of()))
+            () ->
+                new StreamsSettings(
+                    "127.0.0.1:9092",
+                    "app",
+                    0,
+                    tempDir,
+                    "a",
+                    Duration.ZERO,
+                    Duration.ofSeconds(1),
+                    "127.0.0.1",
+                    7070,
+                    "127.0.0.1",
+                    true,
+                    Duration.ofHours(1),
+                    Duration.ZERO,
+                    16,
+                    Map.of()))
         .hasMessage("--threads must be >= 1, got 0");
     assertThatThrownBy(
-            () -> new StreamsSettings("127.0.0.1:9092", "app", 1, tempDir, "a", Duration.ZERO, Duration.ofSeconds(1),
-                "127.0.0.1", 7070, "0.0.0.0", true, Duration.ofHours(1), Duration.ZERO, 16, Map.of()))
+            () ->
+                new StreamsSettings(
+                    "127.0.0.1:9092",
+                    "app",
+                    1,
+                    tempDir,
+                    "a",
+                    Duration.ZERO,
+                    Duration.ofSeconds(1),
+                    "127.0.0.1",
+                    7070,
+                    "0.0.0.0",
+                    true,
+                    Duration.ofHours(1),
+                    Duration.ZERO,
+                    16,
+                    Map.of()))
         .hasMessageStartingWith("--advertised-host must be an address other instances can reach");
   }
 
@@ -268,21 +378,46 @@ class StreamsSettingsTest {
   void everySettingHasAnEnvironmentVariableNamedAfterItsFlag() {
     assertThat(java.util.Arrays.stream(Setting.values()).map(Setting::envVar))
         .containsExactly(
-            "FOOD_STREAMS_BOOTSTRAP_SERVERS", "FOOD_STREAMS_APPLICATION_ID", "FOOD_STREAMS_THREADS",
-            "FOOD_STREAMS_STATE_DIR", "FOOD_STREAMS_INSTANCE_ID", "FOOD_STREAMS_COMMIT_INTERVAL_MS",
-            "FOOD_STREAMS_CLOSE_TIMEOUT_MS", "FOOD_STREAMS_HTTP_HOST", "FOOD_STREAMS_HTTP_PORT",
-            "FOOD_STREAMS_ADVERTISED_HOST", "FOOD_STREAMS_STATIC_MEMBERSHIP", "FOOD_STREAMS_DEDUP_RETENTION_MS",
-            "FOOD_STREAMS_STATS_GRACE_MS", "FOOD_STREAMS_ROCKSDB_MEMORY_MB", "FOOD_STREAMS_CONFIG_FILE");
+            "FOOD_STREAMS_BOOTSTRAP_SERVERS",
+            "FOOD_STREAMS_APPLICATION_ID",
+            "FOOD_STREAMS_THREADS",
+            "FOOD_STREAMS_STATE_DIR",
+            "FOOD_STREAMS_INSTANCE_ID",
+            "FOOD_STREAMS_COMMIT_INTERVAL_MS",
+            "FOOD_STREAMS_CLOSE_TIMEOUT_MS",
+            "FOOD_STREAMS_HTTP_HOST",
+            "FOOD_STREAMS_HTTP_PORT",
+            "FOOD_STREAMS_ADVERTISED_HOST",
+            "FOOD_STREAMS_STATIC_MEMBERSHIP",
+            "FOOD_STREAMS_DEDUP_RETENTION_MS",
+            "FOOD_STREAMS_STATS_GRACE_MS",
+            "FOOD_STREAMS_ROCKSDB_MEMORY_MB",
+            "FOOD_STREAMS_CONFIG_FILE");
   }
 
   @Test
   void describeIsOneLineWithEverySetting() {
     String line =
-        StreamsSettings.builder().instanceId("a").stateDir(tempDir).config("linger.ms", "5").build().describe();
+        StreamsSettings.builder()
+            .instanceId("a")
+            .stateDir(tempDir)
+            .config("linger.ms", "5")
+            .build()
+            .describe();
 
     assertThat(line)
         .doesNotContain("\n")
-        .contains("instance a of food-orders-streams", "127.0.0.1:9092", "2 thread(s)", tempDir.toString(), "100 ms", "linger.ms=5",
-            "HTTP 127.0.0.1:7070", "static membership on", "PT24H", "stats grace PT30S", "RocksDB 16 MiB");
+        .contains(
+            "instance a of food-orders-streams",
+            "127.0.0.1:9092",
+            "2 thread(s)",
+            tempDir.toString(),
+            "100 ms",
+            "linger.ms=5",
+            "HTTP 127.0.0.1:7070",
+            "static membership on",
+            "PT24H",
+            "stats grace PT30S",
+            "RocksDB 16 MiB");
   }
 }

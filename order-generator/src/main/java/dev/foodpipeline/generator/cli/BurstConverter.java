@@ -7,10 +7,15 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads {@code --burst RATExLENGTH/PERIOD}, such as {@code 500x2s/10s}: 500 orders/s for 2 s every 10 s. */
+/**
+ * Reads {@code --burst RATExLENGTH/PERIOD}, such as {@code 500x2s/10s}: 500 orders/s for 2 s every
+ * 10 s.
+ */
 public final class BurstConverter implements ITypeConverter<Burst> {
-  private static final Pattern BURST = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*x\\s*([^/]+)/(.+)");
-  private static final String FORM = " (write RATExLENGTH/PERIOD, such as 500x2s/10s: 500 orders/s for 2 s every 10 s)";
+  private static final Pattern BURST =
+      Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*x\\s*([^/]+)/(.+)");
+  private static final String FORM =
+      " (write RATExLENGTH/PERIOD, such as 500x2s/10s: 500 orders/s for 2 s every 10 s)";
 
   private final DurationConverter durations = new DurationConverter();
 

@@ -15,10 +15,10 @@ import picocli.CommandLine.ParameterException;
 /**
  * Where a flag that is not on the command line takes its value from, in this order: the environment
  * variable {@code FOOD_GENERATOR_<FLAG>} ({@code --invalid-ratio} is {@code
- * FOOD_GENERATOR_INVALID_RATIO}; a few settings shared with the rest of the pipeline also read their
- * shared name, such as {@code FOOD_BOOTSTRAP_SERVERS}), then the {@code --config-file}, then the
- * flag's own default. picocli asks after it has read the command line, so the {@code --config-file}
- * given there is known.
+ * FOOD_GENERATOR_INVALID_RATIO}; a few settings shared with the rest of the pipeline also read
+ * their shared name, such as {@code FOOD_BOOTSTRAP_SERVERS}), then the {@code --config-file}, then
+ * the flag's own default. picocli asks after it has read the command line, so the {@code
+ * --config-file} given there is known.
  */
 final class ConfigDefaults implements IDefaultValueProvider {
   static final String ENV_PREFIX = "FOOD_GENERATOR_";
@@ -69,7 +69,10 @@ final class ConfigDefaults implements IDefaultValueProvider {
     return value;
   }
 
-  /** The config file of the command being parsed: its --config-file, else the environment's; null when none. */
+  /**
+   * The config file of the command being parsed: its --config-file, else the environment's; null
+   * when none.
+   */
   ConfigFile configFile(CommandSpec command) {
     Path path = configFilePath(command);
     if (path == null) {

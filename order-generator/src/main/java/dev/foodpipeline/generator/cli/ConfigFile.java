@@ -41,7 +41,8 @@ record ConfigFile(Path path, Map<String, String> settings, Map<String, String> k
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("--config-file: no file " + path);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("--config-file: cannot read " + path + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          "--config-file: cannot read " + path + ": " + e.getMessage());
     }
     Map<String, String> settings = new TreeMap<>();
     Map<String, String> kafka = new TreeMap<>();
@@ -53,7 +54,11 @@ record ConfigFile(Path path, Map<String, String> settings, Map<String, String> k
         settings.put(key, value);
       } else {
         throw new IllegalArgumentException(
-            "--config-file " + path + ": unknown setting '" + key + "' (write a flag without its dashes, such as rate=50,"
+            "--config-file "
+                + path
+                + ": unknown setting '"
+                + key
+                + "' (write a flag without its dashes, such as rate=50,"
                 + " or a Kafka client setting as kafka.<name>)");
       }
     }

@@ -10,7 +10,8 @@ public final class DatabaseOptions {
       names = "--jdbc-url",
       paramLabel = "URL",
       defaultValue = DatabaseSettings.DEFAULT_JDBC_URL,
-      description = "The pipeline's PostgreSQL (environment FOOD_JDBC_URL; default: ${DEFAULT-VALUE}).")
+      description =
+          "The pipeline's PostgreSQL (environment FOOD_JDBC_URL; default: ${DEFAULT-VALUE}).")
   String jdbcUrl;
 
   @Option(
@@ -24,7 +25,8 @@ public final class DatabaseOptions {
       names = "--jdbc-password",
       paramLabel = "PASSWORD",
       defaultValue = DatabaseSettings.DEFAULT_PASSWORD,
-      description = "Its password; better from the environment (FOOD_DB_PASSWORD) or --config-file (default: food).")
+      description =
+          "Its password; better from the environment (FOOD_DB_PASSWORD) or --config-file (default: food).")
   String password;
 
   @Option(

@@ -8,7 +8,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 6d}, or ISO {@code PT30S}. */
+/**
+ * Reads durations as people write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code
+ * 6d}, or ISO {@code PT30S}.
+ */
 public final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)");
 
@@ -29,7 +32,8 @@ public final class DurationConverter implements ITypeConverter<Duration> {
       }
       return Duration.parse(value.trim().toUpperCase(Locale.ROOT));
     } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
-      throw new TypeConversionException("'" + value + "' is not a duration (write 500ms, 30s, 5m, 2h, 6d or PT30S)");
+      throw new TypeConversionException(
+          "'" + value + "' is not a duration (write 500ms, 30s, 5m, 2h, 6d or PT30S)");
     }
   }
 }

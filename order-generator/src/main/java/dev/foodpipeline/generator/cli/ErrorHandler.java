@@ -35,7 +35,8 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     PrintWriter err = command.getErr();
     err.println(oneLine(ex.getMessage()));
     UnmatchedArgumentException.printSuggestions(ex, err);
-    err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.println(
+        "Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
   }
@@ -61,17 +62,23 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
         return new Failure(ExitCodes.USAGE, oneLine(cause.getMessage()));
       }
       if (cause instanceof ConfigException) {
-        return new Failure(ExitCodes.USAGE, "Invalid Kafka client setting: " + oneLine(cause.getMessage()));
+        return new Failure(
+            ExitCodes.USAGE, "Invalid Kafka client setting: " + oneLine(cause.getMessage()));
       }
       if (cause instanceof TopicSetupException) {
-        boolean timedOut = hasCause(cause, java.util.concurrent.TimeoutException.class, TimeoutException.class);
-        return new Failure(timedOut ? ExitCodes.KAFKA_UNREACHABLE : ExitCodes.KAFKA_ERROR, oneLine(cause.getMessage()));
+        boolean timedOut =
+            hasCause(cause, java.util.concurrent.TimeoutException.class, TimeoutException.class);
+        return new Failure(
+            timedOut ? ExitCodes.KAFKA_UNREACHABLE : ExitCodes.KAFKA_ERROR,
+            oneLine(cause.getMessage()));
       }
       if (cause instanceof KafkaSetupException) {
         return new Failure(ExitCodes.KAFKA_ERROR, oneLine(cause.getMessage()));
       }
       if (cause instanceof TimeoutException) {
-        return new Failure(ExitCodes.KAFKA_UNREACHABLE, "Kafka did not answer in time: " + oneLine(cause.getMessage()));
+        return new Failure(
+            ExitCodes.KAFKA_UNREACHABLE,
+            "Kafka did not answer in time: " + oneLine(cause.getMessage()));
       }
     }
     // No cause more telling than a general Kafka error: report the deepest one, which says most.
@@ -86,7 +93,9 @@ final class ErrorHandler implements IParameterExceptionHandler, IExecutionExcept
     }
     return new Failure(
         ExitCodes.INTERNAL_ERROR,
-        "order-generator failed: " + error.getClass().getName() + (error.getMessage() == null ? "" : ": " + oneLine(error.getMessage())));
+        "order-generator failed: "
+            + error.getClass().getName()
+            + (error.getMessage() == null ? "" : ": " + oneLine(error.getMessage())));
   }
 
   @SafeVarargs

@@ -49,7 +49,11 @@ final class GenerateCommand implements Callable<Integer> {
   @Mixin GenerationOptions generation;
   @Mixin ConfigFileOption config;
 
-  @Option(names = "--count", paramLabel = "N", defaultValue = "10", description = "How many records (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      defaultValue = "10",
+      description = "How many records (default: ${DEFAULT-VALUE}).")
   long count;
 
   @Option(
@@ -66,7 +70,8 @@ final class GenerateCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--count must be 0 or more, was " + count);
     }
     OrderFactory factory =
-        GeneratorCommand.settings(spec, () -> new OrderFactory(generation.spec(), root.environment().clock()));
+        GeneratorCommand.settings(
+            spec, () -> new OrderFactory(generation.spec(), root.environment().clock()));
     PrintWriter out = spec.commandLine().getOut();
     factory
         .generate(factory.spec().firstSequence(), count)

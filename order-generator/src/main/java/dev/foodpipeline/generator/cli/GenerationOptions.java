@@ -8,21 +8,30 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * The flags that decide which records a run is made of (a picocli mixin): {@code produce} writes them,
- * {@code reconcile} recomputes them and {@code generate} prints them, so the three read them alike.
+ * The flags that decide which records a run is made of (a picocli mixin): {@code produce} writes
+ * them, {@code reconcile} recomputes them and {@code generate} prints them, so the three read them
+ * alike.
  */
 public final class GenerationOptions {
   /** Their names, for commands that refuse them next to a run file. */
   static final List<String> NAMES =
       List.of(
-          "--seed", "--catalog-seed", "--invalid-ratio", "--invalid-kinds", "--start-sequence", "--hot-restaurant",
-          "--hot-restaurant-ratio", "--late-ratio", "--max-lateness");
+          "--seed",
+          "--catalog-seed",
+          "--invalid-ratio",
+          "--invalid-kinds",
+          "--start-sequence",
+          "--hot-restaurant",
+          "--hot-restaurant-ratio",
+          "--late-ratio",
+          "--max-lateness");
 
   @Option(
       names = "--seed",
       paramLabel = "S",
       defaultValue = "" + GenerationSpec.DEFAULT_SEED,
-      description = "Seed of the orders (their content and ids o-<seed>-<sequence>) (default: ${DEFAULT-VALUE}).")
+      description =
+          "Seed of the orders (their content and ids o-<seed>-<sequence>) (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
@@ -37,7 +46,8 @@ public final class GenerationOptions {
       names = "--invalid-ratio",
       paramLabel = "0.0..1.0",
       defaultValue = "" + GenerationSpec.DEFAULT_INVALID_RATIO,
-      description = "Share of invalid records, spread over --invalid-kinds (default: ${DEFAULT-VALUE}).")
+      description =
+          "Share of invalid records, spread over --invalid-kinds (default: ${DEFAULT-VALUE}).")
   double invalidRatio;
 
   @Option(
@@ -56,14 +66,16 @@ public final class GenerationOptions {
       names = "--start-sequence",
       paramLabel = "N",
       defaultValue = "" + GenerationSpec.DEFAULT_FIRST_SEQUENCE,
-      description = "Sequence number of the first order; the order id is o-<seed>-<sequence> (default: ${DEFAULT-VALUE}).")
+      description =
+          "Sequence number of the first order; the order id is o-<seed>-<sequence> (default: ${DEFAULT-VALUE}).")
   long startSequence;
 
   @Option(
       names = "--hot-restaurant",
       paramLabel = "ID",
       defaultValue = OrderShape.DEFAULT_HOT_RESTAURANT,
-      description = "The restaurant --hot-restaurant-ratio sends orders to (default: ${DEFAULT-VALUE}).")
+      description =
+          "The restaurant --hot-restaurant-ratio sends orders to (default: ${DEFAULT-VALUE}).")
   String hotRestaurant;
 
   @Option(
@@ -89,7 +101,8 @@ public final class GenerationOptions {
       paramLabel = "DURATION",
       defaultValue = "10m",
       converter = DurationConverter.class,
-      description = "How late a late order can be, at most 6 days (the validator's window is 7) (default: ${DEFAULT-VALUE}).")
+      description =
+          "How late a late order can be, at most 6 days (the validator's window is 7) (default: ${DEFAULT-VALUE}).")
   Duration maxLateness;
 
   /**
@@ -99,12 +112,20 @@ public final class GenerationOptions {
    */
   GenerationSpec spec() {
     if (!(invalidRatio >= 0.0 && invalidRatio <= 1.0)) {
-      throw new IllegalArgumentException("--invalid-ratio must be between 0.0 and 1.0, was " + invalidRatio);
+      throw new IllegalArgumentException(
+          "--invalid-ratio must be between 0.0 and 1.0, was " + invalidRatio);
     }
     if (startSequence < 0) {
-      throw new IllegalArgumentException("--start-sequence must be 0 or more, was " + startSequence);
+      throw new IllegalArgumentException(
+          "--start-sequence must be 0 or more, was " + startSequence);
     }
     OrderShape shape = new OrderShape(hotRestaurantRatio, hotRestaurant, lateRatio, maxLateness);
-    return new GenerationSpec(seed, catalogSeed == null ? seed : catalogSeed, invalidRatio, invalidKinds, startSequence, shape);
+    return new GenerationSpec(
+        seed,
+        catalogSeed == null ? seed : catalogSeed,
+        invalidRatio,
+        invalidKinds,
+        startSequence,
+        shape);
   }
 }

@@ -11,8 +11,8 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code order-generator}: the root command. Run {@link #newCommandLine(GeneratorEnvironment)} to get
- * a command line with the project's error handling; {@link #main} does exactly that.
+ * {@code order-generator}: the root command. Run {@link #newCommandLine(GeneratorEnvironment)} to
+ * get a command line with the project's error handling; {@link #main} does exactly that.
  */
 @Command(
     name = "order-generator",
@@ -59,7 +59,10 @@ public final class GeneratorCommand implements Callable<Integer> {
     this.environment = environment;
   }
 
-  /** The root command with its subcommands and the project's error handling (exit codes, one-line messages). */
+  /**
+   * The root command with its subcommands and the project's error handling (exit codes, one-line
+   * messages).
+   */
   public static CommandLine newCommandLine(GeneratorEnvironment environment) {
     ErrorHandler errors = new ErrorHandler();
     return new CommandLine(new GeneratorCommand(environment))
@@ -75,7 +78,10 @@ public final class GeneratorCommand implements Callable<Integer> {
   /** Without a subcommand: print the usage and fail as a usage error. */
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("Missing subcommand: name one of topics, restaurants, produce, reconcile, generate.");
+    spec.commandLine()
+        .getErr()
+        .println(
+            "Missing subcommand: name one of topics, restaurants, produce, reconcile, generate.");
     spec.commandLine().usage(spec.commandLine().getErr());
     return ExitCodes.USAGE;
   }

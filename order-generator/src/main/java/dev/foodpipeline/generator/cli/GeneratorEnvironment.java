@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The edges of the CLI, injected: the wall clock that dates orders, the ticker and sleeper that pace
- * them, the factory of Kafka clients, the environment variables, whether stderr is a terminal (for
- * the progress line), and how to open the sink's tables. Tests replace any of them.
+ * The edges of the CLI, injected: the wall clock that dates orders, the ticker and sleeper that
+ * pace them, the factory of Kafka clients, the environment variables, whether stderr is a terminal
+ * (for the progress line), and how to open the sink's tables. Tests replace any of them.
  */
 public record GeneratorEnvironment(
     Clock clock,
@@ -35,7 +35,8 @@ public record GeneratorEnvironment(
   }
 
   /** No environment variables, not a terminal, the real PostgreSQL. */
-  public GeneratorEnvironment(Clock clock, Ticker ticker, Sleeper sleeper, KafkaClientFactory kafka) {
+  public GeneratorEnvironment(
+      Clock clock, Ticker ticker, Sleeper sleeper, KafkaClientFactory kafka) {
     this(clock, ticker, sleeper, kafka, Map.of(), false, JdbcSinkTables::open);
   }
 
@@ -51,7 +52,10 @@ public record GeneratorEnvironment(
         JdbcSinkTables::open);
   }
 
-  /** The same, with orders dated by {@code clock} (a fixed clock makes every order's bytes predictable). */
+  /**
+   * The same, with orders dated by {@code clock} (a fixed clock makes every order's bytes
+   * predictable).
+   */
   public GeneratorEnvironment withClock(Clock clock) {
     return new GeneratorEnvironment(clock, ticker, sleeper, kafka, env, terminal, database);
   }

@@ -18,7 +18,8 @@ public final class KafkaOptions {
       names = {"-b", "--bootstrap-servers"},
       paramLabel = "HOST:PORT[,...]",
       defaultValue = KafkaSettings.DEFAULT_BOOTSTRAP_SERVERS,
-      description = "Kafka bootstrap servers (environment FOOD_BOOTSTRAP_SERVERS; default: ${DEFAULT-VALUE}).")
+      description =
+          "Kafka bootstrap servers (environment FOOD_BOOTSTRAP_SERVERS; default: ${DEFAULT-VALUE}).")
   String bootstrapServers;
 
   @Option(
@@ -34,7 +35,8 @@ public final class KafkaOptions {
       paramLabel = "DURATION",
       defaultValue = "30s",
       converter = DurationConverter.class,
-      description = "How long to wait for Kafka before giving up: connecting, creating topics, each send (default: ${DEFAULT-VALUE}).")
+      description =
+          "How long to wait for Kafka before giving up: connecting, creating topics, each send (default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
   /**
@@ -47,8 +49,8 @@ public final class KafkaOptions {
   }
 
   /**
-   * The validated settings, with the Kafka client settings of a config file under those of
-   * {@code --producer-config}.
+   * The validated settings, with the Kafka client settings of a config file under those of {@code
+   * --producer-config}.
    *
    * @throws IllegalArgumentException with a one-line message naming the bad setting
    */
@@ -68,10 +70,13 @@ public final class KafkaOptions {
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("--producer-config: no file " + producerConfig);
     } catch (IOException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("--producer-config: cannot read " + producerConfig + ": " + e.getMessage());
+      throw new IllegalArgumentException(
+          "--producer-config: cannot read " + producerConfig + ": " + e.getMessage());
     }
     Map<String, String> overrides = new TreeMap<>();
-    properties.stringPropertyNames().forEach(name -> overrides.put(name, properties.getProperty(name).trim()));
+    properties
+        .stringPropertyNames()
+        .forEach(name -> overrides.put(name, properties.getProperty(name).trim()));
     return overrides;
   }
 }

@@ -80,7 +80,8 @@ final class ProduceCommand implements Callable<Integer> {
       names = "--rate",
       paramLabel = "R",
       defaultValue = "10",
-      description = "Orders per second, evenly spaced (fractions allowed); 0 is as fast as possible (default: ${DEFAULT-VALUE}).")
+      description =
+          "Orders per second, evenly spaced (fractions allowed); 0 is as fast as possible (default: ${DEFAULT-VALUE}).")
   double rate;
 
   @Option(
@@ -109,7 +110,8 @@ final class ProduceCommand implements Callable<Integer> {
       names = "--replication-factor",
       paramLabel = "N",
       defaultValue = "1",
-      description = "Replication factor of the topics the setup creates (default: ${DEFAULT-VALUE}).")
+      description =
+          "Replication factor of the topics the setup creates (default: ${DEFAULT-VALUE}).")
   int replicationFactor;
 
   @Option(
@@ -151,12 +153,16 @@ final class ProduceCommand implements Callable<Integer> {
                     runFile,
                     progressInterval,
                     prefetch));
-    OrderFactory factory = GeneratorCommand.settings(spec, () -> new OrderFactory(settings.generation(), environment.clock()));
+    OrderFactory factory =
+        GeneratorCommand.settings(
+            spec, () -> new OrderFactory(settings.generation(), environment.clock()));
     PrintWriter out = spec.commandLine().getOut();
     prepare(settings, environment, out);
 
     try (OrderSender sender = environment.kafka().orderSender(settings.kafka())) {
-      ProgressLine line = new ProgressLine(spec.commandLine().getErr(), environment.terminal(), settings.progressInterval());
+      ProgressLine line =
+          new ProgressLine(
+              spec.commandLine().getErr(), environment.terminal(), settings.progressInterval());
       ProduceRun run =
           new ProduceRun(
               factory,
@@ -170,31 +176,45 @@ final class ProduceCommand implements Callable<Integer> {
       Instant startedAt = environment.clock().instant();
       RunSummary summary =
           runStoppableByCtrlC(
-              run, settings.kafka().timeout(), out, done -> writeRunFile(settings, startedAt, done, environment, out));
+              run,
+              settings.kafka().timeout(),
+              out,
+              done -> writeRunFile(settings, startedAt, done, environment, out));
       return summary.allAcknowledged() ? ExitCodes.OK : ExitCodes.SEND_FAILED;
     }
   }
 
   private static void writeRunFile(
-      ProduceSettings settings, Instant startedAt, RunSummary summary, GeneratorEnvironment environment, PrintWriter out) {
+      ProduceSettings settings,
+      Instant startedAt,
+      RunSummary summary,
+      GeneratorEnvironment environment,
+      PrintWriter out) {
     if (settings.runFile() == null) {
       return;
     }
     try {
-      new RunFile(settings.generation(), summary.sent(), startedAt, environment.clock().instant()).write(settings.runFile());
+      new RunFile(settings.generation(), summary.sent(), startedAt, environment.clock().instant())
+          .write(settings.runFile());
     } catch (IllegalArgumentException e) {
       throw new InvalidSettingException(e.getMessage());
     }
-    out.printf("run file written to %s: check the run with 'order-generator reconcile --run-file %s'%n", settings.runFile(), settings.runFile());
+    out.printf(
+        "run file written to %s: check the run with 'order-generator reconcile --run-file %s'%n",
+        settings.runFile(), settings.runFile());
   }
 
-  private static void prepare(ProduceSettings settings, GeneratorEnvironment environment, PrintWriter out) {
+  private static void prepare(
+      ProduceSettings settings, GeneratorEnvironment environment, PrintWriter out) {
     KafkaSettings kafka = settings.kafka();
     try (ClusterAdmin admin = environment.kafka().admin(kafka)) {
       admin.ensureReachable();
       if (!settings.setup()) {
         Setup.requireTopics(
-            admin, kafka, "run 'order-generator topics' and 'restaurants', or leave out --no-setup", List.of(Topics.FOOD_ORDERS));
+            admin,
+            kafka,
+            "run 'order-generator topics' and 'restaurants', or leave out --no-setup",
+            List.of(Topics.FOOD_ORDERS));
         return;
       }
       Setup.createTopics(admin, settings.replicationFactor(), out);

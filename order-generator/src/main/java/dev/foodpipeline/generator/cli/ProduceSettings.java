@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * The configuration of a {@code produce} run, built from its flags (and the environment and config
- * file, through their defaults), validated at once: a bad value fails with a one-line message naming
- * the flag.
+ * file, through their defaults), validated at once: a bad value fails with a one-line message
+ * naming the flag.
  *
  * @param kafka how to reach Kafka
  * @param replicationFactor for the topics the setup creates
@@ -40,10 +40,12 @@ public record ProduceSettings(
     requireReplicationFactor(replicationFactor);
     Objects.requireNonNull(load, "load");
     if (progressInterval.isNegative()) {
-      throw new IllegalArgumentException("--progress-interval must be 0 (none) or more, was " + progressInterval);
+      throw new IllegalArgumentException(
+          "--progress-interval must be 0 (none) or more, was " + progressInterval);
     }
     if (prefetch < 0 || prefetch > MAX_PREFETCH) {
-      throw new IllegalArgumentException("--prefetch must be between 0 and " + MAX_PREFETCH + ", was " + prefetch);
+      throw new IllegalArgumentException(
+          "--prefetch must be between 0 and " + MAX_PREFETCH + ", was " + prefetch);
     }
   }
 
@@ -72,18 +74,33 @@ public record ProduceSettings(
       throw new IllegalArgumentException("--duration must be more than 0, was " + duration);
     }
     if (!(rate >= 0) || Double.isInfinite(rate)) {
-      throw new IllegalArgumentException("--rate must be 0 (as fast as possible) or more, was " + rate);
+      throw new IllegalArgumentException(
+          "--rate must be 0 (as fast as possible) or more, was " + rate);
     }
     LoadShape load = burst == null ? LoadShape.constant(rate) : LoadShape.withBursts(rate, burst);
     RunLimits limits =
-        new RunLimits(count == null ? OptionalLong.empty() : OptionalLong.of(count), Optional.ofNullable(duration));
+        new RunLimits(
+            count == null ? OptionalLong.empty() : OptionalLong.of(count),
+            Optional.ofNullable(duration));
     return new ProduceSettings(
-        kafka, requireReplicationFactor(replicationFactor), setup, generation, limits, load, runFile, progressInterval, prefetch);
+        kafka,
+        requireReplicationFactor(replicationFactor),
+        setup,
+        generation,
+        limits,
+        load,
+        runFile,
+        progressInterval,
+        prefetch);
   }
 
   static short requireReplicationFactor(int replicationFactor) {
     if (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE) {
-      throw new IllegalArgumentException("--replication-factor must be between 1 and " + Short.MAX_VALUE + ", was " + replicationFactor);
+      throw new IllegalArgumentException(
+          "--replication-factor must be between 1 and "
+              + Short.MAX_VALUE
+              + ", was "
+              + replicationFactor);
     }
     return (short) replicationFactor;
   }

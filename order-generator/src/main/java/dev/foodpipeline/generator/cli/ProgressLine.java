@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Shows progress on stderr: on a terminal, one line rewritten in place ({@code \r}) at every report;
- * otherwise (a log file, a pipe, {@code docker logs}) a plain line every {@code interval} of run time
- * at most, so logs stay short. An interval of zero turns plain lines off.
+ * Shows progress on stderr: on a terminal, one line rewritten in place ({@code \r}) at every
+ * report; otherwise (a log file, a pipe, {@code docker logs}) a plain line every {@code interval}
+ * of run time at most, so logs stay short. An interval of zero turns plain lines off.
  */
 final class ProgressLine {
   private final PrintWriter err;
@@ -31,7 +31,8 @@ final class ProgressLine {
       err.flush();
       return;
     }
-    if (interval.isZero() || (lastPrinted != null && elapsed.minus(lastPrinted).compareTo(interval) < 0)) {
+    if (interval.isZero()
+        || (lastPrinted != null && elapsed.minus(lastPrinted).compareTo(interval) < 0)) {
       return;
     }
     if (lastPrinted == null && elapsed.compareTo(interval) < 0) {

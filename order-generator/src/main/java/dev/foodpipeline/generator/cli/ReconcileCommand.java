@@ -57,13 +57,17 @@ final class ReconcileCommand implements Callable<Integer> {
   @Mixin DatabaseOptions database;
   @Mixin ConfigFileOption config;
 
-  @Option(names = "--count", paramLabel = "N", description = "How many orders the run sent (required without --run-file).")
+  @Option(
+      names = "--count",
+      paramLabel = "N",
+      description = "How many orders the run sent (required without --run-file).")
   Long count;
 
   @Option(
       names = "--run-file",
       paramLabel = "FILE",
-      description = "The file 'produce --run-file' wrote: the run's settings, instead of the generation flags.")
+      description =
+          "The file 'produce --run-file' wrote: the run's settings, instead of the generation flags.")
   Path runFile;
 
   @Option(
@@ -96,7 +100,9 @@ final class ReconcileCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ReconcileSettings settings = GeneratorCommand.settings(spec, this::settings);
     GeneratorEnvironment environment = root.environment();
-    OrderFactory factory = GeneratorCommand.settings(spec, () -> new OrderFactory(settings.generation(), environment.clock()));
+    OrderFactory factory =
+        GeneratorCommand.settings(
+            spec, () -> new OrderFactory(settings.generation(), environment.clock()));
     OrderIdRange range = settings.range();
     try (SinkTables tables = environment.database().apply(settings.database())) {
       Reconciler reconciler =
@@ -104,7 +110,8 @@ final class ReconcileCommand implements Callable<Integer> {
       if (!settings.drainWait().isZero()) {
         awaitRows(reconciler, settings.drainWait(), settings.settle(), environment);
       }
-      ReconcileReport report = reconciler.reconcile(describe(settings, range, tables), settings.show());
+      ReconcileReport report =
+          reconciler.reconcile(describe(settings, range, tables), settings.show());
       PrintWriter out = spec.commandLine().getOut();
       out.print(report.format());
       out.flush();
@@ -116,15 +123,18 @@ final class ReconcileCommand implements Callable<Integer> {
     if (runFile != null) {
       for (String flag : withRunFile()) {
         if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
-          throw new IllegalArgumentException("--run-file holds the run's settings: leave out " + flag);
+          throw new IllegalArgumentException(
+              "--run-file holds the run's settings: leave out " + flag);
         }
       }
       return ReconcileSettings.of(RunFile.read(runFile), database.settings(), wait, settle, show);
     }
     if (count == null) {
-      throw new IllegalArgumentException("Missing --count (how many orders the run sent), or give --run-file");
+      throw new IllegalArgumentException(
+          "Missing --count (how many orders the run sent), or give --run-file");
     }
-    return new ReconcileSettings(generation.spec(), count, null, database.settings(), wait, settle, show);
+    return new ReconcileSettings(
+        generation.spec(), count, null, database.settings(), wait, settle, show);
   }
 
   private static List<String> withRunFile() {
@@ -134,10 +144,12 @@ final class ReconcileCommand implements Callable<Integer> {
   }
 
   /** Polls the row counts until they reach the expected ones or the wait is over. */
-  private void awaitRows(Reconciler reconciler, Duration wait, Duration settle, GeneratorEnvironment environment)
+  private void awaitRows(
+      Reconciler reconciler, Duration wait, Duration settle, GeneratorEnvironment environment)
       throws InterruptedException {
     SinkTables.Counts expected = reconciler.expectedCounts();
-    ProgressLine line = new ProgressLine(spec.commandLine().getErr(), environment.terminal(), WAIT_PROGRESS);
+    ProgressLine line =
+        new ProgressLine(spec.commandLine().getErr(), environment.terminal(), WAIT_PROGRESS);
     long start = environment.ticker().nanoTime();
     long deadline = start + wait.toNanos();
     SinkTables.Counts previous = null;
@@ -146,7 +158,9 @@ final class ReconcileCommand implements Callable<Integer> {
     try {
       while (true) {
         SinkTables.Counts found = reconciler.foundCounts();
-        if (found.orders() >= expected.orders() && found.items() >= expected.items() && found.rejections() >= expected.rejections()) {
+        if (found.orders() >= expected.orders()
+            && found.items() >= expected.items()
+            && found.rejections() >= expected.rejections()) {
           return;
         }
         long now = environment.ticker().nanoTime();
@@ -155,11 +169,19 @@ final class ReconcileCommand implements Callable<Integer> {
           lastChange = now;
         }
         if (now - deadline >= 0) {
-          stopWaiting(line, "Waited " + Durations.format(wait) + ": the tables still lack rows; comparing what is there.");
+          stopWaiting(
+              line,
+              "Waited "
+                  + Durations.format(wait)
+                  + ": the tables still lack rows; comparing what is there.");
           return;
         }
         if (!settle.isZero() && now - lastChange >= settle.toNanos()) {
-          stopWaiting(line, "No new rows for " + Durations.format(settle) + ": the tables still lack rows; comparing what is there.");
+          stopWaiting(
+              line,
+              "No new rows for "
+                  + Durations.format(settle)
+                  + ": the tables still lack rows; comparing what is there.");
           return;
         }
         line.show(
@@ -186,7 +208,8 @@ final class ReconcileCommand implements Callable<Integer> {
     spec.commandLine().getErr().flush();
   }
 
-  private static String describe(ReconcileSettings settings, OrderIdRange range, SinkTables tables) {
+  private static String describe(
+      ReconcileSettings settings, OrderIdRange range, SinkTables tables) {
     return String.format(
         Locale.ROOT,
         "Reconciled %d orders of seed %d (catalogue seed %d), sequences %d to %d (%s), with %s",

@@ -9,8 +9,8 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * The configuration of a {@code reconcile}: which run (from flags or a run file), which database, how
- * long to wait for the pipeline to drain, how many offending ids to name.
+ * The configuration of a {@code reconcile}: which run (from flags or a run file), which database,
+ * how long to wait for the pipeline to drain, how many offending ids to name.
  *
  * @param generation what the run's records are a function of
  * @param count how many records the run sent
@@ -47,14 +47,19 @@ public record ReconcileSettings(
   }
 
   /** The settings of a run described by a run file. */
-  static ReconcileSettings of(RunFile run, DatabaseSettings database, Duration drainWait, Duration settle, int show) {
+  static ReconcileSettings of(
+      RunFile run, DatabaseSettings database, Duration drainWait, Duration settle, int show) {
     RunWindow window =
-        run.startedAt() != null && run.finishedAt() != null ? new RunWindow(run.startedAt(), run.finishedAt()) : null;
-    return new ReconcileSettings(run.spec(), run.count(), window, database, drainWait, settle, show);
+        run.startedAt() != null && run.finishedAt() != null
+            ? new RunWindow(run.startedAt(), run.finishedAt())
+            : null;
+    return new ReconcileSettings(
+        run.spec(), run.count(), window, database, drainWait, settle, show);
   }
 
   /** The run's order ids. */
   OrderIdRange range() {
-    return new OrderIdRange(generation.seed(), generation.firstSequence(), generation.firstSequence() + count - 1);
+    return new OrderIdRange(
+        generation.seed(), generation.firstSequence(), generation.firstSequence() + count - 1);
   }
 }

@@ -39,18 +39,22 @@ final class RestaurantsCommand implements Callable<Integer> {
       names = "--seed",
       paramLabel = "S",
       defaultValue = "" + GenerationSpec.DEFAULT_SEED,
-      description = "The seed of the catalogue; use the seed of the orders (default: ${DEFAULT-VALUE}).")
+      description =
+          "The seed of the catalogue; use the seed of the orders (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Override
   public Integer call() {
     KafkaSettings settings =
-        GeneratorCommand.settings(spec, () -> kafka.settings(config.kafkaSettings(root.environment().env())));
+        GeneratorCommand.settings(
+            spec, () -> kafka.settings(config.kafkaSettings(root.environment().env())));
     try (ClusterAdmin admin = root.environment().kafka().admin(settings)) {
       admin.ensureReachable();
-      Setup.requireTopics(admin, settings, "run 'order-generator topics' first", List.of(Topics.RESTAURANTS));
+      Setup.requireTopics(
+          admin, settings, "run 'order-generator topics' first", List.of(Topics.RESTAURANTS));
     }
-    Setup.publishRestaurants(root.environment().kafka(), settings, seed, spec.commandLine().getOut());
+    Setup.publishRestaurants(
+        root.environment().kafka(), settings, seed, spec.commandLine().getOut());
     return ExitCodes.OK;
   }
 }

@@ -13,7 +13,9 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
 
-/** The setup steps {@code topics}, {@code restaurants} and {@code produce} share, with their output. */
+/**
+ * The setup steps {@code topics}, {@code restaurants} and {@code produce} share, with their output.
+ */
 final class Setup {
   private Setup() {}
 
@@ -30,19 +32,28 @@ final class Setup {
     out.flush();
   }
 
-  /** Publishes the catalogue of a seed to the restaurants topic and prints how many were acknowledged. */
-  static int publishRestaurants(KafkaClientFactory kafka, KafkaSettings settings, long seed, PrintWriter out) {
+  /**
+   * Publishes the catalogue of a seed to the restaurants topic and prints how many were
+   * acknowledged.
+   */
+  static int publishRestaurants(
+      KafkaClientFactory kafka, KafkaSettings settings, long seed, PrintWriter out) {
     RestaurantCatalog catalog = RestaurantCatalog.generate(seed);
     try (RestaurantPublisher publisher = kafka.restaurantPublisher(settings)) {
       int published = publisher.publish(catalog.restaurants());
-      out.printf("published       %d restaurants (seed %d) to %s%n", published, seed, Topics.RESTAURANTS.name());
+      out.printf(
+          "published       %d restaurants (seed %d) to %s%n",
+          published, seed, Topics.RESTAURANTS.name());
       out.flush();
       return published;
     }
   }
 
-  /** Fails with a one-line message, naming the command that creates them, when topics are missing. */
-  static void requireTopics(ClusterAdmin admin, KafkaSettings settings, String hint, List<Topic<?, ?>> topics) {
+  /**
+   * Fails with a one-line message, naming the command that creates them, when topics are missing.
+   */
+  static void requireTopics(
+      ClusterAdmin admin, KafkaSettings settings, String hint, List<Topic<?, ?>> topics) {
     Set<String> missing = admin.missingTopics(topics);
     if (!missing.isEmpty()) {
       throw new KafkaSetupException(

@@ -41,8 +41,11 @@ final class TopicsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     KafkaSettings settings =
-        GeneratorCommand.settings(spec, () -> kafka.settings(config.kafkaSettings(root.environment().env())));
-    short rf = GeneratorCommand.settings(spec, () -> ProduceSettings.requireReplicationFactor(replicationFactor));
+        GeneratorCommand.settings(
+            spec, () -> kafka.settings(config.kafkaSettings(root.environment().env())));
+    short rf =
+        GeneratorCommand.settings(
+            spec, () -> ProduceSettings.requireReplicationFactor(replicationFactor));
     try (ClusterAdmin admin = root.environment().kafka().admin(settings)) {
       admin.ensureReachable();
       Setup.createTopics(admin, rf, spec.commandLine().getOut());

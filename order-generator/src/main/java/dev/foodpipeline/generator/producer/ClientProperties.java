@@ -8,8 +8,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 
 /**
  * The Kafka client settings of the generator. Every wait is bounded by the settings' timeout, so an
- * unreachable broker ends a command within that time instead of hanging. The user's overrides
- * (from {@code --producer-config}) are applied last.
+ * unreachable broker ends a command within that time instead of hanging. The user's overrides (from
+ * {@code --producer-config}) are applied last.
  */
 public final class ClientProperties {
   static final String CLIENT_ID = "order-generator";
@@ -18,7 +18,9 @@ public final class ClientProperties {
 
   private ClientProperties() {}
 
-  /** An idempotent producer with acks=all whose sends fail within the timeout when Kafka is gone. */
+  /**
+   * An idempotent producer with acks=all whose sends fail within the timeout when Kafka is gone.
+   */
   public static Map<String, Object> producer(KafkaSettings settings, String clientIdSuffix) {
     long timeoutMs = settings.timeout().toMillis();
     long requestTimeoutMs = Math.min(MAX_REQUEST_TIMEOUT_MS, timeoutMs);
@@ -32,21 +34,28 @@ public final class ClientProperties {
     props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeoutMs);
     props.putAll(settings.clientOverrides());
     if (!settings.clientOverrides().containsKey(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)) {
-      // The producer requires delivery.timeout.ms >= linger.ms + request.timeout.ms, with the user's values too.
+      // The producer requires delivery.timeout.ms >= linger.ms + request.timeout.ms, with the
+      // user's values too.
       long linger = millis(props, ProducerConfig.LINGER_MS_CONFIG);
       long request = millis(props, ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
-      props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.min(Integer.MAX_VALUE, Math.max(timeoutMs, linger + request)));
+      props.put(
+          ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+          (int) Math.min(Integer.MAX_VALUE, Math.max(timeoutMs, linger + request)));
     }
     return props;
   }
 
-  /** An admin client whose calls time out within the timeout; it takes only the overrides it knows. */
+  /**
+   * An admin client whose calls time out within the timeout; it takes only the overrides it knows.
+   */
   public static Map<String, Object> admin(KafkaSettings settings) {
     long timeoutMs = settings.timeout().toMillis();
     Map<String, Object> props = new HashMap<>();
     props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID + "-admin");
-    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(MAX_REQUEST_TIMEOUT_MS, timeoutMs));
+    props.put(
+        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+        (int) Math.min(MAX_REQUEST_TIMEOUT_MS, timeoutMs));
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeoutMs);
     props.putAll(known(settings.clientOverrides(), AdminClientConfig.configNames()));
     return props;
@@ -56,9 +65,12 @@ public final class ClientProperties {
   private static long millis(Map<String, Object> props, String name) {
     Object value = props.get(name);
     try {
-      return value instanceof Number number ? number.longValue() : Long.parseLong(value.toString().trim());
+      return value instanceof Number number
+          ? number.longValue()
+          : Long.parseLong(value.toString().trim());
     } catch (NumberFormatException e) {
-      throw new InvalidSettingException("--producer-config: " + name + " must be a number of milliseconds, was " + value);
+      throw new InvalidSettingException(
+          "--producer-config: " + name + " must be a number of milliseconds, was " + value);
     }
   }
 

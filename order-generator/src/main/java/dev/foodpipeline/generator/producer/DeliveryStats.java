@@ -34,7 +34,9 @@ public final class DeliveryStats {
 
   void sent(GeneratedOrder order) {
     sent.incrementAndGet();
-    order.invalidKind().ifPresentOrElse(kind -> invalid.get(kind).incrementAndGet(), valid::incrementAndGet);
+    order
+        .invalidKind()
+        .ifPresentOrElse(kind -> invalid.get(kind).incrementAndGet(), valid::incrementAndGet);
   }
 
   /** The producer callback: a null error is an acknowledgement. */
@@ -49,7 +51,8 @@ public final class DeliveryStats {
 
   private static String describe(Exception error) {
     String message = error.getMessage();
-    return error.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+    return error.getClass().getSimpleName()
+        + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
   }
 
   public Counts counts() {

@@ -17,7 +17,8 @@ public final class KafkaClients implements KafkaClientFactory {
 
   @Override
   public ClusterAdmin admin(KafkaSettings settings) {
-    return new KafkaClusterAdmin(open(settings, () -> Admin.create(ClientProperties.admin(settings))), settings);
+    return new KafkaClusterAdmin(
+        open(settings, () -> Admin.create(ClientProperties.admin(settings))), settings);
   }
 
   @Override
@@ -27,7 +28,9 @@ public final class KafkaClients implements KafkaClientFactory {
             settings,
             () ->
                 new KafkaProducer<>(
-                    ClientProperties.producer(settings, "orders"), new StringSerializer(), new ByteArraySerializer()));
+                    ClientProperties.producer(settings, "orders"),
+                    new StringSerializer(),
+                    new ByteArraySerializer()));
     return new KafkaOrderSender(producer, Topics.FOOD_ORDERS, PRODUCER_CLOSE_TIMEOUT);
   }
 
@@ -49,8 +52,10 @@ public final class KafkaClients implements KafkaClientFactory {
     try {
       return client.get();
     } catch (KafkaException e) {
-      if (e.getCause() instanceof ConfigException config && config.getMessage().contains("resolvable")) {
-        throw new KafkaUnreachableException(settings.bootstrapServers(), "no address in it resolves", config);
+      if (e.getCause() instanceof ConfigException config
+          && config.getMessage().contains("resolvable")) {
+        throw new KafkaUnreachableException(
+            settings.bootstrapServers(), "no address in it resolves", config);
       }
       throw e;
     }

@@ -14,7 +14,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
-/** {@link ClusterAdmin} on a Kafka {@link Admin} client, every call bounded by the settings' timeout. */
+/**
+ * {@link ClusterAdmin} on a Kafka {@link Admin} client, every call bounded by the settings'
+ * timeout.
+ */
 public final class KafkaClusterAdmin implements ClusterAdmin {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
@@ -29,11 +32,14 @@ public final class KafkaClusterAdmin implements ClusterAdmin {
   @Override
   public void ensureReachable() {
     int timeoutMs = (int) settings.timeout().toMillis();
-    await(admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).clusterId(), "describe the cluster");
+    await(
+        admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).clusterId(),
+        "describe the cluster");
   }
 
   @Override
-  public List<TopicCreator.Outcome> ensureTopics(Collection<Topic<?, ?>> topics, short replicationFactor) {
+  public List<TopicCreator.Outcome> ensureTopics(
+      Collection<Topic<?, ?>> topics, short replicationFactor) {
     return new TopicCreator(admin, settings.timeout()).ensure(topics, replicationFactor);
   }
 
@@ -55,7 +61,14 @@ public final class KafkaClusterAdmin implements ClusterAdmin {
       if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
         throw unreachable(e.getCause());
       }
-      throw new KafkaSetupException("Kafka at " + settings.bootstrapServers() + " failed to " + what + ": " + e.getCause().getMessage(), e.getCause());
+      throw new KafkaSetupException(
+          "Kafka at "
+              + settings.bootstrapServers()
+              + " failed to "
+              + what
+              + ": "
+              + e.getCause().getMessage(),
+          e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaSetupException("Interrupted while waiting to " + what, e);

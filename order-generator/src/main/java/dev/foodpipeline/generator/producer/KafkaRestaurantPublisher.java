@@ -19,7 +19,8 @@ public final class KafkaRestaurantPublisher implements RestaurantPublisher {
   private final Topic<String, Restaurant> topic;
   private final Duration timeout;
 
-  public KafkaRestaurantPublisher(Producer<String, Restaurant> producer, Topic<String, Restaurant> topic, Duration timeout) {
+  public KafkaRestaurantPublisher(
+      Producer<String, Restaurant> producer, Topic<String, Restaurant> topic, Duration timeout) {
     this.producer = producer;
     this.topic = topic;
     this.timeout = timeout;
@@ -29,7 +30,8 @@ public final class KafkaRestaurantPublisher implements RestaurantPublisher {
   public int publish(List<Restaurant> restaurants) {
     List<Future<RecordMetadata>> acks = new ArrayList<>(restaurants.size());
     for (Restaurant restaurant : restaurants) {
-      acks.add(producer.send(new ProducerRecord<>(topic.name(), restaurant.restaurantId(), restaurant)));
+      acks.add(
+          producer.send(new ProducerRecord<>(topic.name(), restaurant.restaurantId(), restaurant)));
     }
     producer.flush();
     int acknowledged = 0;
@@ -40,9 +42,16 @@ public final class KafkaRestaurantPublisher implements RestaurantPublisher {
         acknowledged++;
       } catch (ExecutionException e) {
         throw new KafkaSetupException(
-            "Couldn't publish restaurant " + id + " to " + topic.name() + ": " + e.getCause().getMessage(), e.getCause());
+            "Couldn't publish restaurant "
+                + id
+                + " to "
+                + topic.name()
+                + ": "
+                + e.getCause().getMessage(),
+            e.getCause());
       } catch (TimeoutException e) {
-        throw new KafkaSetupException("Restaurant " + id + " was not acknowledged within " + Durations.format(timeout), e);
+        throw new KafkaSetupException(
+            "Restaurant " + id + " was not acknowledged within " + Durations.format(timeout), e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new KafkaSetupException("Interrupted while publishing restaurants", e);

@@ -5,7 +5,9 @@ import java.time.Duration;
 /** The cluster did not answer in time, or its address does not resolve. The message is one line. */
 public final class KafkaUnreachableException extends RuntimeException {
   public KafkaUnreachableException(String bootstrapServers, Duration timeout, Throwable cause) {
-    super("Couldn't reach Kafka at " + bootstrapServers + " within " + Durations.format(timeout), cause);
+    super(
+        "Couldn't reach Kafka at " + bootstrapServers + " within " + Durations.format(timeout),
+        cause);
   }
 
   public KafkaUnreachableException(String bootstrapServers, String detail, Throwable cause) {

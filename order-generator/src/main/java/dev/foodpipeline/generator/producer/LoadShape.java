@@ -5,16 +5,21 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The target rate over a run's time: constant, or a base rate with regular bursts. Rates change only
- * at known instants, so the {@link Pacer} can place every send exactly where the integral of the rate
- * reaches it.
+ * The target rate over a run's time: constant, or a base rate with regular bursts. Rates change
+ * only at known instants, so the {@link Pacer} can place every send exactly where the integral of
+ * the rate reaches it.
  */
 public interface LoadShape {
 
-  /** The target rate (sends per second) at {@code elapsedNanos} after the start; 0 means unlimited. */
+  /**
+   * The target rate (sends per second) at {@code elapsedNanos} after the start; 0 means unlimited.
+   */
   double rateAt(long elapsedNanos);
 
-  /** The next instant after {@code elapsedNanos} at which the rate changes; {@code Long.MAX_VALUE} for never. */
+  /**
+   * The next instant after {@code elapsedNanos} at which the rate changes; {@code Long.MAX_VALUE}
+   * for never.
+   */
   long nextChangeAfter(long elapsedNanos);
 
   /** As the summary prints it: {@code 20 orders/s}. */
@@ -77,7 +82,9 @@ public interface LoadShape {
 
     @Override
     public double rateAt(long elapsedNanos) {
-      return Math.floorMod(elapsedNanos, burst.period().toNanos()) < burst.length().toNanos() ? burst.rate() : base;
+      return Math.floorMod(elapsedNanos, burst.period().toNanos()) < burst.length().toNanos()
+          ? burst.rate()
+          : base;
     }
 
     @Override
@@ -102,12 +109,14 @@ public interface LoadShape {
 
   /** {@code 20}, {@code 0.5}. */
   static String format(double rate) {
-    return rate == Math.rint(rate) ? Long.toString((long) rate) : String.format(Locale.ROOT, "%s", rate);
+    return rate == Math.rint(rate)
+        ? Long.toString((long) rate)
+        : String.format(Locale.ROOT, "%s", rate);
   }
 
   /**
-   * Bursts of {@code rate} orders/s lasting {@code length}, one at the start of every {@code period}.
-   * Written {@code 500x2s/10s}.
+   * Bursts of {@code rate} orders/s lasting {@code length}, one at the start of every {@code
+   * period}. Written {@code 500x2s/10s}.
    */
   record Burst(double rate, Duration length, Duration period) {
     public Burst {
@@ -118,12 +127,20 @@ public interface LoadShape {
       }
       if (length.isNegative() || length.isZero() || length.compareTo(period) >= 0) {
         throw new IllegalArgumentException(
-            "--burst must last less than its period, was " + Durations.format(length) + " every " + Durations.format(period));
+            "--burst must last less than its period, was "
+                + Durations.format(length)
+                + " every "
+                + Durations.format(period));
       }
     }
 
     String describe() {
-      return "bursts of " + format(rate) + "/s for " + Durations.format(length) + " every " + Durations.format(period);
+      return "bursts of "
+          + format(rate)
+          + "/s for "
+          + Durations.format(length)
+          + " every "
+          + Durations.format(period);
     }
   }
 }

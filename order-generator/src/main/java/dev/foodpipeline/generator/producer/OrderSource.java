@@ -50,7 +50,9 @@ public interface OrderSource extends AutoCloseable {
     private final BlockingQueue<Object> queue;
     private final Thread thread;
 
-    /** @param make the record of a sequence number */
+    /**
+     * @param make the record of a sequence number
+     */
     Prefetching(LongFunction<GeneratedOrder> make, long firstSequence, int capacity) {
       if (capacity < 1) {
         throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);

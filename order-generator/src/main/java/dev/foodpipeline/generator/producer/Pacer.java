@@ -18,7 +18,9 @@ public final class Pacer {
   private long nextDue;
   private boolean started;
 
-  /** @param ratePerSecond sends per second; 0 means as fast as possible */
+  /**
+   * @param ratePerSecond sends per second; 0 means as fast as possible
+   */
   public Pacer(double ratePerSecond) {
     this(LoadShape.constant(ratePerSecond));
   }

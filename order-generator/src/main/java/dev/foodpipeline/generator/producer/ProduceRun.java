@@ -11,9 +11,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The produce loop: generate the next order, wait for its slot, send it, count the outcome; stop at
- * the count, the duration or a stop request, then wait for the last acknowledgements. Its edges (the
- * sender, the time source, the sleeper) are injected, so it runs in tests without a broker or a
- * real clock.
+ * the count, the duration or a stop request, then wait for the last acknowledgements. Its edges
+ * (the sender, the time source, the sleeper) are injected, so it runs in tests without a broker or
+ * a real clock.
  */
 public final class ProduceRun {
   static final long PROGRESS_INTERVAL_NANOS = 1_000_000_000L;
@@ -69,7 +69,9 @@ public final class ProduceRun {
     this.progress = progress;
   }
 
-  /** Runs to the end and reports what happened; every record sent is acknowledged or failed by then. */
+  /**
+   * Runs to the end and reports what happened; every record sent is acknowledged or failed by then.
+   */
   public RunSummary run() throws InterruptedException {
     try {
       long start = ticker.nanoTime();
@@ -123,7 +125,8 @@ public final class ProduceRun {
       now = ticker.nanoTime();
       if (now - nextProgress >= 0) {
         double seconds = (now - lastProgress) / 1e9;
-        progress.onProgress(Duration.ofNanos(now - start), stats.counts(), (sent - sentAtLastProgress) / seconds);
+        progress.onProgress(
+            Duration.ofNanos(now - start), stats.counts(), (sent - sentAtLastProgress) / seconds);
         sentAtLastProgress = sent;
         lastProgress = now;
         nextProgress = now + PROGRESS_INTERVAL_NANOS;
@@ -139,13 +142,16 @@ public final class ProduceRun {
     try {
       sender.send(order.key(), order.value(), stats::completed);
     } catch (RuntimeException e) {
-      // The client refused the record outright (closed, or blocked past max.block.ms): a failure, not a crash.
+      // The client refused the record outright (closed, or blocked past max.block.ms): a failure,
+      // not a crash.
       log.debug("Send of {} failed at once", order.key(), e);
       stats.completed(e);
     }
   }
 
-  /** Asks the run to stop after the record it is sending; safe from any thread (a shutdown hook). */
+  /**
+   * Asks the run to stop after the record it is sending; safe from any thread (a shutdown hook).
+   */
   public void requestStop() {
     stop.request();
   }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a run did: records sent, acknowledged and failed, valid and invalid by kind, how long it took
- * and at what rate. {@code firstSequence}..{@code lastSequence} are the sequence numbers it used;
- * {@code target} describes the rate it was asked to hold ({@code 20 orders/s}).
+ * What a run did: records sent, acknowledged and failed, valid and invalid by kind, how long it
+ * took and at what rate. {@code firstSequence}..{@code lastSequence} are the sequence numbers it
+ * used; {@code target} describes the rate it was asked to hold ({@code 20 orders/s}).
  */
 public record RunSummary(
     String topic,
@@ -44,7 +44,10 @@ public record RunSummary(
     return failed == 0 && acknowledged == sent;
   }
 
-  /** Acknowledged records per second of the whole run, waiting for the last acknowledgement included. */
+  /**
+   * Acknowledged records per second of the whole run, waiting for the last acknowledgement
+   * included.
+   */
   public double achievedRate() {
     double seconds = elapsed.toNanos() / 1e9;
     return seconds <= 0 ? 0 : acknowledged / seconds;
@@ -73,7 +76,12 @@ public record RunSummary(
         (kind, count) -> {
           if (count > 0) {
             text.append(
-                String.format(Locale.ROOT, "    %-24s %8d  (to be rejected as %s)%n", kind, count, kind.expectedReason()));
+                String.format(
+                    Locale.ROOT,
+                    "    %-24s %8d  (to be rejected as %s)%n",
+                    kind,
+                    count,
+                    kind.expectedReason()));
           }
         });
     if (firstError != null) {

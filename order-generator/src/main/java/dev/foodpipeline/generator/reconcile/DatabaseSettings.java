@@ -21,7 +21,9 @@ public record DatabaseSettings(String jdbcUrl, String user, String password, Dur
     Objects.requireNonNull(password, "password");
     Objects.requireNonNull(timeout, "timeout");
     if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:postgresql:")) {
-      throw new IllegalArgumentException("--jdbc-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was " + jdbcUrl);
+      throw new IllegalArgumentException(
+          "--jdbc-url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was "
+              + jdbcUrl);
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("--db-timeout must be more than 0, was " + timeout);

@@ -20,11 +20,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the sink's tables must hold for the order ids of one range, recomputed from the generator: the
- * enriched order (with its lines) of every valid record, and the reason of every rejected one,
- * filed under the record's key. A {@link InvalidKind#DUPLICATE_ORDER_ID} record carries the id of an
- * earlier order, so its rejection is filed under that id, even when the copy's own sequence lies past
- * the range.
+ * What the sink's tables must hold for the order ids of one range, recomputed from the generator:
+ * the enriched order (with its lines) of every valid record, and the reason of every rejected one,
+ * filed under the record's key. A {@link InvalidKind#DUPLICATE_ORDER_ID} record carries the id of
+ * an earlier order, so its rejection is filed under that id, even when the copy's own sequence lies
+ * past the range.
  */
 final class Expectation {
   /** A rejection the Streams app must have written for an order id. */
@@ -63,7 +63,10 @@ final class Expectation {
     }
     long lookAhead = Math.min(run.last() - range.last(), OrderFactory.DUPLICATE_LOOKBACK);
     for (long sequence = range.last() + 1; sequence <= range.last() + lookAhead; sequence++) {
-      if (factory.kindOf(sequence).filter(kind -> kind == InvalidKind.DUPLICATE_ORDER_ID).isPresent()) {
+      if (factory
+          .kindOf(sequence)
+          .filter(kind -> kind == InvalidKind.DUPLICATE_ORDER_ID)
+          .isPresent()) {
         GeneratedOrder copy = factory.generate(sequence);
         if (range.contains(copy.key())) {
           expectation.add(copy);
@@ -80,11 +83,14 @@ final class Expectation {
       SourcePosition position = new SourcePosition(Topics.FOOD_ORDERS.name(), partition, -1);
       orders.put(
           generated.key(),
-          new ExpectedOrder(generated.sequence(), ENRICHER.enrich(order, restaurantOf(order), position, null)));
+          new ExpectedOrder(
+              generated.sequence(), ENRICHER.enrich(order, restaurantOf(order), position, null)));
     } else {
       rejections
           .computeIfAbsent(generated.key(), id -> new ArrayList<>())
-          .add(new ExpectedRejection(generated.sequence(), generated.invalidKind().orElseThrow(), partition));
+          .add(
+              new ExpectedRejection(
+                  generated.sequence(), generated.invalidKind().orElseThrow(), partition));
     }
   }
 

@@ -46,7 +46,8 @@ public final class JdbcSinkTables implements SinkTables {
   /**
    * Connects.
    *
-   * @throws DatabaseException with a one-line message when the database is unreachable or refuses the login
+   * @throws DatabaseException with a one-line message when the database is unreachable or refuses
+   *     the login
    */
   public static JdbcSinkTables open(DatabaseSettings settings) {
     Properties properties = new Properties();
@@ -68,16 +69,27 @@ public final class JdbcSinkTables implements SinkTables {
 
   static DatabaseException failure(DatabaseSettings settings, SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip().lines().findFirst().orElse("");
+    String message =
+        e.getMessage() == null
+            ? e.getClass().getSimpleName()
+            : e.getMessage().strip().lines().findFirst().orElse("");
     if (state.startsWith("08") || e.getCause() instanceof java.io.IOException) {
-      return new DatabaseException("Couldn't reach PostgreSQL at " + settings.jdbcUrl() + ": " + message, e);
+      return new DatabaseException(
+          "Couldn't reach PostgreSQL at " + settings.jdbcUrl() + ": " + message, e);
     }
     if (state.startsWith("28")) {
       return new DatabaseException(
-          "PostgreSQL at " + settings.jdbcUrl() + " refused the login of user " + settings.user() + ": " + message, e);
+          "PostgreSQL at "
+              + settings.jdbcUrl()
+              + " refused the login of user "
+              + settings.user()
+              + ": "
+              + message,
+          e);
     }
     if (state.equals("3D000")) {
-      return new DatabaseException("PostgreSQL at " + settings.jdbcUrl() + " has no such database: " + message, e);
+      return new DatabaseException(
+          "PostgreSQL at " + settings.jdbcUrl() + " has no such database: " + message, e);
     }
     return new DatabaseException("PostgreSQL at " + settings.jdbcUrl() + " failed: " + message, e);
   }

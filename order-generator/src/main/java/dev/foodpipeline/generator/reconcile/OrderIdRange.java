@@ -8,8 +8,8 @@ import java.util.OptionalLong;
 /**
  * The order ids of sequences {@code first} to {@code last} of a seed: {@code o-<seed>-<first>} to
  * {@code o-<seed>-<last>}. Ids with the same number of digits sort as their numbers do, so a range
- * whose ends have the same number of digits is one SQL {@code BETWEEN}; {@link #chunks(long)} cuts a
- * range into such pieces.
+ * whose ends have the same number of digits is one SQL {@code BETWEEN}; {@link #chunks(long)} cuts
+ * a range into such pieces.
  */
 public record OrderIdRange(long seed, long first, long last) {
 
@@ -46,11 +46,15 @@ public record OrderIdRange(long seed, long first, long last) {
       return OptionalLong.empty();
     }
     String digits = orderId.substring(prefix().length());
-    if (digits.isEmpty() || digits.length() > 18 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (digits.isEmpty()
+        || digits.length() > 18
+        || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return OptionalLong.empty();
     }
     long sequence = Long.parseLong(digits);
-    if (sequence < first || sequence > last || !OrderFactory.orderId(seed, sequence).equals(orderId)) {
+    if (sequence < first
+        || sequence > last
+        || !OrderFactory.orderId(seed, sequence).equals(orderId)) {
       return OptionalLong.empty();
     }
     return OptionalLong.of(sequence);

@@ -120,7 +120,9 @@ public final class ReconcileReport {
 
   /** True when every table holds exactly the run's rows with the expected values. */
   public boolean matches() {
-    return problemOrders == 0 && tables.values().stream().allMatch(Tally::clean) && reasons.values().stream().allMatch(Tally::clean);
+    return problemOrders == 0
+        && tables.values().stream().allMatch(Tally::clean)
+        && reasons.values().stream().allMatch(Tally::clean);
   }
 
   public Tally tally(Table table) {
@@ -149,16 +151,48 @@ public final class ReconcileReport {
   /** The printed report: a header, the two tables, the verdict and the offending ids. */
   public String format() {
     StringBuilder text = new StringBuilder(description).append(System.lineSeparator());
-    row(text, "%-26s %10s %10s %10s %10s %10s", "table", "expected", "found", "missing", "unexpected", "mismatched");
+    row(
+        text,
+        "%-26s %10s %10s %10s %10s %10s",
+        "table",
+        "expected",
+        "found",
+        "missing",
+        "unexpected",
+        "mismatched");
     tables.forEach(
         (table, t) ->
-            row(text, "%-26s %10d %10d %10d %10d %10d", table.sqlName(), t.expected, t.found, t.missing, t.unexpected, t.mismatched));
-    row(text, "%-26s %10s %10s %10s %10s", "rejected, by reason code", "expected", "found", "missing", "unexpected");
+            row(
+                text,
+                "%-26s %10d %10d %10d %10d %10d",
+                table.sqlName(),
+                t.expected,
+                t.found,
+                t.missing,
+                t.unexpected,
+                t.mismatched));
+    row(
+        text,
+        "%-26s %10s %10s %10s %10s",
+        "rejected, by reason code",
+        "expected",
+        "found",
+        "missing",
+        "unexpected");
     reasons.forEach(
-        (code, t) -> row(text, "%-26s %10d %10d %10d %10d", "  " + code, t.expected, t.found, t.missing, t.unexpected));
+        (code, t) ->
+            row(
+                text,
+                "%-26s %10d %10d %10d %10d",
+                "  " + code,
+                t.expected,
+                t.found,
+                t.missing,
+                t.unexpected));
     row(text, "%-26s %10d", "order ids with duplicates", duplicates);
     if (matches()) {
-      text.append("OK: PostgreSQL holds exactly what the run must have produced.").append(System.lineSeparator());
+      text.append("OK: PostgreSQL holds exactly what the run must have produced.")
+          .append(System.lineSeparator());
       return text.toString();
     }
     text.append(
@@ -167,10 +201,13 @@ public final class ReconcileReport {
                 "MISMATCH: %d order id%s wrong%s:",
                 problemOrders,
                 problemOrders == 1 ? " is" : "s are",
-                problemOrders > problems.size() ? " (the first " + problems.size() + " below)" : ""))
+                problemOrders > problems.size()
+                    ? " (the first " + problems.size() + " below)"
+                    : ""))
         .append(System.lineSeparator());
     problems.forEach(problem -> text.append("  ").append(problem).append(System.lineSeparator()));
-    long resent = reasons.containsKey(DUPLICATE_ORDER) ? reasons.get(DUPLICATE_ORDER).unexpected : 0;
+    long resent =
+        reasons.containsKey(DUPLICATE_ORDER) ? reasons.get(DUPLICATE_ORDER).unexpected : 0;
     if (resent > 0) {
       text.append(
               String.format(
@@ -188,6 +225,8 @@ public final class ReconcileReport {
   }
 
   private static void row(StringBuilder text, String format, Object... values) {
-    text.append("  ").append(String.format(Locale.ROOT, format, values).stripTrailing()).append(System.lineSeparator());
+    text.append("  ")
+        .append(String.format(Locale.ROOT, format, values).stripTrailing())
+        .append(System.lineSeparator());
   }
 }

@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a valid record must be one {@code orders} row with the recomputed customer, restaurant,
  *       amounts, address and partition (and {@code estimated_ready_at - created_at}; {@code
- *       created_at} inside the run's window when it is known), and its lines in {@code order_items};
+ *       created_at} inside the run's window when it is known), and its lines in {@code
+ *       order_items};
  *   <li>an invalid record must be one {@code rejected_orders} row with the expected reason code,
  *       and nothing in {@code orders};
  *   <li>anything else under the run's ids is unexpected.
@@ -65,11 +66,14 @@ public final class Reconciler {
   private final Pattern idInRaw;
 
   /**
-   * @param window the run's wall-clock window, or null when not known (created_at is then not checked)
+   * @param window the run's wall-clock window, or null when not known (created_at is then not
+   *     checked)
    */
-  public Reconciler(OrderFactory factory, OrderIdRange run, SinkTables tables, RunWindow window, int chunkSize) {
+  public Reconciler(
+      OrderFactory factory, OrderIdRange run, SinkTables tables, RunWindow window, int chunkSize) {
     if (run.seed() != factory.spec().seed()) {
-      throw new IllegalArgumentException("the range is of seed " + run.seed() + ", the factory of seed " + factory.spec().seed());
+      throw new IllegalArgumentException(
+          "the range is of seed " + run.seed() + ", the factory of seed " + factory.spec().seed());
     }
     this.factory = factory;
     this.run = run;
@@ -122,7 +126,8 @@ public final class Reconciler {
       Matcher matcher = idInRaw.matcher(rawText(row.raw()));
       while (matcher.find()) {
         if (run.contains(matcher.group())) {
-          byId.computeIfAbsent(matcher.group(), id -> new ArrayList<>()).add(row.withOrderId(matcher.group()));
+          byId.computeIfAbsent(matcher.group(), id -> new ArrayList<>())
+              .add(row.withOrderId(matcher.group()));
           break;
         }
       }
@@ -130,14 +135,18 @@ public final class Reconciler {
     return byId;
   }
 
-  /** The raw text, with bytes kept as base64 decoded (their ASCII parts are what an id is made of). */
+  /**
+   * The raw text, with bytes kept as base64 decoded (their ASCII parts are what an id is made of).
+   */
   static String rawText(String raw) {
     if (raw == null) {
       return "";
     }
     if (raw.startsWith(RawText.BASE64_PREFIX)) {
       try {
-        return new String(Base64.getDecoder().decode(raw.substring(RawText.BASE64_PREFIX.length())), StandardCharsets.ISO_8859_1);
+        return new String(
+            Base64.getDecoder().decode(raw.substring(RawText.BASE64_PREFIX.length())),
+            StandardCharsets.ISO_8859_1);
       } catch (IllegalArgumentException e) {
         return raw;
       }
@@ -145,7 +154,8 @@ public final class Reconciler {
     return raw;
   }
 
-  private void reconcileChunk(OrderIdRange chunk, Map<String, List<RejectionRow>> withoutId, ReconcileReport report) {
+  private void reconcileChunk(
+      OrderIdRange chunk, Map<String, List<RejectionRow>> withoutId, ReconcileReport report) {
     Expectation expected = Expectation.of(factory, run, chunk);
     Map<String, ProcessedOrder> orders = new HashMap<>();
     for (ProcessedOrder row : tables.orders(chunk)) {
@@ -153,8 +163,10 @@ public final class Reconciler {
         orders.put(row.orderId(), row);
       }
     }
-    Map<String, List<ProcessedItem>> items = group(tables.items(chunk), ProcessedItem::orderId, chunk);
-    Map<String, List<RejectionRow>> rejections = group(tables.rejections(chunk), RejectionRow::orderId, chunk);
+    Map<String, List<ProcessedItem>> items =
+        group(tables.items(chunk), ProcessedItem::orderId, chunk);
+    Map<String, List<RejectionRow>> rejections =
+        group(tables.rejections(chunk), RejectionRow::orderId, chunk);
     withoutId.forEach(
         (id, rows) -> {
           if (chunk.contains(id)) {
@@ -186,7 +198,8 @@ public final class Reconciler {
     }
   }
 
-  private static <T> Map<String, List<T>> group(List<T> rows, Function<T, String> id, OrderIdRange chunk) {
+  private static <T> Map<String, List<T>> group(
+      List<T> rows, Function<T, String> id, OrderIdRange chunk) {
     Map<String, List<T>> grouped = new HashMap<>();
     for (T row : rows) {
       if (chunk.contains(id.apply(row))) {
@@ -197,7 +210,11 @@ public final class Reconciler {
   }
 
   private void compareOrder(
-      ExpectedOrder want, ProcessedOrder got, List<ExpectedRejection> wantRejections, ReconcileReport report, List<String> details) {
+      ExpectedOrder want,
+      ProcessedOrder got,
+      List<ExpectedRejection> wantRejections,
+      ReconcileReport report,
+      List<String> details) {
     ReconcileReport.Tally tally = report.table(Table.ORDERS);
     if (want != null) {
       tally.expected++;
@@ -238,14 +255,22 @@ public final class Reconciler {
     money(differences, "orders.total", want.total(), got.total());
     field(differences, "orders.delivery_street", want.deliveryStreet(), got.deliveryStreet());
     field(differences, "orders.delivery_city", want.deliveryCity(), got.deliveryCity());
-    field(differences, "orders.delivery_postal_code", want.deliveryPostalCode(), got.deliveryPostalCode());
+    field(
+        differences,
+        "orders.delivery_postal_code",
+        want.deliveryPostalCode(),
+        got.deliveryPostalCode());
     field(differences, "orders.source_partition", want.sourcePartition(), got.sourcePartition());
     if (got.createdAt() != null && got.estimatedReadyAt() != null) {
       Duration wantPrep = Duration.between(want.createdAt(), want.estimatedReadyAt());
       Duration gotPrep = Duration.between(got.createdAt(), got.estimatedReadyAt());
       if (!wantPrep.equals(gotPrep)) {
         differences.add(
-            "orders.estimated_ready_at is " + gotPrep.toMinutes() + " min after created_at, expected " + wantPrep.toMinutes() + " min");
+            "orders.estimated_ready_at is "
+                + gotPrep.toMinutes()
+                + " min after created_at, expected "
+                + wantPrep.toMinutes()
+                + " min");
       }
     }
     if (window != null && got.createdAt() != null) {
@@ -253,7 +278,14 @@ public final class Reconciler {
       Instant earliest = window.startedAt().truncatedTo(ChronoUnit.MILLIS).minus(lateness);
       Instant latest = window.finishedAt().minus(lateness);
       if (got.createdAt().isBefore(earliest) || got.createdAt().isAfter(latest)) {
-        differences.add("orders.created_at is " + got.createdAt() + ", outside the run (" + earliest + " to " + latest + ")");
+        differences.add(
+            "orders.created_at is "
+                + got.createdAt()
+                + ", outside the run ("
+                + earliest
+                + " to "
+                + latest
+                + ")");
       }
     }
     return differences;
@@ -265,13 +297,20 @@ public final class Reconciler {
     }
   }
 
-  private static void money(List<String> differences, String name, BigDecimal want, BigDecimal got) {
+  private static void money(
+      List<String> differences, String name, BigDecimal want, BigDecimal got) {
     if (got == null || want.compareTo(got) != 0) {
-      differences.add(name + " is " + (got == null ? null : got.toPlainString()) + ", expected " + want.toPlainString());
+      differences.add(
+          name
+              + " is "
+              + (got == null ? null : got.toPlainString())
+              + ", expected "
+              + want.toPlainString());
     }
   }
 
-  private static void compareItems(ExpectedOrder want, List<ProcessedItem> got, ReconcileReport report, List<String> details) {
+  private static void compareItems(
+      ExpectedOrder want, List<ProcessedItem> got, ReconcileReport report, List<String> details) {
     ReconcileReport.Tally tally = report.table(Table.ORDER_ITEMS);
     List<ProcessedItem> wanted = want == null ? List.of() : want.enriched().items();
     tally.expected += wanted.size();
@@ -299,14 +338,22 @@ public final class Reconciler {
     }
     if (missing > 0) {
       tally.missing += missing;
-      details.add(missing == wanted.size() ? "no lines in order_items" : missing + " of " + wanted.size() + " lines missing from order_items");
+      details.add(
+          missing == wanted.size()
+              ? "no lines in order_items"
+              : missing + " of " + wanted.size() + " lines missing from order_items");
     }
     if (!byLine.isEmpty()) {
       tally.unexpected += byLine.size();
       details.add(
           want == null
-              ? byLine.size() + " unexpected line" + (byLine.size() == 1 ? "" : "s") + " in order_items"
-              : "unexpected order_items line" + (byLine.size() == 1 ? " " : "s ") + new TreeSet<>(byLine.keySet()));
+              ? byLine.size()
+                  + " unexpected line"
+                  + (byLine.size() == 1 ? "" : "s")
+                  + " in order_items"
+              : "unexpected order_items line"
+                  + (byLine.size() == 1 ? " " : "s ")
+                  + new TreeSet<>(byLine.keySet()));
     }
   }
 
@@ -333,8 +380,16 @@ public final class Reconciler {
           w.remove();
           g.remove();
           List<String> differences = new ArrayList<>();
-          field(differences, "rejected_orders.source_topic", Topics.FOOD_ORDERS.name(), row.sourceTopic());
-          field(differences, "rejected_orders.source_partition", want.partition(), row.sourcePartition());
+          field(
+              differences,
+              "rejected_orders.source_topic",
+              Topics.FOOD_ORDERS.name(),
+              row.sourceTopic());
+          field(
+              differences,
+              "rejected_orders.source_partition",
+              want.partition(),
+              row.sourcePartition());
           if (!differences.isEmpty()) {
             tally.mismatched++;
             details.addAll(differences);
@@ -350,12 +405,22 @@ public final class Reconciler {
       tally.mismatched++;
       report.reason(want.reason().name()).missing++;
       report.reason(row.reasonCode()).unexpected++;
-      details.add("rejected as " + row.reasonCode() + " (at " + row.position() + "), expected " + want.reason() + " (" + want.kind() + ")");
+      details.add(
+          "rejected as "
+              + row.reasonCode()
+              + " (at "
+              + row.position()
+              + "), expected "
+              + want.reason()
+              + " ("
+              + want.kind()
+              + ")");
     }
     for (ExpectedRejection want : unmatchedWanted) {
       tally.missing++;
       report.reason(want.reason().name()).missing++;
-      details.add("missing from rejected_orders (expected " + want.reason() + " for " + want.kind() + ")");
+      details.add(
+          "missing from rejected_orders (expected " + want.reason() + " for " + want.kind() + ")");
     }
     for (RejectionRow row : unmatchedGot) {
       tally.unexpected++;

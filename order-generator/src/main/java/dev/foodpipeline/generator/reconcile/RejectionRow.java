@@ -5,7 +5,12 @@ package dev.foodpipeline.generator.reconcile;
  * does not know still reads), and {@code raw} only when it was asked for.
  */
 public record RejectionRow(
-    String sourceTopic, int sourcePartition, long sourceOffset, String orderId, String reasonCode, String raw) {
+    String sourceTopic,
+    int sourcePartition,
+    long sourceOffset,
+    String orderId,
+    String reasonCode,
+    String raw) {
 
   /** Where the record was: {@code 2@117} (partition@offset). */
   public String position() {

@@ -24,7 +24,10 @@ public interface SinkTables extends AutoCloseable {
   /** How many rows each table has for the range's ids. */
   Counts count(OrderIdRange range);
 
-  /** The {@code orders} rows of the range's ids ({@code processedAt}, {@code sourceOffset} as stored). */
+  /**
+   * The {@code orders} rows of the range's ids ({@code processedAt}, {@code sourceOffset} as
+   * stored).
+   */
   List<ProcessedOrder> orders(OrderIdRange range);
 
   List<ProcessedItem> items(OrderIdRange range);
@@ -33,8 +36,8 @@ public interface SinkTables extends AutoCloseable {
   List<RejectionRow> rejections(OrderIdRange range);
 
   /**
-   * The {@code rejected_orders} rows without an order id whose raw text may hold one of this prefix:
-   * text that contains it, or bytes kept as {@code base64:}.
+   * The {@code rejected_orders} rows without an order id whose raw text may hold one of this
+   * prefix: text that contains it, or bytes kept as {@code base64:}.
    */
   List<RejectionRow> rejectionsWithoutOrderId(String idPrefix);
 

@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
 
 class CommandLineParsingTest {
   private final CliRunner cli = new CliRunner();
@@ -53,12 +53,17 @@ class CommandLineParsingTest {
         "generate --invalid-ratio 3     | --invalid-ratio must be between 0.0 and 1.0, was 3.0",
       })
   void aBadFlagSaysWhatIsWrongAndExitsTwo(String args, String message) {
-    int exit = cli.run(java.util.Arrays.stream(args.split(" +")).map(a -> a.equals("''") ? "" : a).toArray(String[]::new));
+    int exit =
+        cli.run(
+            java.util.Arrays.stream(args.split(" +"))
+                .map(a -> a.equals("''") ? "" : a)
+                .toArray(String[]::new));
 
     assertThat(exit).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err().lines().findFirst().orElseThrow()).startsWith(message);
     String command = args.split(" ")[0];
-    assertThat(cli.err()).contains("Try 'order-generator " + command + " --help' for more information.");
+    assertThat(cli.err())
+        .contains("Try 'order-generator " + command + " --help' for more information.");
     assertThat(cli.out()).isEmpty();
     assertThat(cli.kafka.settingsSeen).isEmpty();
   }
@@ -66,13 +71,16 @@ class CommandLineParsingTest {
   @Test
   void aMistypedFlagGetsASuggestion() {
     assertThat(cli.run("produce", "--coutn")).isEqualTo(ExitCodes.USAGE);
-    assertThat(cli.err()).contains("Unknown option: '--coutn'").containsPattern("Possible solutions: .*--count");
+    assertThat(cli.err())
+        .contains("Unknown option: '--coutn'")
+        .containsPattern("Possible solutions: .*--count");
   }
 
   @Test
   void aMissingProducerConfigFileIsAUsageError(@TempDir Path dir) {
     Path missing = dir.resolve("absent.properties");
-    assertThat(cli.run("topics", "--producer-config", missing.toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.run("topics", "--producer-config", missing.toString()))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err()).startsWith("--producer-config: no file " + missing);
   }
 
@@ -108,8 +116,9 @@ class CommandLineParsingTest {
         .contains("--timeout=DURATION")
         .contains("default: 30s")
         .contains("--invalid-kinds=KIND[=WEIGHT],...")
-        .contains("Kinds: malformed-json, wrong-type, missing-field, unknown-restaurant, unknown-menu-item, price-mismatch,"
-            + " bad-quantity, empty-order, oversized-record, timestamp-out-of-range, duplicate-order-id")
+        .contains(
+            "Kinds: malformed-json, wrong-type, missing-field, unknown-restaurant, unknown-menu-item, price-mismatch,"
+                + " bad-quantity, empty-order, oversized-record, timestamp-out-of-range, duplicate-order-id")
         .contains("--burst=RATExLENGTH/PERIOD")
         .contains("--hot-restaurant-ratio=0.0..1.0")
         .contains("--late-ratio=0.0..1.0")
@@ -142,7 +151,8 @@ class CommandLineParsingTest {
         if (!example.startsWith("order-generator ")) {
           continue;
         }
-        // Up to a pipe, a redirection or a line continuation; without a config file, which picocli reads while parsing.
+        // Up to a pipe, a redirection or a line continuation; without a config file, which picocli
+        // reads while parsing.
         example = example.replaceFirst("\\s*[\\\\|>].*$", "").replaceAll("--config-file \\S+", "");
         String[] args = example.substring("order-generator ".length()).split("\\s+");
         CommandLine fresh = GeneratorCommand.newCommandLine(cli.environment());
@@ -155,9 +165,13 @@ class CommandLineParsingTest {
 
   @Test
   void everySubcommandHasExamplesInItsHelp() {
-    for (String command : new String[] {"topics", "restaurants", "produce", "reconcile", "generate"}) {
+    for (String command :
+        new String[] {"topics", "restaurants", "produce", "reconcile", "generate"}) {
       assertThat(cli.run(command, "--help")).isZero();
-      assertThat(cli.out()).as(command).contains("Usage: order-generator " + command).contains("Examples:");
+      assertThat(cli.out())
+          .as(command)
+          .contains("Usage: order-generator " + command)
+          .contains("Examples:");
     }
   }
 

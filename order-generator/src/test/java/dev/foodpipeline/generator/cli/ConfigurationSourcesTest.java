@@ -18,7 +18,10 @@ class ConfigurationSourcesTest {
     cli.env.put("FOOD_GENERATOR_SEED", "5");
 
     assertThat(cli.run("produce")).isZero();
-    assertThat(cli.kafka.sender.sent()).hasSize(7).first().matches(s -> s.key().equals("o-5-00000001"));
+    assertThat(cli.kafka.sender.sent())
+        .hasSize(7)
+        .first()
+        .matches(s -> s.key().equals("o-5-00000001"));
   }
 
   @Test
@@ -40,7 +43,10 @@ class ConfigurationSourcesTest {
     cli.kafka.topics.add("food-orders");
 
     assertThat(cli.run("produce", "--config-file", file.toString())).isZero();
-    assertThat(cli.kafka.sender.sent()).hasSize(4).first().matches(s -> s.key().equals("o-8-00000001"));
+    assertThat(cli.kafka.sender.sent())
+        .hasSize(4)
+        .first()
+        .matches(s -> s.key().equals("o-8-00000001"));
     assertThat(cli.kafka.settingsSeen.get(0).bootstrapServers()).isEqualTo("kafka-9:9092");
     assertThat(cli.kafka.settingsSeen.get(0).clientOverrides())
         .containsEntry("security.protocol", "SASL_SSL")
@@ -49,7 +55,8 @@ class ConfigurationSourcesTest {
   }
 
   @Test
-  void theEnvironmentWinsOverTheConfigFileWhichTheEnvironmentCanName(@TempDir Path dir) throws Exception {
+  void theEnvironmentWinsOverTheConfigFileWhichTheEnvironmentCanName(@TempDir Path dir)
+      throws Exception {
     Path file = dir.resolve("generator.properties");
     Files.writeString(file, "count=4\nrate=0\n");
     cli.env.put("FOOD_GENERATOR_CONFIG_FILE", file.toString());
@@ -66,8 +73,13 @@ class ConfigurationSourcesTest {
     Path client = dir.resolve("client.properties");
     Files.writeString(client, "linger.ms=20\n");
 
-    assertThat(cli.run("topics", "--config-file", file.toString(), "--producer-config", client.toString())).isZero();
-    assertThat(cli.kafka.settingsSeen.get(0).clientOverrides()).containsEntry("linger.ms", "20").containsEntry("acks", "1");
+    assertThat(
+            cli.run(
+                "topics", "--config-file", file.toString(), "--producer-config", client.toString()))
+        .isZero();
+    assertThat(cli.kafka.settingsSeen.get(0).clientOverrides())
+        .containsEntry("linger.ms", "20")
+        .containsEntry("acks", "1");
   }
 
   @Test
@@ -92,7 +104,8 @@ class ConfigurationSourcesTest {
 
   @Test
   void aMissingConfigFileIsAUsageError(@TempDir Path dir) {
-    assertThat(cli.run("topics", "--config-file", dir.resolve("absent").toString())).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.run("topics", "--config-file", dir.resolve("absent").toString()))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err()).startsWith("--config-file: no file");
   }
 

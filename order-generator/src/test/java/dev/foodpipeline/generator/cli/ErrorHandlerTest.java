@@ -19,44 +19,74 @@ class ErrorHandlerTest {
 
   @Test
   void anUnreachableClusterAnywhereInTheCausesIsExitThree() {
-    KafkaUnreachableException unreachable = new KafkaUnreachableException("h:1", Duration.ofSeconds(3), null);
+    KafkaUnreachableException unreachable =
+        new KafkaUnreachableException("h:1", Duration.ofSeconds(3), null);
     assertThat(classify(new RuntimeException("wrapped", unreachable)))
-        .isEqualTo(new ErrorHandler.Failure(ExitCodes.KAFKA_UNREACHABLE, "Couldn't reach Kafka at h:1 within 3 s"));
+        .isEqualTo(
+            new ErrorHandler.Failure(
+                ExitCodes.KAFKA_UNREACHABLE, "Couldn't reach Kafka at h:1 within 3 s"));
     assertThat(classify(new TimeoutException("Timed out waiting for a node assignment.")))
-        .isEqualTo(new ErrorHandler.Failure(ExitCodes.KAFKA_UNREACHABLE, "Kafka did not answer in time: Timed out waiting for a node assignment."));
+        .isEqualTo(
+            new ErrorHandler.Failure(
+                ExitCodes.KAFKA_UNREACHABLE,
+                "Kafka did not answer in time: Timed out waiting for a node assignment."));
   }
 
   @Test
   void aTopicSetupTimeoutIsUnreachableAndOtherSetupErrorsAreKafkaErrors() {
-    assertThat(classify(new TopicSetupException("Timed out after 30 s waiting for the Kafka broker", new java.util.concurrent.TimeoutException())).exitCode())
+    assertThat(
+            classify(
+                    new TopicSetupException(
+                        "Timed out after 30 s waiting for the Kafka broker",
+                        new java.util.concurrent.TimeoutException()))
+                .exitCode())
         .isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
     assertThat(classify(new TopicSetupException("Topic food-orders has 1 partitions, expected 3")))
-        .isEqualTo(new ErrorHandler.Failure(ExitCodes.KAFKA_ERROR, "Topic food-orders has 1 partitions, expected 3"));
-    assertThat(classify(new KafkaSetupException("Topic x does not exist")).exitCode()).isEqualTo(ExitCodes.KAFKA_ERROR);
+        .isEqualTo(
+            new ErrorHandler.Failure(
+                ExitCodes.KAFKA_ERROR, "Topic food-orders has 1 partitions, expected 3"));
+    assertThat(classify(new KafkaSetupException("Topic x does not exist")).exitCode())
+        .isEqualTo(ExitCodes.KAFKA_ERROR);
   }
 
   @Test
   void badClientSettingsAreUsageErrors() {
-    assertThat(classify(new KafkaException("Failed to construct kafka producer", new ConfigException("Invalid value x for configuration acks"))))
-        .isEqualTo(new ErrorHandler.Failure(ExitCodes.USAGE, "Invalid Kafka client setting: Invalid value x for configuration acks"));
+    assertThat(
+            classify(
+                new KafkaException(
+                    "Failed to construct kafka producer",
+                    new ConfigException("Invalid value x for configuration acks"))))
+        .isEqualTo(
+            new ErrorHandler.Failure(
+                ExitCodes.USAGE,
+                "Invalid Kafka client setting: Invalid value x for configuration acks"));
   }
 
   @Test
   void anInvalidSettingIsAUsageError() {
-    assertThat(classify(new dev.foodpipeline.generator.producer.InvalidSettingException("--producer-config: linger.ms must be a number")))
-        .isEqualTo(new ErrorHandler.Failure(ExitCodes.USAGE, "--producer-config: linger.ms must be a number"));
+    assertThat(
+            classify(
+                new dev.foodpipeline.generator.producer.InvalidSettingException(
+                    "--producer-config: linger.ms must be a number")))
+        .isEqualTo(
+            new ErrorHandler.Failure(
+                ExitCodes.USAGE, "--producer-config: linger.ms must be a number"));
   }
 
   @Test
   void otherKafkaErrorsAreExitFour() {
     assertThat(classify(new SaslAuthenticationException("Authentication failed\nmore detail")))
-        .isEqualTo(new ErrorHandler.Failure(ExitCodes.KAFKA_ERROR, "Kafka error: Authentication failed"));
+        .isEqualTo(
+            new ErrorHandler.Failure(ExitCodes.KAFKA_ERROR, "Kafka error: Authentication failed"));
   }
 
   @Test
   void anythingElseIsABugReportedInOneLine() {
     assertThat(classify(new NullPointerException()))
-        .isEqualTo(new ErrorHandler.Failure(ExitCodes.INTERNAL_ERROR, "order-generator failed: java.lang.NullPointerException"));
+        .isEqualTo(
+            new ErrorHandler.Failure(
+                ExitCodes.INTERNAL_ERROR,
+                "order-generator failed: java.lang.NullPointerException"));
     assertThat(classify(new IllegalStateException("line one\nline two")).message())
         .isEqualTo("order-generator failed: java.lang.IllegalStateException: line one");
     assertThat(ErrorHandler.oneLine(null)).isEqualTo("(no message)");
@@ -67,6 +97,9 @@ class ErrorHandlerTest {
     CliRunner cli = new CliRunner();
     cli.kafka.unreachable = new IllegalStateException("boom\nat somewhere");
     assertThat(cli.run("topics")).isEqualTo(ExitCodes.INTERNAL_ERROR);
-    assertThat(cli.err()).isEqualTo("order-generator failed: java.lang.IllegalStateException: boom" + System.lineSeparator());
+    assertThat(cli.err())
+        .isEqualTo(
+            "order-generator failed: java.lang.IllegalStateException: boom"
+                + System.lineSeparator());
   }
 }

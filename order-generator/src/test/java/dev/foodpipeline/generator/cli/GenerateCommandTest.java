@@ -14,21 +14,27 @@ class GenerateCommandTest {
 
   @Test
   void printsTheRecordsProduceWouldSendWithoutKafka() {
-    assertThat(cli.run("generate", "--count", "40", "--seed", "3", "--invalid-ratio", "0.5")).isZero();
+    assertThat(cli.run("generate", "--count", "40", "--seed", "3", "--invalid-ratio", "0.5"))
+        .isZero();
 
-    List<GeneratedOrder> expected = new OrderFactory(GenerationSpec.of(3, 0.5), CliRunner.CLOCK).generate(1, 40).toList();
+    List<GeneratedOrder> expected =
+        new OrderFactory(GenerationSpec.of(3, 0.5), CliRunner.CLOCK).generate(1, 40).toList();
     List<String> lines = cli.out().lines().toList();
     assertThat(lines).hasSize(40);
     for (int i = 0; i < 40; i++) {
-      assertThat(lines.get(i)).isEqualTo(expected.get(i).key() + "\t" + RawText.of(expected.get(i).value()));
+      assertThat(lines.get(i))
+          .isEqualTo(expected.get(i).key() + "\t" + RawText.of(expected.get(i).value()));
     }
     assertThat(cli.kafka.settingsSeen).isEmpty();
   }
 
   @Test
   void valuesOnlyForPayloadFiles() {
-    assertThat(cli.run("generate", "--count", "2", "--format", "value", "--invalid-ratio", "0")).isZero();
-    assertThat(cli.out().lines()).hasSize(2).allMatch(line -> line.startsWith("{\"orderId\":\"o-42-0000000"));
+    assertThat(cli.run("generate", "--count", "2", "--format", "value", "--invalid-ratio", "0"))
+        .isZero();
+    assertThat(cli.out().lines())
+        .hasSize(2)
+        .allMatch(line -> line.startsWith("{\"orderId\":\"o-42-0000000"));
   }
 
   @Test
@@ -37,7 +43,9 @@ class GenerateCommandTest {
     assertThat(cli.err()).contains("'xml' is not key-value or value");
     assertThat(cli.run("generate", "--count", "-1")).isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err()).startsWith("--count must be 0 or more, was -1");
-    assertThat(cli.run("generate", "--hot-restaurant", "r-099", "--hot-restaurant-ratio", "0.5")).isEqualTo(ExitCodes.USAGE);
-    assertThat(cli.err()).startsWith("--hot-restaurant r-099 is not in the catalogue (r-001 to r-020)");
+    assertThat(cli.run("generate", "--hot-restaurant", "r-099", "--hot-restaurant-ratio", "0.5"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err())
+        .startsWith("--hot-restaurant r-099 is not in the catalogue (r-001 to r-020)");
   }
 }

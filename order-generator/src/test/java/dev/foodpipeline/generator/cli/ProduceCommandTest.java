@@ -21,7 +21,8 @@ class ProduceCommandTest {
     int exit = cli.run("produce", "--count", "20", "--rate", "0");
 
     assertThat(exit).isEqualTo(ExitCodes.OK);
-    assertThat(cli.kafka.topics).containsExactlyInAnyOrderElementsOf(Topics.all().stream().map(t -> t.name()).toList());
+    assertThat(cli.kafka.topics)
+        .containsExactlyInAnyOrderElementsOf(Topics.all().stream().map(t -> t.name()).toList());
     assertThat(cli.kafka.restaurants).isEqualTo(RestaurantCatalog.generate(42).restaurants());
     assertThat(cli.kafka.sender.sent()).hasSize(20);
     assertThat(cli.kafka.sender.closed()).isTrue();
@@ -38,7 +39,18 @@ class ProduceCommandTest {
 
   @Test
   void producesExactlyWhatTheFactoryPredictsForTheSeed() {
-    assertThat(cli.run("produce", "--count", "300", "--rate", "0", "--seed", "7", "--invalid-ratio", "0.25")).isZero();
+    assertThat(
+            cli.run(
+                "produce",
+                "--count",
+                "300",
+                "--rate",
+                "0",
+                "--seed",
+                "7",
+                "--invalid-ratio",
+                "0.25"))
+        .isZero();
 
     List<GeneratedOrder> expected =
         new OrderFactory(GenerationSpec.of(7, 0.25), CliRunner.CLOCK).generate(1, 300).toList();
@@ -48,12 +60,25 @@ class ProduceCommandTest {
       assertThat(sent.get(i).value()).isEqualTo(expected.get(i).value());
     }
     long invalid = expected.stream().filter(g -> !g.isValid()).count();
-    assertThat(cli.out()).containsPattern("invalid\\s+" + invalid + "\n").containsPattern("valid\\s+" + (300 - invalid) + "\n");
+    assertThat(cli.out())
+        .containsPattern("invalid\\s+" + invalid + "\n")
+        .containsPattern("valid\\s+" + (300 - invalid) + "\n");
   }
 
   @Test
   void startSequenceAndSeedChooseTheOrderIds() {
-    assertThat(cli.run("produce", "--count", "3", "--rate", "0", "--seed", "5", "--start-sequence", "1000")).isZero();
+    assertThat(
+            cli.run(
+                "produce",
+                "--count",
+                "3",
+                "--rate",
+                "0",
+                "--seed",
+                "5",
+                "--start-sequence",
+                "1000"))
+        .isZero();
     assertThat(cli.kafka.sender.sent().stream().map(RecordingSender.Sent::key))
         .containsExactly("o-5-00001000", "o-5-00001001", "o-5-00001002");
     assertThat(cli.out()).contains("seed 5, sequences 1000 to 1002)");
@@ -61,13 +86,15 @@ class ProduceCommandTest {
 
   @Test
   void printsPlainProgressLinesAtTheIntervalWhenNotOnATerminal() {
-    assertThat(cli.run("produce", "--count", "25", "--rate", "10", "--progress-interval", "1s")).isZero();
+    assertThat(cli.run("produce", "--count", "25", "--rate", "10", "--progress-interval", "1s"))
+        .isZero();
 
     assertThat(cli.err().lines().toList())
         .containsExactly(
             "[   1.0 s] sent 11, acked 0, failed 0, 11.0 orders/s",
             "[   2.0 s] sent 21, acked 0, failed 0, 10.0 orders/s");
-    assertThat(cli.out()).contains("Produced to food-orders in 2.4 s at 10.4 orders/s (target 10 orders/s;");
+    assertThat(cli.out())
+        .contains("Produced to food-orders in 2.4 s at 10.4 orders/s (target 10 orders/s;");
   }
 
   @Test
@@ -94,7 +121,8 @@ class ProduceCommandTest {
 
   @Test
   void progressCanBeTurnedOff() {
-    assertThat(cli.run("produce", "--count", "250", "--rate", "10", "--progress-interval", "0s")).isZero();
+    assertThat(cli.run("produce", "--count", "250", "--rate", "10", "--progress-interval", "0s"))
+        .isZero();
     assertThat(cli.err()).isEmpty();
   }
 
@@ -138,12 +166,15 @@ class ProduceCommandTest {
 
   @Test
   void anUnreachableBrokerIsOneLineAndExitThree() {
-    cli.kafka.unreachable = new KafkaUnreachableException("127.0.0.1:9092", Duration.ofSeconds(30), new RuntimeException());
+    cli.kafka.unreachable =
+        new KafkaUnreachableException(
+            "127.0.0.1:9092", Duration.ofSeconds(30), new RuntimeException());
 
     int exit = cli.run("produce", "--count", "5");
 
     assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
-    assertThat(cli.err()).isEqualTo("Couldn't reach Kafka at 127.0.0.1:9092 within 30 s" + System.lineSeparator());
+    assertThat(cli.err())
+        .isEqualTo("Couldn't reach Kafka at 127.0.0.1:9092 within 30 s" + System.lineSeparator());
     assertThat(cli.out()).isEmpty();
     assertThat(cli.kafka.adminsOpen).isZero();
   }

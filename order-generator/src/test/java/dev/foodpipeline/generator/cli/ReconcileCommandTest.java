@@ -29,10 +29,13 @@ class ReconcileCommandTest {
 
     assertThat(exit).as(cli.out() + cli.err()).isZero();
     assertThat(cli.out())
-        .startsWith("Reconciled 300 orders of seed 1 (catalogue seed 1), sequences 1 to 300 (o-1-00000001 to o-1-00000300), with the fake tables")
+        .startsWith(
+            "Reconciled 300 orders of seed 1 (catalogue seed 1), sequences 1 to 300 (o-1-00000001 to o-1-00000300), with the fake tables")
         .contains("OK: PostgreSQL holds exactly what the run must have produced.");
-    assertThat(cli.tables.opened).containsExactly(
-        new DatabaseSettings("jdbc:postgresql://127.0.0.1:5432/food", "food", "food", Duration.ofSeconds(10)));
+    assertThat(cli.tables.opened)
+        .containsExactly(
+            new DatabaseSettings(
+                "jdbc:postgresql://127.0.0.1:5432/food", "food", "food", Duration.ofSeconds(10)));
     assertThat(cli.tables.closed).isTrue();
   }
 
@@ -40,21 +43,32 @@ class ReconcileCommandTest {
   void exitsOneAndNamesTheOrderWhenARowIsDeleted() {
     OrderFactory factory = factory(1, 0.1);
     cli.tables.sink(factory, 1, 300);
-    String deleted = factory.generate(1, 300).filter(GeneratedOrder::isValid).skip(10).findFirst().orElseThrow().key();
+    String deleted =
+        factory
+            .generate(1, 300)
+            .filter(GeneratedOrder::isValid)
+            .skip(10)
+            .findFirst()
+            .orElseThrow()
+            .key();
     cli.tables.orders.removeIf(o -> o.orderId().equals(deleted));
 
     int exit = cli.run("reconcile", "--seed", "1", "--count", "300");
 
     assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
-    assertThat(cli.out()).contains("MISMATCH: 1 order id is wrong:").contains(deleted + "  missing from orders");
+    assertThat(cli.out())
+        .contains("MISMATCH: 1 order id is wrong:")
+        .contains(deleted + "  missing from orders");
   }
 
   @Test
   void theGenerationFlagsMustBeThoseOfTheRun() {
     cli.tables.sink(factory(1, 0.1), 1, 100);
 
-    assertThat(cli.run("reconcile", "--seed", "1", "--count", "100", "--invalid-ratio", "0.2")).isEqualTo(ExitCodes.MISMATCH);
-    assertThat(cli.run("reconcile", "--seed", "1", "--count", "100", "--invalid-kinds", "empty-order"))
+    assertThat(cli.run("reconcile", "--seed", "1", "--count", "100", "--invalid-ratio", "0.2"))
+        .isEqualTo(ExitCodes.MISMATCH);
+    assertThat(
+            cli.run("reconcile", "--seed", "1", "--count", "100", "--invalid-kinds", "empty-order"))
         .isEqualTo(ExitCodes.MISMATCH);
   }
 
@@ -63,18 +77,41 @@ class ReconcileCommandTest {
     Path runFile = dir.resolve("run.properties");
     assertThat(
             cli.run(
-                "produce", "--count", "120", "--rate", "0", "--seed", "4", "--start-sequence", "50", "--invalid-ratio", "0.3",
-                "--invalid-kinds", "price-mismatch=3,empty-order", "--late-ratio", "0.2", "--run-file", runFile.toString()))
+                "produce",
+                "--count",
+                "120",
+                "--rate",
+                "0",
+                "--seed",
+                "4",
+                "--start-sequence",
+                "50",
+                "--invalid-ratio",
+                "0.3",
+                "--invalid-kinds",
+                "price-mismatch=3,empty-order",
+                "--late-ratio",
+                "0.2",
+                "--run-file",
+                runFile.toString()))
         .isZero();
     assertThat(cli.out()).contains("run file written to " + runFile);
-    assertThat(Files.readString(runFile)).contains("seed=4").contains("count=120").contains("start-sequence=50");
+    assertThat(Files.readString(runFile))
+        .contains("seed=4")
+        .contains("count=120")
+        .contains("start-sequence=50");
     GenerationSpec spec =
-        GenerationSpec.of(4, 0.3).withFirstSequence(50).withInvalidMix(InvalidMix.parse("price-mismatch=3,empty-order"))
-            .withShape(dev.foodpipeline.generator.OrderShape.EVEN.withLateness(0.2, Duration.ofMinutes(10)));
+        GenerationSpec.of(4, 0.3)
+            .withFirstSequence(50)
+            .withInvalidMix(InvalidMix.parse("price-mismatch=3,empty-order"))
+            .withShape(
+                dev.foodpipeline.generator.OrderShape.EVEN.withLateness(
+                    0.2, Duration.ofMinutes(10)));
     cli.tables.sink(new OrderFactory(spec, CliRunner.CLOCK), 50, 120);
 
     assertThat(cli.run("reconcile", "--run-file", runFile.toString())).as(cli.out()).isZero();
-    assertThat(cli.out()).contains("Reconciled 120 orders of seed 4 (catalogue seed 4), sequences 50 to 169");
+    assertThat(cli.out())
+        .contains("Reconciled 120 orders of seed 4 (catalogue seed 4), sequences 50 to 169");
   }
 
   @Test
@@ -82,28 +119,37 @@ class ReconcileCommandTest {
     Path runFile = dir.resolve("run.properties");
     assertThat(cli.run("produce", "--count", "1", "--run-file", runFile.toString())).isZero();
 
-    assertThat(cli.run("reconcile", "--run-file", runFile.toString(), "--seed", "3")).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.run("reconcile", "--run-file", runFile.toString(), "--seed", "3"))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err()).startsWith("--run-file holds the run's settings: leave out --seed");
   }
 
   @Test
   void withoutCountOrRunFileItIsAUsageError() {
     assertThat(cli.run("reconcile", "--seed", "1")).isEqualTo(ExitCodes.USAGE);
-    assertThat(cli.err()).startsWith("Missing --count (how many orders the run sent), or give --run-file");
+    assertThat(cli.err())
+        .startsWith("Missing --count (how many orders the run sent), or give --run-file");
     assertThat(cli.tables.opened).isEmpty();
   }
 
   @Test
   void anUnreachableDatabaseIsOneLineAndExitFive() {
-    cli.tables.unreachable = new DatabaseException("Couldn't reach PostgreSQL at jdbc:postgresql://nowhere/food: refused", null);
+    cli.tables.unreachable =
+        new DatabaseException(
+            "Couldn't reach PostgreSQL at jdbc:postgresql://nowhere/food: refused", null);
 
-    assertThat(cli.run("reconcile", "--count", "5", "--jdbc-url", "jdbc:postgresql://nowhere/food")).isEqualTo(ExitCodes.DATABASE_ERROR);
-    assertThat(cli.err()).isEqualTo("Couldn't reach PostgreSQL at jdbc:postgresql://nowhere/food: refused" + System.lineSeparator());
+    assertThat(cli.run("reconcile", "--count", "5", "--jdbc-url", "jdbc:postgresql://nowhere/food"))
+        .isEqualTo(ExitCodes.DATABASE_ERROR);
+    assertThat(cli.err())
+        .isEqualTo(
+            "Couldn't reach PostgreSQL at jdbc:postgresql://nowhere/food: refused"
+                + System.lineSeparator());
   }
 
   @Test
   void aJdbcUrlThatIsNotPostgresIsAUsageError() {
-    assertThat(cli.run("reconcile", "--count", "5", "--jdbc-url", "jdbc:mysql://x/food")).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.run("reconcile", "--count", "5", "--jdbc-url", "jdbc:mysql://x/food"))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(cli.err()).startsWith("--jdbc-url must be a PostgreSQL JDBC URL");
   }
 
@@ -116,7 +162,9 @@ class ReconcileCommandTest {
 
     assertThat(cli.run("reconcile", "--count", "0")).isZero();
     assertThat(cli.tables.opened)
-        .containsExactly(new DatabaseSettings("jdbc:postgresql://postgres:5432/food", "u", "secret", Duration.ofSeconds(3)));
+        .containsExactly(
+            new DatabaseSettings(
+                "jdbc:postgresql://postgres:5432/food", "u", "secret", Duration.ofSeconds(3)));
   }
 
   @Test
@@ -140,7 +188,8 @@ class ReconcileCommandTest {
 
     assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
     assertThat(cli.time.slept()).isEqualTo(Duration.ofSeconds(3));
-    assertThat(cli.err()).contains("Waited 3 s: the tables still lack rows; comparing what is there.");
+    assertThat(cli.err())
+        .contains("Waited 3 s: the tables still lack rows; comparing what is there.");
     assertThat(cli.out()).contains("missing from orders");
   }
 
@@ -153,7 +202,8 @@ class ReconcileCommandTest {
 
     assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
     assertThat(cli.time.slept()).isEqualTo(Duration.ofSeconds(30));
-    assertThat(cli.err()).contains("No new rows for 30 s: the tables still lack rows; comparing what is there.");
+    assertThat(cli.err())
+        .contains("No new rows for 30 s: the tables still lack rows; comparing what is there.");
   }
 
   @Test
@@ -161,7 +211,9 @@ class ReconcileCommandTest {
     cli.tables.sink(factory(1, 0.1), 1, 50);
     cli.tables.orders.remove(0);
 
-    assertThat(cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "45s", "--settle", "0s")).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(
+            cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "45s", "--settle", "0s"))
+        .isEqualTo(ExitCodes.MISMATCH);
     assertThat(cli.time.slept()).isEqualTo(Duration.ofSeconds(45));
   }
 
@@ -171,16 +223,21 @@ class ReconcileCommandTest {
     // Empty for 20 polls (20 s), then complete: within the settle time of 25 s.
     cli.tables.emptyCounts = 20;
 
-    assertThat(cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "120s", "--settle", "25s")).isZero();
+    assertThat(
+            cli.run(
+                "reconcile", "--seed", "1", "--count", "50", "--wait", "120s", "--settle", "25s"))
+        .isZero();
     assertThat(cli.time.sleeps()).hasSize(20);
   }
 
   @Test
   void aCatalogueSeedOtherThanTheSeedIsUsedForTheExpectation() {
-    OrderFactory factory = new OrderFactory(GenerationSpec.of(7, 0.1).withCatalogSeed(1), CliRunner.CLOCK);
+    OrderFactory factory =
+        new OrderFactory(GenerationSpec.of(7, 0.1).withCatalogSeed(1), CliRunner.CLOCK);
     cli.tables.sink(factory, 1, 80);
 
-    assertThat(cli.run("reconcile", "--seed", "7", "--catalog-seed", "1", "--count", "80")).isZero();
+    assertThat(cli.run("reconcile", "--seed", "7", "--catalog-seed", "1", "--count", "80"))
+        .isZero();
     assertThat(cli.run("reconcile", "--seed", "7", "--count", "80")).isEqualTo(ExitCodes.MISMATCH);
   }
 

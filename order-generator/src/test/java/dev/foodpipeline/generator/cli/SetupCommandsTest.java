@@ -25,14 +25,18 @@ class SetupCommandsTest {
         .hasSize(Topics.all().size());
 
     assertThat(cli.run("topics")).isZero();
-    assertThat(cli.out().lines()).hasSize(Topics.all().size()).allMatch(line -> line.startsWith("already exists  "));
+    assertThat(cli.out().lines())
+        .hasSize(Topics.all().size())
+        .allMatch(line -> line.startsWith("already exists  "));
   }
 
   @Test
   void topicsReportsAnUnreachableBroker() {
     cli.kafka.unreachable = new KafkaUnreachableException("k:9092", Duration.ofSeconds(2), null);
-    assertThat(cli.run("topics", "-b", "k:9092", "--timeout", "2s")).isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
-    assertThat(cli.err()).isEqualTo("Couldn't reach Kafka at k:9092 within 2 s" + System.lineSeparator());
+    assertThat(cli.run("topics", "-b", "k:9092", "--timeout", "2s"))
+        .isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
+    assertThat(cli.err())
+        .isEqualTo("Couldn't reach Kafka at k:9092 within 2 s" + System.lineSeparator());
   }
 
   @Test
@@ -41,19 +45,25 @@ class SetupCommandsTest {
 
     assertThat(cli.run("restaurants", "--seed", "5")).isZero();
     assertThat(cli.kafka.restaurants).isEqualTo(RestaurantCatalog.generate(5).restaurants());
-    assertThat(cli.out()).isEqualTo("published       20 restaurants (seed 5) to restaurants" + System.lineSeparator());
+    assertThat(cli.out())
+        .isEqualTo(
+            "published       20 restaurants (seed 5) to restaurants" + System.lineSeparator());
   }
 
   @Test
   void restaurantsNeedsItsTopic() {
     assertThat(cli.run("restaurants")).isEqualTo(ExitCodes.KAFKA_ERROR);
-    assertThat(cli.err()).startsWith("Topic restaurants does not exist at 127.0.0.1:9092: run 'order-generator topics' first");
+    assertThat(cli.err())
+        .startsWith(
+            "Topic restaurants does not exist at 127.0.0.1:9092: run 'order-generator topics' first");
     assertThat(cli.kafka.restaurants).isEmpty();
   }
 
   @Test
   void helpSubcommandPrintsTheCommandsHelp() {
     assertThat(cli.run("help", "topics")).isZero();
-    assertThat(cli.out()).contains("Usage: order-generator topics").contains("--replication-factor=N");
+    assertThat(cli.out())
+        .contains("Usage: order-generator topics")
+        .contains("--replication-factor=N");
   }
 }

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** A Kafka in memory: topics are names, restaurants a list, orders go to a {@link RecordingSender}. */
+/**
+ * A Kafka in memory: topics are names, restaurants a list, orders go to a {@link RecordingSender}.
+ */
 public final class FakeKafka implements KafkaClientFactory {
   public final Set<String> topics = new HashSet<>();
   public final List<Restaurant> restaurants = new ArrayList<>();
@@ -37,10 +39,12 @@ public final class FakeKafka implements KafkaClientFactory {
       }
 
       @Override
-      public List<TopicCreator.Outcome> ensureTopics(Collection<Topic<?, ?>> wanted, short replicationFactor) {
+      public List<TopicCreator.Outcome> ensureTopics(
+          Collection<Topic<?, ?>> wanted, short replicationFactor) {
         List<TopicCreator.Outcome> outcomes = new ArrayList<>();
         for (Topic<?, ?> topic : wanted) {
-          outcomes.add(new TopicCreator.Outcome(topic.name(), topics.add(topic.name()), topic.partitions()));
+          outcomes.add(
+              new TopicCreator.Outcome(topic.name(), topics.add(topic.name()), topic.partitions()));
         }
         return outcomes;
       }
@@ -48,7 +52,10 @@ public final class FakeKafka implements KafkaClientFactory {
       @Override
       public Set<String> missingTopics(Collection<Topic<?, ?>> wanted) {
         Set<String> missing = new TreeSet<>();
-        wanted.stream().map(Topic::name).filter(name -> !topics.contains(name)).forEach(missing::add);
+        wanted.stream()
+            .map(Topic::name)
+            .filter(name -> !topics.contains(name))
+            .forEach(missing::add);
         return missing;
       }
 

@@ -33,8 +33,13 @@ public final class FakeSinkTables implements SinkTables {
   public final List<DatabaseSettings> opened = new ArrayList<>();
   public DatabaseException unreachable;
   public boolean closed;
-  /** While positive, every read sees empty tables, and each count() takes one off: a pipeline still draining. */
+
+  /**
+   * While positive, every read sees empty tables, and each count() takes one off: a pipeline still
+   * draining.
+   */
   public int emptyCounts;
+
   private final Map<Integer, Long> nextOffset = new HashMap<>();
   private long firstOffset;
 
@@ -52,7 +57,10 @@ public final class FakeSinkTables implements SinkTables {
     return this;
   }
 
-  /** Writes what the Streams app and the sink make of sequences {@code first}..{@code first+count-1}. */
+  /**
+   * Writes what the Streams app and the sink make of sequences {@code first}..{@code
+   * first+count-1}.
+   */
   public FakeSinkTables sink(OrderFactory factory, long first, long count) {
     OrderEnricher enricher = new OrderEnricher();
     factory.generate(first, count).forEach(generated -> sink(factory, enricher, generated));
@@ -135,7 +143,15 @@ public final class FakeSinkTables implements SinkTables {
         ? List.of()
         : rejections.stream()
             .filter(r -> in(r.orderId(), range))
-            .map(r -> new RejectionRow(r.sourceTopic(), r.sourcePartition(), r.sourceOffset(), r.orderId(), r.reasonCode(), null))
+            .map(
+                r ->
+                    new RejectionRow(
+                        r.sourceTopic(),
+                        r.sourcePartition(),
+                        r.sourceOffset(),
+                        r.orderId(),
+                        r.reasonCode(),
+                        null))
             .toList();
   }
 
@@ -145,7 +161,11 @@ public final class FakeSinkTables implements SinkTables {
         ? List.of()
         : rejections.stream()
             .filter(r -> r.orderId() == null)
-            .filter(r -> r.raw() != null && (r.raw().contains(idPrefix) || r.raw().startsWith(RawText.BASE64_PREFIX)))
+            .filter(
+                r ->
+                    r.raw() != null
+                        && (r.raw().contains(idPrefix)
+                            || r.raw().startsWith(RawText.BASE64_PREFIX)))
             .toList();
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * An {@link OrderSender} that keeps what it is sent and completes each send at {@link #flush()},
- * as a producer does: successfully, or with an error for keys the test chooses.
+ * An {@link OrderSender} that keeps what it is sent and completes each send at {@link #flush()}, as
+ * a producer does: successfully, or with an error for keys the test chooses.
  */
 public final class RecordingSender implements OrderSender {
   /** One record it was sent. */
@@ -50,7 +50,9 @@ public final class RecordingSender implements OrderSender {
   @Override
   public synchronized void flush() {
     for (int i = 0; i < pending.size(); i++) {
-      pending.get(i).onCompletion(pendingFails.get(i) ? new IllegalStateException("broker said no") : null);
+      pending
+          .get(i)
+          .onCompletion(pendingFails.get(i) ? new IllegalStateException("broker said no") : null);
     }
     pending.clear();
     pendingFails.clear();

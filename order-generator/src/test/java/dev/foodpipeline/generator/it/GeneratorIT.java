@@ -76,8 +76,17 @@ class GeneratorIT {
     Clock clock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
 
     int exit =
-        run(GeneratorEnvironment.system().withClock(clock),
-            "produce", "--bootstrap-servers", broker.bootstrapServers(), "--count", "200", "--seed", "7", "--rate", "0");
+        run(
+            GeneratorEnvironment.system().withClock(clock),
+            "produce",
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "--count",
+            "200",
+            "--seed",
+            "7",
+            "--rate",
+            "0");
 
     assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.OK);
     assertThat(out.toString())
@@ -89,22 +98,33 @@ class GeneratorIT {
     // Other tests write to the same broker: keep the records of seed 7.
     List<ConsumerRecord<String, byte[]>> orders =
         readAll(Topics.FOOD_ORDERS, 200).stream().filter(r -> r.key().startsWith("o-7-")).toList();
-    assertThat(orders.stream().map(ConsumerRecord::partition).collect(Collectors.toSet())).containsExactlyInAnyOrder(0, 1, 2);
+    assertThat(orders.stream().map(ConsumerRecord::partition).collect(Collectors.toSet()))
+        .containsExactlyInAnyOrder(0, 1, 2);
     assertThat(orders).hasSize(200);
     // A duplicate-order-id record shares its key with the order it copies, and follows it in the
     // key's partition: compare each key's records in send order.
     Map<String, List<byte[]>> byKey =
-        orders.stream().collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.mapping(ConsumerRecord::value, Collectors.toList())));
+        orders.stream()
+            .collect(
+                Collectors.groupingBy(
+                    ConsumerRecord::key,
+                    Collectors.mapping(ConsumerRecord::value, Collectors.toList())));
     Map<String, List<byte[]>> expected =
         new OrderFactory(GenerationSpec.of(7, 0.1), clock)
             .generate(1, 200)
-            .collect(Collectors.groupingBy(GeneratedOrder::key, Collectors.mapping(GeneratedOrder::value, Collectors.toList())));
+            .collect(
+                Collectors.groupingBy(
+                    GeneratedOrder::key,
+                    Collectors.mapping(GeneratedOrder::value, Collectors.toList())));
     assertThat(byKey.keySet()).isEqualTo(expected.keySet());
-    expected.forEach((key, values) -> assertThat(byKey.get(key)).as(key).containsExactlyElementsOf(values));
+    expected.forEach(
+        (key, values) -> assertThat(byKey.get(key)).as(key).containsExactlyElementsOf(values));
 
     List<ConsumerRecord<String, Restaurant>> restaurants = readAll(Topics.RESTAURANTS, 20);
-    assertThat(restaurants.stream().map(ConsumerRecord::value)).containsExactlyElementsOf(RestaurantCatalog.generate(7).restaurants());
-    assertThat(restaurants.stream().map(ConsumerRecord::key)).allMatch(key -> key.matches("r-0\\d\\d"));
+    assertThat(restaurants.stream().map(ConsumerRecord::value))
+        .containsExactlyElementsOf(RestaurantCatalog.generate(7).restaurants());
+    assertThat(restaurants.stream().map(ConsumerRecord::key))
+        .allMatch(key -> key.matches("r-0\\d\\d"));
   }
 
   @Test
@@ -125,14 +145,28 @@ class GeneratorIT {
   }
 
   @Test
-  void produceWithoutSetupUsesTheExistingTopicsAndTheUsersClientSettings(@TempDir Path dir) throws IOException {
+  void produceWithoutSetupUsesTheExistingTopicsAndTheUsersClientSettings(@TempDir Path dir)
+      throws IOException {
     assertThat(run("topics", "-b", broker.bootstrapServers())).isZero();
     Path config = dir.resolve("client.properties");
     Files.writeString(config, "compression.type=lz4\nlinger.ms=20\n");
 
     int exit =
-        run("produce", "-b", broker.bootstrapServers(), "--no-setup", "--count", "30", "--rate", "100",
-            "--seed", "99", "--start-sequence", "5000", "--producer-config", config.toString());
+        run(
+            "produce",
+            "-b",
+            broker.bootstrapServers(),
+            "--no-setup",
+            "--count",
+            "30",
+            "--rate",
+            "100",
+            "--seed",
+            "99",
+            "--start-sequence",
+            "5000",
+            "--producer-config",
+            config.toString());
 
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString()).containsPattern("acknowledged\\s+30\n").doesNotContain("published");
@@ -147,7 +181,13 @@ class GeneratorIT {
     assertThat(run("topics", "-b", broker.bootstrapServers())).isZero();
     err.getBuffer().setLength(0);
 
-    assertThat(run("restaurants", "-b", broker.bootstrapServers(), "--producer-config", config.toString()))
+    assertThat(
+            run(
+                "restaurants",
+                "-b",
+                broker.bootstrapServers(),
+                "--producer-config",
+                config.toString()))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).startsWith("Invalid Kafka client setting: ").contains("acks");
     assertThat(err.toString().lines()).hasSize(1);
@@ -161,7 +201,8 @@ class GeneratorIT {
       err.getBuffer().setLength(0);
       long started = System.nanoTime();
 
-      List<String> args = new ArrayList<>(List.of(command, "--bootstrap-servers", closedPort, "--timeout", "2s"));
+      List<String> args =
+          new ArrayList<>(List.of(command, "--bootstrap-servers", closedPort, "--timeout", "2s"));
       if (command.equals("produce")) {
         args.addAll(List.of("--count", "5"));
       }
@@ -169,7 +210,10 @@ class GeneratorIT {
 
       Duration took = Duration.ofNanos(System.nanoTime() - started);
       assertThat(exit).as(command).isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
-      assertThat(err.toString()).as(command).isEqualTo("Couldn't reach Kafka at " + closedPort + " within 2 s" + System.lineSeparator());
+      assertThat(err.toString())
+          .as(command)
+          .isEqualTo(
+              "Couldn't reach Kafka at " + closedPort + " within 2 s" + System.lineSeparator());
       assertThat(out.toString()).as(command).isEmpty();
       assertThat(took).as(command).isLessThan(Duration.ofSeconds(10));
     }
@@ -178,7 +222,8 @@ class GeneratorIT {
   @Test
   void anAddressThatDoesNotResolveIsUnreachable() {
     String nowhere = "no-such-host.invalid:9092";
-    assertThat(run("topics", "-b", nowhere, "--timeout", "2s")).isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
+    assertThat(run("topics", "-b", nowhere, "--timeout", "2s"))
+        .isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
     assertThat(err.toString()).startsWith("Couldn't reach Kafka at " + nowhere);
     assertThat(err.toString().lines()).hasSize(1);
   }
@@ -194,11 +239,15 @@ class GeneratorIT {
   private static <V> List<ConsumerRecord<String, V>> readAll(Topic<String, V> topic, int atLeast) {
     Map<String, Object> props =
         Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-            ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers(),
+            ConsumerConfig.GROUP_ID_CONFIG,
+            "it-" + UUID.randomUUID(),
+            ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+            "earliest");
     try (KafkaConsumer<String, V> consumer =
-        new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
+        new KafkaConsumer<>(
+            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
       List<TopicPartition> partitions = new ArrayList<>();
       for (int p = 0; p < topic.partitions(); p++) {
         partitions.add(new TopicPartition(topic.name(), p));
@@ -212,11 +261,12 @@ class GeneratorIT {
               () -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 Set<TopicPartition> behind =
-                    partitions.stream().filter(tp -> consumer.position(tp) < end.get(tp)).collect(Collectors.toSet());
+                    partitions.stream()
+                        .filter(tp -> consumer.position(tp) < end.get(tp))
+                        .collect(Collectors.toSet());
                 return behind.isEmpty() && records.size() >= atLeast;
               });
       return records;
     }
   }
-
 }

@@ -41,12 +41,13 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
 /**
- * reconcile against a real PostgreSQL holding the sink's tables (connect/sql/schema.sql), filled as a
- * working pipeline fills them, then tampered with. Each test uses its own seed, so their order ids
- * do not meet.
+ * reconcile against a real PostgreSQL holding the sink's tables (connect/sql/schema.sql), filled as
+ * a working pipeline fills them, then tampered with. Each test uses its own seed, so their order
+ * ids do not meet.
  */
 class ReconcileIT {
-  private static final Clock CLOCK = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.now().truncatedTo(ChronoUnit.MILLIS), ZoneOffset.UTC);
   private static PostgresServer postgres;
 
   private final StringWriter out = new StringWriter();
@@ -56,7 +57,8 @@ class ReconcileIT {
   static void startPostgres() throws Exception {
     postgres = PostgresServer.start();
     String schema = Files.readString(Path.of("../connect/sql/schema.sql"));
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
       statement.execute(schema);
     }
   }
@@ -73,10 +75,19 @@ class ReconcileIT {
   }
 
   private int reconcile(String... args) {
-    CommandLine command = GeneratorCommand.newCommandLine(GeneratorEnvironment.system().withClock(CLOCK).withEnv(java.util.Map.of()));
+    CommandLine command =
+        GeneratorCommand.newCommandLine(
+            GeneratorEnvironment.system().withClock(CLOCK).withEnv(java.util.Map.of()));
     command.setOut(new PrintWriter(out, true));
     command.setErr(new PrintWriter(err, true));
-    List<String> all = new ArrayList<>(List.of("reconcile", "--jdbc-user", postgres.user(), "--jdbc-password", postgres.password()));
+    List<String> all =
+        new ArrayList<>(
+            List.of(
+                "reconcile",
+                "--jdbc-user",
+                postgres.user(),
+                "--jdbc-password",
+                postgres.password()));
     if (!List.of(args).contains("--jdbc-url")) {
       all.addAll(List.of("--jdbc-url", postgres.jdbcUrl()));
     }
@@ -86,12 +97,16 @@ class ReconcileIT {
 
   /** Writes the rows a working pipeline writes for a run, as the JDBC sink would. */
   private static FakeSinkTables sink(OrderFactory factory, int count) throws SQLException {
-    FakeSinkTables rows = new FakeSinkTables().startingAtOffset(factory.spec().seed() * 100_000).sink(factory, 1, count);
+    FakeSinkTables rows =
+        new FakeSinkTables()
+            .startingAtOffset(factory.spec().seed() * 100_000)
+            .sink(factory, 1, count);
     insert(rows.orders, rows.items, rows.rejections);
     return rows;
   }
 
-  private static void insert(List<ProcessedOrder> orders, List<ProcessedItem> items, List<RejectionRow> rejections)
+  private static void insert(
+      List<ProcessedOrder> orders, List<ProcessedItem> items, List<RejectionRow> rejections)
       throws SQLException {
     try (Connection connection = connect()) {
       try (PreparedStatement insert =
@@ -160,20 +175,35 @@ class ReconcileIT {
   }
 
   private static int execute(String sql) throws SQLException {
-    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+    try (Connection connection = connect();
+        Statement statement = connection.createStatement()) {
       return statement.executeUpdate(sql);
     }
   }
 
   @Test
   void aRunThatLandedWhollyMatches() throws Exception {
-    OrderFactory factory = new OrderFactory(GenerationSpec.of(101, 0.3).withInvalidMix(InvalidMix.ALL), CLOCK);
+    OrderFactory factory =
+        new OrderFactory(GenerationSpec.of(101, 0.3).withInvalidMix(InvalidMix.ALL), CLOCK);
     sink(factory, 400);
 
-    int exit = reconcile("--seed", "101", "--count", "400", "--invalid-ratio", "0.3", "--invalid-kinds", "all", "--wait", "30s");
+    int exit =
+        reconcile(
+            "--seed",
+            "101",
+            "--count",
+            "400",
+            "--invalid-ratio",
+            "0.3",
+            "--invalid-kinds",
+            "all",
+            "--wait",
+            "30s");
 
     assertThat(exit).as(out + "\n" + err).isZero();
-    assertThat(out.toString()).contains("OK: PostgreSQL holds exactly what the run must have produced.").contains("DUPLICATE_ORDER");
+    assertThat(out.toString())
+        .contains("OK: PostgreSQL holds exactly what the run must have produced.")
+        .contains("DUPLICATE_ORDER");
   }
 
   @Test
@@ -184,20 +214,28 @@ class ReconcileIT {
     String deleted = valid.get(3).key();
     String duplicated = valid.get(7).key();
     String changed = valid.get(11).key();
-    String rejected = factory.generate(1, 300).filter(g -> !g.isValid()).findFirst().orElseThrow().key();
+    String rejected =
+        factory.generate(1, 300).filter(g -> !g.isValid()).findFirst().orElseThrow().key();
     assertThat(execute("DELETE FROM orders WHERE order_id = '" + deleted + "'")).isOne();
     assertThat(
             execute(
                 "INSERT INTO rejected_orders (source_topic, source_partition, source_offset, order_id, reason_code, reason)"
-                    + " VALUES ('food-orders', 0, 999999, '" + duplicated + "', 'MALFORMED_JSON', 'replayed')"))
+                    + " VALUES ('food-orders', 0, 999999, '"
+                    + duplicated
+                    + "', 'MALFORMED_JSON', 'replayed')"))
         .isOne();
-    assertThat(execute("UPDATE orders SET total = total + 1 WHERE order_id = '" + changed + "'")).isOne();
+    assertThat(execute("UPDATE orders SET total = total + 1 WHERE order_id = '" + changed + "'"))
+        .isOne();
     assertThat(
             execute(
-                "INSERT INTO orders SELECT '" + rejected + "', customer_id, restaurant_id, restaurant_name, cuisine, city,"
+                "INSERT INTO orders SELECT '"
+                    + rejected
+                    + "', customer_id, restaurant_id, restaurant_name, cuisine, city,"
                     + " item_count, subtotal, tax, delivery_fee, total, delivery_street, delivery_city, delivery_postal_code,"
                     + " created_at, estimated_ready_at, processed_at, source_partition, source_offset, written_at"
-                    + " FROM orders WHERE order_id = '" + changed + "'"))
+                    + " FROM orders WHERE order_id = '"
+                    + changed
+                    + "'"))
         .isOne();
 
     int exit = reconcile("--seed", "102", "--count", "300", "--invalid-ratio", "0.2");
@@ -206,7 +244,9 @@ class ReconcileIT {
     assertThat(out.toString())
         .contains("MISMATCH: 4 order ids are wrong:")
         .contains(deleted + "  missing from orders")
-        .contains(duplicated + "  in rejected_orders as MALFORMED_JSON (at 0@999999), but it is a valid order")
+        .contains(
+            duplicated
+                + "  in rejected_orders as MALFORMED_JSON (at 0@999999), but it is a valid order")
         .contains(changed + "  orders.total is ")
         .contains(rejected + "  in orders, but must be rejected as")
         .containsPattern("order ids with duplicates\\s+2");
@@ -215,16 +255,38 @@ class ReconcileIT {
   @Test
   void aRejectionStoredWithoutItsOrderIdIsMatchedByItsRawBytes() throws Exception {
     OrderFactory factory =
-        new OrderFactory(GenerationSpec.of(103, 0.5).withInvalidMix(InvalidMix.of(InvalidKind.MALFORMED_JSON)), CLOCK);
+        new OrderFactory(
+            GenerationSpec.of(103, 0.5).withInvalidMix(InvalidMix.of(InvalidKind.MALFORMED_JSON)),
+            CLOCK);
     FakeSinkTables rows = new FakeSinkTables().startingAtOffset(103 * 100_000).sink(factory, 1, 60);
     List<RejectionRow> withoutIds =
         rows.rejections.stream()
-            .map(r -> new RejectionRow(r.sourceTopic(), r.sourcePartition(), r.sourceOffset(), null, r.reasonCode(),
-                "base64:" + Base64.getEncoder().encodeToString(("\u00ff" + r.orderId()).getBytes(StandardCharsets.ISO_8859_1))))
+            .map(
+                r ->
+                    new RejectionRow(
+                        r.sourceTopic(),
+                        r.sourcePartition(),
+                        r.sourceOffset(),
+                        null,
+                        r.reasonCode(),
+                        "base64:"
+                            + Base64.getEncoder()
+                                .encodeToString(
+                                    ("\u00ff" + r.orderId())
+                                        .getBytes(StandardCharsets.ISO_8859_1))))
             .toList();
     insert(rows.orders, rows.items, withoutIds);
 
-    assertThat(reconcile("--seed", "103", "--count", "60", "--invalid-ratio", "0.5", "--invalid-kinds", "malformed-json"))
+    assertThat(
+            reconcile(
+                "--seed",
+                "103",
+                "--count",
+                "60",
+                "--invalid-ratio",
+                "0.5",
+                "--invalid-kinds",
+                "malformed-json"))
         .as(out.toString())
         .isZero();
   }
@@ -232,7 +294,13 @@ class ReconcileIT {
   @Test
   void tablesThatDoNotExistReadAsEmpty() throws Exception {
     int exit =
-        reconcile("--seed", "104", "--count", "10", "--jdbc-url", postgres.jdbcUrl() + "?currentSchema=nothing_here");
+        reconcile(
+            "--seed",
+            "104",
+            "--count",
+            "10",
+            "--jdbc-url",
+            postgres.jdbcUrl() + "?currentSchema=nothing_here");
 
     assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
     assertThat(out.toString()).containsPattern("orders\\s+\\d+\\s+0\\s+\\d+\\s+0\\s+0");
@@ -246,17 +314,29 @@ class ReconcileIT {
     }
     long start = System.nanoTime();
 
-    int exit = reconcile("--count", "10", "--jdbc-url", "jdbc:postgresql://127.0.0.1:" + port + "/food", "--db-timeout", "3s");
+    int exit =
+        reconcile(
+            "--count",
+            "10",
+            "--jdbc-url",
+            "jdbc:postgresql://127.0.0.1:" + port + "/food",
+            "--db-timeout",
+            "3s");
 
     assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.DATABASE_ERROR);
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
-    assertThat(err.toString().lines()).singleElement().asString().startsWith("Couldn't reach PostgreSQL at jdbc:postgresql://127.0.0.1:" + port + "/food: ");
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("Couldn't reach PostgreSQL at jdbc:postgresql://127.0.0.1:" + port + "/food: ");
     assertThat(out.toString()).isEmpty();
   }
 
   @Test
   void aDatabaseThatDoesNotExistIsNamed() {
-    int exit = reconcile("--count", "10", "--jdbc-url", postgres.jdbcUrl().replace("/food", "/no_such_db"));
+    int exit =
+        reconcile(
+            "--count", "10", "--jdbc-url", postgres.jdbcUrl().replace("/food", "/no_such_db"));
 
     assertThat(exit).isEqualTo(ExitCodes.DATABASE_ERROR);
     assertThat(err.toString()).startsWith("PostgreSQL at ").contains("no_such_db");

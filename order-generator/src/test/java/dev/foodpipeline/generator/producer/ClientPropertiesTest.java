@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class ClientPropertiesTest {
   @Test
   void theProducerIsIdempotentWithAcksAll() {
-    Map<String, Object> props = ClientProperties.producer(KafkaSettings.of("b:9092", Duration.ofSeconds(30)), "orders");
+    Map<String, Object> props =
+        ClientProperties.producer(KafkaSettings.of("b:9092", Duration.ofSeconds(30)), "orders");
 
     assertThat(props)
         .containsEntry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "b:9092")
@@ -25,7 +26,8 @@ class ClientPropertiesTest {
 
   @Test
   void everyProducerWaitIsBoundedByTheTimeout() {
-    Map<String, Object> props = ClientProperties.producer(KafkaSettings.of("b:9092", Duration.ofSeconds(2)), "orders");
+    Map<String, Object> props =
+        ClientProperties.producer(KafkaSettings.of("b:9092", Duration.ofSeconds(2)), "orders");
 
     assertThat(props)
         .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000L)
@@ -36,7 +38,8 @@ class ClientPropertiesTest {
 
   @Test
   void longTimeoutsKeepRequestsAtThirtySeconds() {
-    Map<String, Object> props = ClientProperties.producer(KafkaSettings.of("b:9092", Duration.ofMinutes(2)), "orders");
+    Map<String, Object> props =
+        ClientProperties.producer(KafkaSettings.of("b:9092", Duration.ofMinutes(2)), "orders");
 
     assertThat(props)
         .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 30_000)
@@ -49,7 +52,15 @@ class ClientPropertiesTest {
         new KafkaSettings(
             "b:9092",
             Duration.ofSeconds(30),
-            Map.of("security.protocol", "SASL_SSL", "linger.ms", "50", "acks", "all", "batch.size", "65536"));
+            Map.of(
+                "security.protocol",
+                "SASL_SSL",
+                "linger.ms",
+                "50",
+                "acks",
+                "all",
+                "batch.size",
+                "65536"));
 
     assertThat(ClientProperties.producer(settings, "orders"))
         .containsEntry("security.protocol", "SASL_SSL")
@@ -63,7 +74,10 @@ class ClientPropertiesTest {
   @Test
   void theDeliveryTimeoutMakesRoomForTheUsersLingerAndRequestTimeout() {
     KafkaSettings settings =
-        new KafkaSettings("b:9092", Duration.ofSeconds(2), Map.of("linger.ms", "20", "request.timeout.ms", "3000"));
+        new KafkaSettings(
+            "b:9092",
+            Duration.ofSeconds(2),
+            Map.of("linger.ms", "20", "request.timeout.ms", "3000"));
     Map<String, Object> props = ClientProperties.producer(settings, "orders");
 
     assertThat(props).containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 3020);
@@ -72,20 +86,24 @@ class ClientPropertiesTest {
 
   @Test
   void theUsersDeliveryTimeoutIsKept() {
-    KafkaSettings settings = new KafkaSettings("b:9092", Duration.ofSeconds(2), Map.of("delivery.timeout.ms", "90000"));
-    assertThat(ClientProperties.producer(settings, "orders")).containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "90000");
+    KafkaSettings settings =
+        new KafkaSettings("b:9092", Duration.ofSeconds(2), Map.of("delivery.timeout.ms", "90000"));
+    assertThat(ClientProperties.producer(settings, "orders"))
+        .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "90000");
   }
 
   @Test
   void aNonNumericLingerIsNamed() {
-    KafkaSettings settings = new KafkaSettings("b:9092", Duration.ofSeconds(2), Map.of("linger.ms", "soon"));
+    KafkaSettings settings =
+        new KafkaSettings("b:9092", Duration.ofSeconds(2), Map.of("linger.ms", "soon"));
     assertThatThrownBy(() -> ClientProperties.producer(settings, "orders"))
         .hasMessage("--producer-config: linger.ms must be a number of milliseconds, was soon");
   }
 
   @Test
   void adminCallsAreBoundedByTheTimeout() {
-    Map<String, Object> props = ClientProperties.admin(KafkaSettings.of("b:9092", Duration.ofSeconds(5)));
+    Map<String, Object> props =
+        ClientProperties.admin(KafkaSettings.of("b:9092", Duration.ofSeconds(5)));
 
     assertThat(props)
         .containsEntry(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "b:9092")
@@ -95,8 +113,10 @@ class ClientPropertiesTest {
 
   @Test
   void settingsRefuseAnEmptyAddressOrTimeout() {
-    assertThatThrownBy(() -> KafkaSettings.of(" ", Duration.ofSeconds(1))).hasMessage("--bootstrap-servers must not be empty");
-    assertThatThrownBy(() -> KafkaSettings.of("b:1", Duration.ZERO)).hasMessage("--timeout must be more than 0, was 0 s");
+    assertThatThrownBy(() -> KafkaSettings.of(" ", Duration.ofSeconds(1)))
+        .hasMessage("--bootstrap-servers must not be empty");
+    assertThatThrownBy(() -> KafkaSettings.of("b:1", Duration.ZERO))
+        .hasMessage("--timeout must be more than 0, was 0 s");
     assertThatThrownBy(() -> KafkaSettings.of("b:1", Duration.ofMillis(-1500)))
         .hasMessage("--timeout must be more than 0, was -1.5 s");
   }
@@ -110,8 +130,12 @@ class ClientPropertiesTest {
 
   private static Map<String, Object> withSerializers(Map<String, Object> props) {
     Map<String, Object> all = new java.util.HashMap<>(props);
-    all.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.StringSerializer.class);
-    all.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, org.apache.kafka.common.serialization.ByteArraySerializer.class);
+    all.put(
+        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+        org.apache.kafka.common.serialization.StringSerializer.class);
+    all.put(
+        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+        org.apache.kafka.common.serialization.ByteArraySerializer.class);
     return all;
   }
 }

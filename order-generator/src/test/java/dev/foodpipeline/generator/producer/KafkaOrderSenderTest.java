@@ -15,18 +15,22 @@ import org.junit.jupiter.api.Test;
 class KafkaOrderSenderTest {
   private final MockProducer<String, byte[]> producer =
       new MockProducer<>(false, null, new StringSerializer(), new ByteArraySerializer());
-  private final KafkaOrderSender sender = new KafkaOrderSender(producer, Topics.FOOD_ORDERS, Duration.ofSeconds(1));
+  private final KafkaOrderSender sender =
+      new KafkaOrderSender(producer, Topics.FOOD_ORDERS, Duration.ofSeconds(1));
   private final List<Exception> outcomes = new ArrayList<>();
 
   @Test
   void sendsToFoodOrdersKeyedByOrderId() {
     sender.send("o-1", "{}".getBytes(StandardCharsets.UTF_8), outcomes::add);
 
-    assertThat(producer.history()).singleElement().satisfies(record -> {
-      assertThat(record.topic()).isEqualTo("food-orders");
-      assertThat(record.key()).isEqualTo("o-1");
-      assertThat(record.value()).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
-    });
+    assertThat(producer.history())
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.topic()).isEqualTo("food-orders");
+              assertThat(record.key()).isEqualTo("o-1");
+              assertThat(record.value()).isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+            });
   }
 
   @Test

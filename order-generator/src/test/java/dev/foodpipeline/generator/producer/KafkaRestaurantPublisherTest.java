@@ -17,13 +17,17 @@ class KafkaRestaurantPublisherTest {
 
   private static MockProducer<String, Restaurant> producer(boolean autoComplete) {
     return new MockProducer<>(
-        autoComplete, null, Topics.RESTAURANTS.keySerde().serializer(), Topics.RESTAURANTS.valueSerde().serializer());
+        autoComplete,
+        null,
+        Topics.RESTAURANTS.keySerde().serializer(),
+        Topics.RESTAURANTS.valueSerde().serializer());
   }
 
   @Test
   void publishesEveryRestaurantKeyedByItsId() {
     MockProducer<String, Restaurant> producer = producer(true);
-    KafkaRestaurantPublisher publisher = new KafkaRestaurantPublisher(producer, Topics.RESTAURANTS, Duration.ofSeconds(5));
+    KafkaRestaurantPublisher publisher =
+        new KafkaRestaurantPublisher(producer, Topics.RESTAURANTS, Duration.ofSeconds(5));
 
     assertThat(publisher.publish(catalog)).isEqualTo(20);
     assertThat(producer.history()).hasSize(20).allMatch(r -> r.topic().equals("restaurants"));
@@ -36,30 +40,42 @@ class KafkaRestaurantPublisherTest {
   @Test
   void aRefusedWriteFailsWithOneLineNamingTheRestaurant() {
     MockProducer<String, Restaurant> producer =
-        new MockProducer<>(false, null, Topics.RESTAURANTS.keySerde().serializer(), Topics.RESTAURANTS.valueSerde().serializer()) {
+        new MockProducer<>(
+            false,
+            null,
+            Topics.RESTAURANTS.keySerde().serializer(),
+            Topics.RESTAURANTS.valueSerde().serializer()) {
           @Override
           public synchronized void flush() {
-            errorNext(new TopicAuthorizationException("Not authorized to access topics: [restaurants]"));
+            errorNext(
+                new TopicAuthorizationException("Not authorized to access topics: [restaurants]"));
             super.flush();
           }
         };
-    KafkaRestaurantPublisher publisher = new KafkaRestaurantPublisher(producer, Topics.RESTAURANTS, Duration.ofSeconds(5));
+    KafkaRestaurantPublisher publisher =
+        new KafkaRestaurantPublisher(producer, Topics.RESTAURANTS, Duration.ofSeconds(5));
 
     assertThatThrownBy(() -> publisher.publish(catalog))
         .isInstanceOf(KafkaSetupException.class)
-        .hasMessage("Couldn't publish restaurant r-001 to restaurants: Not authorized to access topics: [restaurants]");
+        .hasMessage(
+            "Couldn't publish restaurant r-001 to restaurants: Not authorized to access topics: [restaurants]");
   }
 
   @Test
   void aWriteNotAcknowledgedInTimeFails() {
     MockProducer<String, Restaurant> producer =
-        new MockProducer<>(false, null, Topics.RESTAURANTS.keySerde().serializer(), Topics.RESTAURANTS.valueSerde().serializer()) {
+        new MockProducer<>(
+            false,
+            null,
+            Topics.RESTAURANTS.keySerde().serializer(),
+            Topics.RESTAURANTS.valueSerde().serializer()) {
           @Override
           public synchronized void flush() {
             // The broker never answers.
           }
         };
-    KafkaRestaurantPublisher publisher = new KafkaRestaurantPublisher(producer, Topics.RESTAURANTS, Duration.ofMillis(50));
+    KafkaRestaurantPublisher publisher =
+        new KafkaRestaurantPublisher(producer, Topics.RESTAURANTS, Duration.ofMillis(50));
 
     assertThatThrownBy(() -> publisher.publish(catalog.subList(0, 1)))
         .isInstanceOf(KafkaSetupException.class)

@@ -70,7 +70,8 @@ class LoadShapeTest {
 
   @Test
   void aSlowBaseRateStillStartsTheNextBurstOnTime() throws InterruptedException {
-    // 0.2/s between bursts: the next send after the base phase is due only after 5 s, past the period.
+    // 0.2/s between bursts: the next send after the base phase is due only after 5 s, past the
+    // period.
     Burst burst = new Burst(10, Duration.ofSeconds(1), Duration.ofSeconds(4));
     List<Long> times = sendTimes(new Pacer(LoadShape.withBursts(0.2, burst)), 30);
 
@@ -80,9 +81,12 @@ class LoadShapeTest {
 
   @Test
   void nonsenseIsRefusedNamingTheFlag() {
-    assertThatThrownBy(() -> new Burst(0, Duration.ofSeconds(1), Duration.ofSeconds(2))).hasMessageStartingWith("--burst rate");
-    assertThatThrownBy(() -> new Burst(5, Duration.ofSeconds(2), Duration.ofSeconds(2))).hasMessageStartingWith("--burst must last less");
-    assertThatThrownBy(() -> LoadShape.withBursts(0, BURST)).hasMessageStartingWith("--burst needs a --rate above 0");
+    assertThatThrownBy(() -> new Burst(0, Duration.ofSeconds(1), Duration.ofSeconds(2)))
+        .hasMessageStartingWith("--burst rate");
+    assertThatThrownBy(() -> new Burst(5, Duration.ofSeconds(2), Duration.ofSeconds(2)))
+        .hasMessageStartingWith("--burst must last less");
+    assertThatThrownBy(() -> LoadShape.withBursts(0, BURST))
+        .hasMessageStartingWith("--burst needs a --rate above 0");
     assertThatThrownBy(() -> LoadShape.constant(-1)).hasMessageContaining("0 or more");
   }
 }

@@ -16,10 +16,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class OrderSourceTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
   private final OrderFactory factory = new OrderFactory(GenerationSpec.of(3, 0.3), CLOCK);
 
-  private static List<GeneratedOrder> take(OrderSource source, int count) throws InterruptedException {
+  private static List<GeneratedOrder> take(OrderSource source, int count)
+      throws InterruptedException {
     List<GeneratedOrder> orders = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       orders.add(source.next());
@@ -41,8 +43,12 @@ class OrderSourceTest {
     ahead.next();
     ahead.close();
 
-    await().atMost(Duration.ofSeconds(5))
-        .until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("order-generator-prefetch")));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(t -> t.getName().equals("order-generator-prefetch")));
   }
 
   @Test
@@ -59,12 +65,15 @@ class OrderSourceTest {
             8)) {
       assertThat(ahead.next().sequence()).isEqualTo(1);
       assertThat(ahead.next().sequence()).isEqualTo(2);
-      assertThatThrownBy(ahead::next).isInstanceOf(IllegalStateException.class).hasMessage("no record for 3");
+      assertThatThrownBy(ahead::next)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessage("no record for 3");
     }
   }
 
   @Test
   void aCapacityBelowOneIsRefused() {
-    assertThatThrownBy(() -> OrderSource.prefetching(factory, 1, 0)).hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> OrderSource.prefetching(factory, 1, 0))
+        .hasMessageContaining("at least 1");
   }
 }

@@ -18,7 +18,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProduceRunTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2025-03-01T12:00:00Z"), ZoneOffset.UTC);
 
   private final FakeTime time = new FakeTime();
   private final RecordingSender sender = new RecordingSender();
@@ -32,7 +33,8 @@ class ProduceRunTest {
         limits,
         time,
         time,
-        (elapsed, counts, perSecond) -> progress.add(elapsed.toSeconds() + "s " + counts + " " + Math.round(perSecond)));
+        (elapsed, counts, perSecond) ->
+            progress.add(elapsed.toSeconds() + "s " + counts + " " + Math.round(perSecond)));
   }
 
   @Test
@@ -53,10 +55,19 @@ class ProduceRunTest {
   }
 
   @Test
-  void madeAheadOnAnotherThreadARunAsFastAsPossibleSendsTheSameRecords() throws InterruptedException {
+  void madeAheadOnAnotherThreadARunAsFastAsPossibleSendsTheSameRecords()
+      throws InterruptedException {
     GenerationSpec spec = GenerationSpec.of(42, 0.2).withFirstSequence(5);
     RunSummary summary =
-        new ProduceRun(new OrderFactory(spec, CLOCK), sender, new Pacer(0), RunLimits.count(300), time, time, ProgressListener.NONE, 16)
+        new ProduceRun(
+                new OrderFactory(spec, CLOCK),
+                sender,
+                new Pacer(0),
+                RunLimits.count(300),
+                time,
+                time,
+                ProgressListener.NONE,
+                16)
             .run();
 
     OrderFactory expected = new OrderFactory(spec, CLOCK);
@@ -66,7 +77,16 @@ class ProduceRunTest {
       assertThat(sent.get(i).value()).isEqualTo(expected.generate(5 + i).value());
     }
     org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> new ProduceRun(expected, sender, new Pacer(0), RunLimits.count(1), time, time, ProgressListener.NONE, -1))
+            () ->
+                new ProduceRun(
+                    expected,
+                    sender,
+                    new Pacer(0),
+                    RunLimits.count(1),
+                    time,
+                    time,
+                    ProgressListener.NONE,
+                    -1))
         .hasMessageContaining("prefetch must be 0 or more");
   }
 
@@ -84,7 +104,11 @@ class ProduceRunTest {
     assertThat(summary.valid()).isEqualTo(valid);
     assertThat(summary.invalid()).isEqualTo(1000 - valid);
     assertThat(summary.invalidByKind().get(InvalidKind.EMPTY_ORDER))
-        .isEqualTo(factory.generate(1, 1000).filter(g -> g.invalidKind().orElse(null) == InvalidKind.EMPTY_ORDER).count());
+        .isEqualTo(
+            factory
+                .generate(1, 1000)
+                .filter(g -> g.invalidKind().orElse(null) == InvalidKind.EMPTY_ORDER)
+                .count());
     assertThat(summary.firstError()).isNull();
     assertThat(summary.topic()).isEqualTo("food-orders");
     assertThat(summary.seed()).isEqualTo(42);
@@ -104,7 +128,8 @@ class ProduceRunTest {
 
   @Test
   void aSendTheClientRefusesAtOnceIsAFailureNotACrash() throws InterruptedException {
-    sender.throwingOnSend(new IllegalStateException("Cannot perform operation after producer has been closed"));
+    sender.throwingOnSend(
+        new IllegalStateException("Cannot perform operation after producer has been closed"));
     RunSummary summary = run(GenerationSpec.of(1, 0), 0, RunLimits.count(3)).run();
 
     assertThat(summary.sent()).isEqualTo(3);
@@ -122,7 +147,8 @@ class ProduceRunTest {
 
   @Test
   void stopsAtTheDurationEvenWithoutACount() throws InterruptedException {
-    RunSummary summary = run(GenerationSpec.of(1, 0.1), 10, RunLimits.duration(Duration.ofSeconds(5))).run();
+    RunSummary summary =
+        run(GenerationSpec.of(1, 0.1), 10, RunLimits.duration(Duration.ofSeconds(5))).run();
 
     assertThat(summary.sent()).isEqualTo(50);
     assertThat(summary.elapsed()).isEqualTo(Duration.ofSeconds(5));
@@ -130,14 +156,16 @@ class ProduceRunTest {
 
   @Test
   void stopsAtWhicheverLimitComesFirst() throws InterruptedException {
-    RunLimits both = new RunLimits(java.util.OptionalLong.of(7), java.util.Optional.of(Duration.ofSeconds(5)));
+    RunLimits both =
+        new RunLimits(java.util.OptionalLong.of(7), java.util.Optional.of(Duration.ofSeconds(5)));
     assertThat(run(GenerationSpec.of(1, 0), 10, both).run().sent()).isEqualTo(7);
   }
 
   @Test
   void stopsAtTheDurationWhenSendingAsFastAsPossible() throws InterruptedException {
     time.costPerReading(Duration.ofMillis(1));
-    RunSummary summary = run(GenerationSpec.of(1, 0), 0, RunLimits.duration(Duration.ofSeconds(1))).run();
+    RunSummary summary =
+        run(GenerationSpec.of(1, 0), 0, RunLimits.duration(Duration.ofSeconds(1))).run();
 
     // Two readings per send (the deadline check and the progress check): 500 sends fit in 1 s.
     assertThat(summary.sent()).isEqualTo(500);
@@ -175,7 +203,9 @@ class ProduceRunTest {
     run(GenerationSpec.of(1, 0), 10, RunLimits.count(35)).run();
 
     assertThat(progress).hasSize(3);
-    assertThat(progress.get(0)).startsWith("1s Counts[sent=11, acknowledged=0, failed=0]").endsWith(" 11");
+    assertThat(progress.get(0))
+        .startsWith("1s Counts[sent=11, acknowledged=0, failed=0]")
+        .endsWith(" 11");
     assertThat(progress.get(2)).startsWith("3s Counts[sent=31");
   }
 
@@ -185,7 +215,9 @@ class ProduceRunTest {
     sender.onSend(() -> assertThat(run.stats().counts().pending()).isPositive());
     run.run();
     assertThat(run.stats().counts().pending()).isZero();
-    assertThat(run.stats().invalidByKind()).containsEntry(InvalidKind.EMPTY_ORDER, 0L).hasSize(InvalidKind.values().length);
+    assertThat(run.stats().invalidByKind())
+        .containsEntry(InvalidKind.EMPTY_ORDER, 0L)
+        .hasSize(InvalidKind.values().length);
   }
 
   @Test
@@ -205,7 +237,8 @@ class ProduceRunTest {
             "10 orders/s");
 
     assertThat(summary.format())
-        .contains("Produced to food-orders in 19.8 s at 10.0 orders/s (target 10 orders/s; seed 7, sequences 1 to 200)")
+        .contains(
+            "Produced to food-orders in 19.8 s at 10.0 orders/s (target 10 orders/s; seed 7, sequences 1 to 200)")
         .containsPattern("sent\\s+200")
         .containsPattern("acknowledged\\s+198")
         .containsPattern("failed\\s+2")
@@ -216,12 +249,15 @@ class ProduceRunTest {
         .contains("first failure: TimeoutException: Expiring 2 record(s)")
         .doesNotContain("MALFORMED_JSON");
     // In the order the kinds are declared.
-    assertThat(summary.format().indexOf("WRONG_TYPE")).isLessThan(summary.format().indexOf("EMPTY_ORDER"));
+    assertThat(summary.format().indexOf("WRONG_TYPE"))
+        .isLessThan(summary.format().indexOf("EMPTY_ORDER"));
   }
 
   @Test
   void anEmptyRunHasNoRate() {
-    RunSummary summary = new RunSummary("food-orders", 1, 1, 0, 0, 0, 0, Map.of(), Duration.ZERO, null, "as fast as possible");
+    RunSummary summary =
+        new RunSummary(
+            "food-orders", 1, 1, 0, 0, 0, 0, Map.of(), Duration.ZERO, null, "as fast as possible");
     assertThat(summary.achievedRate()).isZero();
     assertThat(summary.allAcknowledged()).isTrue();
     assertThat(summary.lastSequence()).isZero();
@@ -229,8 +265,10 @@ class ProduceRunTest {
 
   @Test
   void limitsRefuseNegativeValues() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunLimits.count(-1)).hasMessageContaining("0 or more");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunLimits.duration(Duration.ofSeconds(-1)))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunLimits.count(-1))
+        .hasMessageContaining("0 or more");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> RunLimits.duration(Duration.ofSeconds(-1)))
         .hasMessageContaining("negative");
   }
 }

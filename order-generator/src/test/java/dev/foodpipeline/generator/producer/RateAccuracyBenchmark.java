@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
  * scripts/bench-producer} measures against one). It prints figures: timings on a shared 2-core
  * machine are noise, not a verdict, so the only assertions are that something was sent.
  *
- * <p>Not run by the build (its name does not end in Test); run it with {@code mvn -pl order-generator
- * test -Dtest=RateAccuracyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * <p>Not run by the build (its name does not end in Test); run it with {@code mvn -pl
+ * order-generator test -Dtest=RateAccuracyBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class RateAccuracyBenchmark {
   private static final Duration EACH = Duration.ofSeconds(3);
@@ -55,7 +55,8 @@ class RateAccuracyBenchmark {
   @Test
   void constantRates() throws InterruptedException {
     run(LoadShape.constant(1000), Duration.ofSeconds(1)); // warm-up
-    System.out.printf(Locale.ROOT, "%n%-12s %12s %12s %10s%n", "target/s", "achieved/s", "sent", "ratio");
+    System.out.printf(
+        Locale.ROOT, "%n%-12s %12s %12s %10s%n", "target/s", "achieved/s", "sent", "ratio");
     for (double rate : new double[] {1, 10, 100, 1_000, 10_000, 50_000, 0}) {
       RunSummary summary = run(LoadShape.constant(rate), EACH);
       double achieved = summary.sent() / (summary.elapsed().toNanos() / 1e9);
@@ -72,10 +73,17 @@ class RateAccuracyBenchmark {
 
   @Test
   void aBurstShape() throws InterruptedException {
-    LoadShape shape = LoadShape.withBursts(200, new LoadShape.Burst(2000, Duration.ofSeconds(1), Duration.ofSeconds(3)));
+    LoadShape shape =
+        LoadShape.withBursts(
+            200, new LoadShape.Burst(2000, Duration.ofSeconds(1), Duration.ofSeconds(3)));
     RunSummary summary = run(shape, Duration.ofSeconds(6));
     // Two periods of 3 s: 2 x (2,000 + 2 x 200) = 4,800 sends are due.
-    System.out.printf(Locale.ROOT, "%n%s for 6 s: sent %d of 4800 due (%.4f)%n", shape.describe(), summary.sent(), summary.sent() / 4800.0);
+    System.out.printf(
+        Locale.ROOT,
+        "%n%s for 6 s: sent %d of 4800 due (%.4f)%n",
+        shape.describe(),
+        summary.sent(),
+        summary.sent() / 4800.0);
     assertThat(summary.sent()).isPositive();
   }
 }

@@ -37,10 +37,13 @@ class OrderIdRangeTest {
     OrderIdRange range = new OrderIdRange(1, 99_999_990, 100_000_015);
 
     assertThat(range.chunks(100))
-        .containsExactly(new OrderIdRange(1, 99_999_990, 99_999_999), new OrderIdRange(1, 100_000_000, 100_000_015));
+        .containsExactly(
+            new OrderIdRange(1, 99_999_990, 99_999_999),
+            new OrderIdRange(1, 100_000_000, 100_000_015));
     assertThat(range.chunks(10).get(0)).isEqualTo(new OrderIdRange(1, 99_999_990, 99_999_999));
     assertThat(new OrderIdRange(1, 1, 25).chunks(10))
-        .containsExactly(new OrderIdRange(1, 1, 10), new OrderIdRange(1, 11, 20), new OrderIdRange(1, 21, 25));
+        .containsExactly(
+            new OrderIdRange(1, 1, 10), new OrderIdRange(1, 11, 20), new OrderIdRange(1, 21, 25));
     assertThat(new OrderIdRange(1, 1, 0).chunks(10)).isEmpty();
     // The compose stack starts at the epoch in milliseconds: 13 digits.
     assertThat(new OrderIdRange(1, 1_750_000_000_000L, 1_750_000_000_009L).chunks(5)).hasSize(2);
@@ -52,13 +55,16 @@ class OrderIdRangeTest {
     assertThat(new OrderIdRange(11, 1_000_000, 1_049_999).chunks(Long.MAX_VALUE))
         .containsExactly(new OrderIdRange(11, 1_000_000, 1_049_999));
     assertThat(new OrderIdRange(11, 99_999_000, 100_000_999).chunks(Long.MAX_VALUE))
-        .containsExactly(new OrderIdRange(11, 99_999_000, 99_999_999), new OrderIdRange(11, 100_000_000, 100_000_999));
+        .containsExactly(
+            new OrderIdRange(11, 99_999_000, 99_999_999),
+            new OrderIdRange(11, 100_000_000, 100_000_999));
   }
 
   @Test
   void nonsenseIsRefused() {
     assertThatThrownBy(() -> new OrderIdRange(1, 5, 3)).hasMessageContaining("not a range");
-    assertThatThrownBy(() -> new OrderIdRange(1, 1, 5).chunks(0)).hasMessageContaining("at least 1");
+    assertThatThrownBy(() -> new OrderIdRange(1, 1, 5).chunks(0))
+        .hasMessageContaining("at least 1");
     assertThat(new OrderIdRange(1, 1, 0)).hasToString("no orders");
   }
 }

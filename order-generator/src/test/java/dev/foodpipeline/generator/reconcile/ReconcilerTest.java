@@ -35,7 +35,8 @@ class ReconcilerTest {
     return reconcile(factory, new OrderIdRange(9, 1, 200), null);
   }
 
-  private ReconcileReport reconcile(OrderFactory factory, OrderIdRange range, Reconciler.RunWindow window) {
+  private ReconcileReport reconcile(
+      OrderFactory factory, OrderIdRange range, Reconciler.RunWindow window) {
     return new Reconciler(factory, range, tables, window, 64).reconcile("test run", 20);
   }
 
@@ -44,7 +45,11 @@ class ReconcilerTest {
   }
 
   private GeneratedOrder firstOf(InvalidKind kind) {
-    return factory.generate(1, 200).filter(g -> g.invalidKind().orElse(null) == kind).findFirst().orElseThrow();
+    return factory
+        .generate(1, 200)
+        .filter(g -> g.invalidKind().orElse(null) == kind)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
@@ -68,11 +73,16 @@ class ReconcilerTest {
     ReconcileReport report = reconcile();
 
     long priceMismatches =
-        factory.generate(1, 200).filter(g -> g.expectedReason().orElse(null) == ReasonCode.PRICE_MISMATCH).count();
+        factory
+            .generate(1, 200)
+            .filter(g -> g.expectedReason().orElse(null) == ReasonCode.PRICE_MISMATCH)
+            .count();
     assertThat(priceMismatches).isPositive();
     assertThat(report.reasons().get("PRICE_MISMATCH").expected()).isEqualTo(priceMismatches);
     assertThat(report.reasons().get("PRICE_MISMATCH").found()).isEqualTo(priceMismatches);
-    assertThat(report.format()).containsPattern("PRICE_MISMATCH\\s+" + priceMismatches + "\\s+" + priceMismatches + "\\s+0\\s+0");
+    assertThat(report.format())
+        .containsPattern(
+            "PRICE_MISMATCH\\s+" + priceMismatches + "\\s+" + priceMismatches + "\\s+0\\s+0");
   }
 
   @Test
@@ -85,7 +95,9 @@ class ReconcilerTest {
     assertThat(report.matches()).isFalse();
     assertThat(report.tally(Table.ORDERS).missing()).isEqualTo(1);
     assertThat(report.problems()).extracting(ReconcileReport.Problem::orderId).containsExactly(id);
-    assertThat(report.format()).contains("MISMATCH: 1 order id is wrong:").contains(id + "  missing from orders");
+    assertThat(report.format())
+        .contains("MISMATCH: 1 order id is wrong:")
+        .contains(id + "  missing from orders");
   }
 
   @Test
@@ -98,7 +110,12 @@ class ReconcilerTest {
 
     assertThat(report.tally(Table.ORDERS).mismatched()).isEqualTo(1);
     assertThat(report.format())
-        .contains(id + "  orders.total is " + total.add(BigDecimal.ONE).toPlainString() + ", expected " + total.toPlainString());
+        .contains(
+            id
+                + "  orders.total is "
+                + total.add(BigDecimal.ONE).toPlainString()
+                + ", expected "
+                + total.toPlainString());
   }
 
   @Test
@@ -126,31 +143,40 @@ class ReconcilerTest {
     assertThat(report.tally(Table.REJECTED_ORDERS).unexpected()).isEqualTo(1);
     assertThat(report.reasons().get("MALFORMED_JSON").unexpected()).isEqualTo(1);
     assertThat(report.duplicates()).isEqualTo(1);
-    assertThat(report.format()).contains(id + "  in rejected_orders as MALFORMED_JSON (at 0@9999), but it is a valid order");
+    assertThat(report.format())
+        .contains(
+            id + "  in rejected_orders as MALFORMED_JSON (at 0@9999), but it is a valid order");
   }
 
   @Test
   void aRejectionWrittenTwiceIsADuplicate() {
     GeneratedOrder rejected = firstOf(InvalidKind.EMPTY_ORDER);
-    tables.rejections.add(new RejectionRow("food-orders", 1, 9999, rejected.key(), "EMPTY_ORDER", null));
+    tables.rejections.add(
+        new RejectionRow("food-orders", 1, 9999, rejected.key(), "EMPTY_ORDER", null));
 
     ReconcileReport report = reconcile();
 
     assertThat(report.duplicates()).isEqualTo(1);
-    assertThat(report.format()).contains(rejected.key() + "  in rejected_orders as EMPTY_ORDER (at 1@9999) once more than expected");
+    assertThat(report.format())
+        .contains(
+            rejected.key()
+                + "  in rejected_orders as EMPTY_ORDER (at 1@9999) once more than expected");
   }
 
   @Test
   void aWrongReasonCodeNamesBothCodes() {
     GeneratedOrder rejected = firstOf(InvalidKind.BAD_QUANTITY);
-    tables.replaceRejection(r -> rejected.key().equals(r.orderId()), r -> withReason(r, "PRICE_MISMATCH"));
+    tables.replaceRejection(
+        r -> rejected.key().equals(r.orderId()), r -> withReason(r, "PRICE_MISMATCH"));
 
     ReconcileReport report = reconcile();
 
     assertThat(report.tally(Table.REJECTED_ORDERS).mismatched()).isEqualTo(1);
     assertThat(report.reasons().get("BAD_QUANTITY").missing()).isEqualTo(1);
     assertThat(report.reasons().get("PRICE_MISMATCH").unexpected()).isEqualTo(1);
-    assertThat(report.format()).contains(rejected.key() + "  rejected as PRICE_MISMATCH").contains("expected BAD_QUANTITY (BAD_QUANTITY)");
+    assertThat(report.format())
+        .contains(rejected.key() + "  rejected as PRICE_MISMATCH")
+        .contains("expected BAD_QUANTITY (BAD_QUANTITY)");
   }
 
   @Test
@@ -161,7 +187,10 @@ class ReconcilerTest {
     ReconcileReport report = reconcile();
 
     assertThat(report.tally(Table.REJECTED_ORDERS).missing()).isEqualTo(1);
-    assertThat(report.format()).contains(rejected.key() + "  missing from rejected_orders (expected SCHEMA_VIOLATION for MISSING_FIELD)");
+    assertThat(report.format())
+        .contains(
+            rejected.key()
+                + "  missing from rejected_orders (expected SCHEMA_VIOLATION for MISSING_FIELD)");
   }
 
   @Test
@@ -170,9 +199,15 @@ class ReconcilerTest {
     tables.items.removeIf(i -> i.orderId().equals(id) && i.lineNo() == 1);
     GeneratedOrder other =
         factory.generate(1, 200).filter(GeneratedOrder::isValid).skip(1).findFirst().orElseThrow();
-    tables.items.replaceAll(i -> i.orderId().equals(other.key()) && i.lineNo() == 1 ? withQuantity(i, i.quantity() + 1) : i);
+    tables.items.replaceAll(
+        i ->
+            i.orderId().equals(other.key()) && i.lineNo() == 1
+                ? withQuantity(i, i.quantity() + 1)
+                : i);
     GeneratedOrder rejected = firstOf(InvalidKind.UNKNOWN_RESTAURANT);
-    tables.items.add(new ProcessedItem(rejected.key(), 1, "r-001-m01", "Pho", 1, BigDecimal.TEN, BigDecimal.TEN));
+    tables.items.add(
+        new ProcessedItem(
+            rejected.key(), 1, "r-001-m01", "Pho", 1, BigDecimal.TEN, BigDecimal.TEN));
 
     ReconcileReport report = reconcile();
 
@@ -180,7 +215,8 @@ class ReconcilerTest {
     assertThat(report.tally(Table.ORDER_ITEMS).mismatched()).isEqualTo(1);
     assertThat(report.tally(Table.ORDER_ITEMS).unexpected()).isEqualTo(1);
     assertThat(report.format())
-        .containsPattern(id + "  (1 of \\d+ lines missing from order_items|no lines in order_items)")
+        .containsPattern(
+            id + "  (1 of \\d+ lines missing from order_items|no lines in order_items)")
         .contains(other.key() + "  order_items line 1.quantity is")
         .contains(rejected.key() + "  1 unexpected line in order_items");
   }
@@ -196,9 +232,11 @@ class ReconcilerTest {
 
   @Test
   void anIdThatTheRunNeverSentIsUnexpected() {
-    GenerationSpec withDuplicates = SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID));
+    GenerationSpec withDuplicates =
+        SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID));
     OrderFactory duplicates = new OrderFactory(withDuplicates, CLOCK);
-    GeneratedOrder copy = duplicates.generate(1, 200).filter(g -> !g.isValid()).findFirst().orElseThrow();
+    GeneratedOrder copy =
+        duplicates.generate(1, 200).filter(g -> !g.isValid()).findFirst().orElseThrow();
     // The copy's own sequence id is never on the wire: its record carries an earlier order's id.
     String ownId = OrderFactory.orderId(9, copy.sequence());
     tables.orders.clear();
@@ -209,12 +247,14 @@ class ReconcilerTest {
 
     ReconcileReport report = reconcile(duplicates, new OrderIdRange(9, 1, 200), null);
 
-    assertThat(report.format()).contains(ownId + "  in orders, but the run sent no record with this id");
+    assertThat(report.format())
+        .contains(ownId + "  in orders, but the run sent no record with this id");
   }
 
   @Test
   void aDuplicateRecordMustBeRejectedUnderTheIdItCopies() {
-    OrderFactory duplicates = new OrderFactory(SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)), CLOCK);
+    OrderFactory duplicates =
+        new OrderFactory(SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)), CLOCK);
     tables.orders.clear();
     tables.items.clear();
     tables.rejections.clear();
@@ -230,7 +270,8 @@ class ReconcilerTest {
 
   @Test
   void aDuplicateThatWasAcceptedAgainIsAMissingRejection() {
-    OrderFactory duplicates = new OrderFactory(SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)), CLOCK);
+    OrderFactory duplicates =
+        new OrderFactory(SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)), CLOCK);
     tables.orders.clear();
     tables.items.clear();
     tables.rejections.clear();
@@ -241,7 +282,8 @@ class ReconcilerTest {
     ReconcileReport report = reconcile(duplicates, new OrderIdRange(9, 1, 200), null);
 
     assertThat(report.reasons().get("DUPLICATE_ORDER").missing()).isPositive();
-    assertThat(report.format()).contains("missing from rejected_orders (expected DUPLICATE_ORDER for DUPLICATE_ORDER_ID)");
+    assertThat(report.format())
+        .contains("missing from rejected_orders (expected DUPLICATE_ORDER for DUPLICATE_ORDER_ID)");
   }
 
   @Test
@@ -249,7 +291,8 @@ class ReconcilerTest {
     // The same seed and sequences produced again: the Streams app rejects every valid order's copy.
     long offset = 10_000;
     for (GeneratedOrder order : factory.generate(1, 200).filter(GeneratedOrder::isValid).toList()) {
-      tables.rejections.add(new RejectionRow("food-orders", 0, offset++, order.key(), "DUPLICATE_ORDER", null));
+      tables.rejections.add(
+          new RejectionRow("food-orders", 0, offset++, order.key(), "DUPLICATE_ORDER", null));
     }
 
     ReconcileReport report = reconcile();
@@ -257,7 +300,8 @@ class ReconcilerTest {
     assertThat(report.matches()).isFalse();
     assertThat(report.reasons().get("DUPLICATE_ORDER").unexpected()).isEqualTo(offset - 10_000);
     assertThat(report.format())
-        .contains("Hint: " + (offset - 10_000) + " DUPLICATE_ORDER rejections this run did not cause")
+        .contains(
+            "Hint: " + (offset - 10_000) + " DUPLICATE_ORDER rejections this run did not cause")
         .contains("Give each run its own --seed or --start-sequence");
   }
 
@@ -271,14 +315,16 @@ class ReconcilerTest {
 
   @Test
   void aDuplicateAcrossAChunkBoundaryIsFiledUnderItsTarget() {
-    OrderFactory duplicates = new OrderFactory(SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)), CLOCK);
+    OrderFactory duplicates =
+        new OrderFactory(SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)), CLOCK);
     tables.orders.clear();
     tables.items.clear();
     tables.rejections.clear();
     tables.sink(duplicates, 1, 200);
 
     // Chunks of 7 ids: many copies lie in a later chunk than the order they copy.
-    ReconcileReport report = new Reconciler(duplicates, new OrderIdRange(9, 1, 200), tables, null, 7).reconcile("x", 5);
+    ReconcileReport report =
+        new Reconciler(duplicates, new OrderIdRange(9, 1, 200), tables, null, 7).reconcile("x", 5);
 
     assertThat(report.matches()).as(report.format()).isTrue();
   }
@@ -287,10 +333,17 @@ class ReconcilerTest {
   void rejectionsWithoutAnOrderIdAreMatchedByTheirRawText() {
     GeneratedOrder malformed = firstOf(InvalidKind.MALFORMED_JSON);
     GeneratedOrder empty = firstOf(InvalidKind.EMPTY_ORDER);
-    tables.replaceRejection(r -> malformed.key().equals(r.orderId()), r -> withOrderId(r, null, "junk " + malformed.key() + " junk"));
-    String base64 = "base64:" + Base64.getEncoder().encodeToString(("\u00ff" + empty.key()).getBytes(StandardCharsets.ISO_8859_1));
-    tables.replaceRejection(r -> empty.key().equals(r.orderId()), r -> withOrderId(r, null, base64));
-    tables.rejections.add(new RejectionRow("food-orders", 0, 5000, null, "MALFORMED_JSON", "nothing of ours"));
+    tables.replaceRejection(
+        r -> malformed.key().equals(r.orderId()),
+        r -> withOrderId(r, null, "junk " + malformed.key() + " junk"));
+    String base64 =
+        "base64:"
+            + Base64.getEncoder()
+                .encodeToString(("\u00ff" + empty.key()).getBytes(StandardCharsets.ISO_8859_1));
+    tables.replaceRejection(
+        r -> empty.key().equals(r.orderId()), r -> withOrderId(r, null, base64));
+    tables.rejections.add(
+        new RejectionRow("food-orders", 0, 5000, null, "MALFORMED_JSON", "nothing of ours"));
 
     ReconcileReport report = reconcile();
 
@@ -300,7 +353,8 @@ class ReconcilerTest {
   @Test
   void createdAtOutsideTheRunsWindowIsAMismatch() {
     OrderFactory late =
-        new OrderFactory(SPEC.withShape(OrderShape.EVEN.withLateness(0.5, Duration.ofMinutes(10))), CLOCK);
+        new OrderFactory(
+            SPEC.withShape(OrderShape.EVEN.withLateness(0.5, Duration.ofMinutes(10))), CLOCK);
     tables.orders.clear();
     tables.items.clear();
     tables.rejections.clear();
@@ -318,7 +372,11 @@ class ReconcilerTest {
   @Test
   void aWrongPartitionOrReadyTimeIsAMismatch() {
     String id = firstValid().key();
-    tables.replaceOrder(id, o -> withPartitionAndReady(o, (o.sourcePartition() + 1) % 3, o.estimatedReadyAt().plusSeconds(60)));
+    tables.replaceOrder(
+        id,
+        o ->
+            withPartitionAndReady(
+                o, (o.sourcePartition() + 1) % 3, o.estimatedReadyAt().plusSeconds(60)));
 
     ReconcileReport report = reconcile();
 
@@ -332,7 +390,8 @@ class ReconcilerTest {
   void onlyTheFirstOffendersAreNamedButAllAreCounted() {
     tables.orders.clear();
 
-    ReconcileReport report = new Reconciler(factory, new OrderIdRange(9, 1, 200), tables, null, 64).reconcile("x", 3);
+    ReconcileReport report =
+        new Reconciler(factory, new OrderIdRange(9, 1, 200), tables, null, 64).reconcile("x", 3);
 
     assertThat(report.problems()).hasSize(3);
     assertThat(report.problemOrders()).isGreaterThan(100);
@@ -344,58 +403,144 @@ class ReconcilerTest {
     Reconciler reconciler = new Reconciler(factory, new OrderIdRange(9, 1, 200), tables, null, 64);
 
     assertThat(reconciler.expectedCounts())
-        .isEqualTo(new SinkTables.Counts(tables.orders.size(), tables.items.size(), tables.rejections.size()));
+        .isEqualTo(
+            new SinkTables.Counts(
+                tables.orders.size(), tables.items.size(), tables.rejections.size()));
     assertThat(reconciler.foundCounts()).isEqualTo(reconciler.expectedCounts());
   }
 
   @Test
   void anEmptyRunMatchesEmptyTables() {
-    assertThat(new Reconciler(factory, new OrderIdRange(9, 1, 0), tables, null, 64).reconcile("x", 3).matches()).isTrue();
+    assertThat(
+            new Reconciler(factory, new OrderIdRange(9, 1, 0), tables, null, 64)
+                .reconcile("x", 3)
+                .matches())
+        .isTrue();
   }
 
   @Test
   void theRawTextOfBytesIsDecodedForTheSearch() {
     assertThat(Reconciler.rawText(null)).isEmpty();
     assertThat(Reconciler.rawText("base64:not base64!")).isEqualTo("base64:not base64!");
-    assertThat(Reconciler.rawText("base64:" + Base64.getEncoder().encodeToString("o-1-1".getBytes(StandardCharsets.UTF_8))))
+    assertThat(
+            Reconciler.rawText(
+                "base64:"
+                    + Base64.getEncoder().encodeToString("o-1-1".getBytes(StandardCharsets.UTF_8))))
         .isEqualTo("o-1-1");
   }
 
   static ProcessedOrder withId(ProcessedOrder o, String id) {
-    return new ProcessedOrder(id, o.customerId(), o.restaurantId(), o.restaurantName(), o.cuisine(), o.city(), o.itemCount(),
-        o.subtotal(), o.tax(), o.deliveryFee(), o.total(), o.deliveryStreet(), o.deliveryCity(), o.deliveryPostalCode(),
-        o.createdAt(), o.estimatedReadyAt(), o.processedAt(), o.sourcePartition(), o.sourceOffset());
+    return new ProcessedOrder(
+        id,
+        o.customerId(),
+        o.restaurantId(),
+        o.restaurantName(),
+        o.cuisine(),
+        o.city(),
+        o.itemCount(),
+        o.subtotal(),
+        o.tax(),
+        o.deliveryFee(),
+        o.total(),
+        o.deliveryStreet(),
+        o.deliveryCity(),
+        o.deliveryPostalCode(),
+        o.createdAt(),
+        o.estimatedReadyAt(),
+        o.processedAt(),
+        o.sourcePartition(),
+        o.sourceOffset());
   }
 
   static ProcessedOrder withTotal(ProcessedOrder o, BigDecimal total) {
-    return new ProcessedOrder(o.orderId(), o.customerId(), o.restaurantId(), o.restaurantName(), o.cuisine(), o.city(),
-        o.itemCount(), o.subtotal(), o.tax(), o.deliveryFee(), total, o.deliveryStreet(), o.deliveryCity(),
-        o.deliveryPostalCode(), o.createdAt(), o.estimatedReadyAt(), o.processedAt(), o.sourcePartition(), o.sourceOffset());
+    return new ProcessedOrder(
+        o.orderId(),
+        o.customerId(),
+        o.restaurantId(),
+        o.restaurantName(),
+        o.cuisine(),
+        o.city(),
+        o.itemCount(),
+        o.subtotal(),
+        o.tax(),
+        o.deliveryFee(),
+        total,
+        o.deliveryStreet(),
+        o.deliveryCity(),
+        o.deliveryPostalCode(),
+        o.createdAt(),
+        o.estimatedReadyAt(),
+        o.processedAt(),
+        o.sourcePartition(),
+        o.sourceOffset());
   }
 
   static ProcessedOrder withCreatedAt(ProcessedOrder o, Instant createdAt) {
     Duration prep = Duration.between(o.createdAt(), o.estimatedReadyAt());
-    return new ProcessedOrder(o.orderId(), o.customerId(), o.restaurantId(), o.restaurantName(), o.cuisine(), o.city(),
-        o.itemCount(), o.subtotal(), o.tax(), o.deliveryFee(), o.total(), o.deliveryStreet(), o.deliveryCity(),
-        o.deliveryPostalCode(), createdAt, createdAt.plus(prep), o.processedAt(), o.sourcePartition(), o.sourceOffset());
+    return new ProcessedOrder(
+        o.orderId(),
+        o.customerId(),
+        o.restaurantId(),
+        o.restaurantName(),
+        o.cuisine(),
+        o.city(),
+        o.itemCount(),
+        o.subtotal(),
+        o.tax(),
+        o.deliveryFee(),
+        o.total(),
+        o.deliveryStreet(),
+        o.deliveryCity(),
+        o.deliveryPostalCode(),
+        createdAt,
+        createdAt.plus(prep),
+        o.processedAt(),
+        o.sourcePartition(),
+        o.sourceOffset());
   }
 
   static ProcessedOrder withPartitionAndReady(ProcessedOrder o, int partition, Instant ready) {
-    return new ProcessedOrder(o.orderId(), o.customerId(), o.restaurantId(), o.restaurantName(), o.cuisine(), o.city(),
-        o.itemCount(), o.subtotal(), o.tax(), o.deliveryFee(), o.total(), o.deliveryStreet(), o.deliveryCity(),
-        o.deliveryPostalCode(), o.createdAt(), ready, o.processedAt(), partition, o.sourceOffset());
+    return new ProcessedOrder(
+        o.orderId(),
+        o.customerId(),
+        o.restaurantId(),
+        o.restaurantName(),
+        o.cuisine(),
+        o.city(),
+        o.itemCount(),
+        o.subtotal(),
+        o.tax(),
+        o.deliveryFee(),
+        o.total(),
+        o.deliveryStreet(),
+        o.deliveryCity(),
+        o.deliveryPostalCode(),
+        o.createdAt(),
+        ready,
+        o.processedAt(),
+        partition,
+        o.sourceOffset());
   }
 
   static ProcessedItem withQuantity(ProcessedItem i, int quantity) {
-    return new ProcessedItem(i.orderId(), i.lineNo(), i.menuItemId(), i.itemName(), quantity, i.unitPrice(), i.lineTotal());
+    return new ProcessedItem(
+        i.orderId(),
+        i.lineNo(),
+        i.menuItemId(),
+        i.itemName(),
+        quantity,
+        i.unitPrice(),
+        i.lineTotal());
   }
 
   static RejectionRow withReason(RejectionRow r, String code) {
-    return new RejectionRow(r.sourceTopic(), r.sourcePartition(), r.sourceOffset(), r.orderId(), code, r.raw());
+    return new RejectionRow(
+        r.sourceTopic(), r.sourcePartition(), r.sourceOffset(), r.orderId(), code, r.raw());
   }
 
   static RejectionRow withOrderId(RejectionRow r, String id, String raw) {
-    return new RejectionRow(r.sourceTopic(), r.sourcePartition(), r.sourceOffset(), id, r.reasonCode(), raw);
+    return new RejectionRow(
+        r.sourceTopic(), r.sourcePartition(), r.sourceOffset(), id, r.reasonCode(), raw);
   }
 
   @SuppressWarnings("unused")

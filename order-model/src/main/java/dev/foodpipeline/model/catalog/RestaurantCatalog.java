@@ -17,22 +17,103 @@ public final class RestaurantCatalog {
   public static final int DEFAULT_SIZE = 20;
 
   private static final String[] CUISINES = {
-    "Italian", "Japanese", "Mexican", "Indian", "Thai", "Lebanese", "Greek", "Vietnamese", "American", "Ethiopian"
+    "Italian",
+    "Japanese",
+    "Mexican",
+    "Indian",
+    "Thai",
+    "Lebanese",
+    "Greek",
+    "Vietnamese",
+    "American",
+    "Ethiopian"
   };
   private static final String[] CITIES = {"Lisbon", "Porto", "Braga", "Coimbra"};
   private static final String[] NAME_PARTS = {
     "Golden", "Little", "Corner", "Blue", "Old Town", "Harbour", "Green", "Lucky", "Red", "Sunny"
   };
   private static final String[][] DISHES = {
-    {"Margherita Pizza", "Lasagne", "Risotto ai Funghi", "Tiramisu", "Penne Arrabbiata", "Caprese Salad", "Gnocchi", "Panna Cotta"},
-    {"Salmon Nigiri", "Tonkotsu Ramen", "Chicken Katsu", "Miso Soup", "Gyoza", "Edamame", "California Roll", "Mochi"},
-    {"Beef Burrito", "Chicken Tacos", "Quesadilla", "Guacamole", "Nachos", "Churros", "Enchiladas", "Elote"},
-    {"Butter Chicken", "Lamb Rogan Josh", "Palak Paneer", "Garlic Naan", "Samosa", "Mango Lassi", "Chana Masala", "Biryani"},
-    {"Pad Thai", "Green Curry", "Tom Yum", "Spring Rolls", "Massaman Curry", "Sticky Rice", "Som Tam", "Pad See Ew"},
-    {"Falafel Wrap", "Hummus", "Shawarma Plate", "Tabbouleh", "Fattoush", "Baklava", "Kibbeh", "Manakish"},
-    {"Gyros", "Moussaka", "Souvlaki", "Greek Salad", "Spanakopita", "Tzatziki", "Pastitsio", "Loukoumades"},
+    {
+      "Margherita Pizza",
+      "Lasagne",
+      "Risotto ai Funghi",
+      "Tiramisu",
+      "Penne Arrabbiata",
+      "Caprese Salad",
+      "Gnocchi",
+      "Panna Cotta"
+    },
+    {
+      "Salmon Nigiri",
+      "Tonkotsu Ramen",
+      "Chicken Katsu",
+      "Miso Soup",
+      "Gyoza",
+      "Edamame",
+      "California Roll",
+      "Mochi"
+    },
+    {
+      "Beef Burrito",
+      "Chicken Tacos",
+      "Quesadilla",
+      "Guacamole",
+      "Nachos",
+      "Churros",
+      "Enchiladas",
+      "Elote"
+    },
+    {
+      "Butter Chicken",
+      "Lamb Rogan Josh",
+      "Palak Paneer",
+      "Garlic Naan",
+      "Samosa",
+      "Mango Lassi",
+      "Chana Masala",
+      "Biryani"
+    },
+    {
+      "Pad Thai",
+      "Green Curry",
+      "Tom Yum",
+      "Spring Rolls",
+      "Massaman Curry",
+      "Sticky Rice",
+      "Som Tam",
+      "Pad See Ew"
+    },
+    {
+      "Falafel Wrap",
+      "Hummus",
+      "Shawarma Plate",
+      "Tabbouleh",
+      "Fattoush",
+      "Baklava",
+      "Kibbeh",
+      "Manakish"
+    },
+    {
+      "Gyros",
+      "Moussaka",
+      "Souvlaki",
+      "Greek Salad",
+      "Spanakopita",
+      "Tzatziki",
+      "Pastitsio",
+      "Loukoumades"
+    },
     {"Pho Bo", "Banh Mi", "Bun Cha", "Goi Cuon", "Com Tam", "Cha Gio", "Bun Bo Hue", "Che"},
-    {"Cheeseburger", "Buffalo Wings", "Mac and Cheese", "Caesar Salad", "Fries", "Milkshake", "BBQ Ribs", "Brownie"},
+    {
+      "Cheeseburger",
+      "Buffalo Wings",
+      "Mac and Cheese",
+      "Caesar Salad",
+      "Fries",
+      "Milkshake",
+      "BBQ Ribs",
+      "Brownie"
+    },
     {"Doro Wat", "Injera Platter", "Tibs", "Shiro", "Kitfo", "Misir Wot", "Gomen", "Sambusa"}
   };
 
@@ -58,16 +139,30 @@ public final class RestaurantCatalog {
   private static Restaurant restaurant(int number, SplittableRandom random) {
     int cuisine = random.nextInt(CUISINES.length);
     String id = String.format(java.util.Locale.ROOT, "r-%03d", number);
-    String name = NAME_PARTS[random.nextInt(NAME_PARTS.length)] + " " + CUISINES[cuisine] + " Kitchen " + number;
+    String name =
+        NAME_PARTS[random.nextInt(NAME_PARTS.length)]
+            + " "
+            + CUISINES[cuisine]
+            + " Kitchen "
+            + number;
     String[] dishes = DISHES[cuisine].clone();
     shuffle(dishes, random);
     int menuSize = 5 + random.nextInt(4);
     List<MenuItem> menu = new ArrayList<>(menuSize);
     for (int m = 1; m <= menuSize; m++) {
-      menu.add(new MenuItem(String.format(java.util.Locale.ROOT, "%s-m%02d", id, m), dishes[m - 1], price(random)));
+      menu.add(
+          new MenuItem(
+              String.format(java.util.Locale.ROOT, "%s-m%02d", id, m),
+              dishes[m - 1],
+              price(random)));
     }
     return new Restaurant(
-        id, name, CUISINES[cuisine], CITIES[random.nextInt(CITIES.length)], 10 + random.nextInt(26), menu);
+        id,
+        name,
+        CUISINES[cuisine],
+        CITIES[random.nextInt(CITIES.length)],
+        10 + random.nextInt(26),
+        menu);
   }
 
   /** A menu price between 3.50 and 24.99 ending in .00, .50 or .99, like real menus. */
@@ -103,5 +198,4 @@ public final class RestaurantCatalog {
   public int size() {
     return restaurants.size();
   }
-
 }

@@ -11,9 +11,9 @@ import org.apache.kafka.connect.json.JsonConverterConfig;
 import org.apache.kafka.connect.storage.ConverterType;
 
 /**
- * Writes records as Kafka Connect's own {@link JsonConverter} does with {@code schemas.enable=true}:
- * a {@code {"schema": …, "payload": …}} envelope that the JDBC sink reads without a schema
- * registry. Decimals are written as JSON numbers ({@code decimal.format=NUMERIC}).
+ * Writes records as Kafka Connect's own {@link JsonConverter} does with {@code
+ * schemas.enable=true}: a {@code {"schema": …, "payload": …}} envelope that the JDBC sink reads
+ * without a schema registry. Decimals are written as JSON numbers ({@code decimal.format=NUMERIC}).
  */
 public final class ConnectJsonSerde<T> implements Serde<T> {
   private final ConnectMapping<T> mapping;
@@ -25,7 +25,8 @@ public final class ConnectJsonSerde<T> implements Serde<T> {
         Map.of(
             JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "true",
             JsonConverterConfig.DECIMAL_FORMAT_CONFIG, "NUMERIC",
-            JsonConverterConfig.TYPE_CONFIG, (isKey ? ConverterType.KEY : ConverterType.VALUE).getName()));
+            JsonConverterConfig.TYPE_CONFIG,
+                (isKey ? ConverterType.KEY : ConverterType.VALUE).getName()));
   }
 
   public static <T> ConnectJsonSerde<T> forKey(ConnectMapping<T> mapping) {
@@ -39,7 +40,9 @@ public final class ConnectJsonSerde<T> implements Serde<T> {
   @Override
   public Serializer<T> serializer() {
     return (topic, value) ->
-        value == null ? null : converter.fromConnectData(topic, mapping.schema(), mapping.toStruct(value));
+        value == null
+            ? null
+            : converter.fromConnectData(topic, mapping.schema(), mapping.toStruct(value));
   }
 
   @Override

@@ -17,7 +17,8 @@ public interface ConnectMapping<T> {
    * A mapping from a struct schema, a writer that puts a value's fields into a new struct of that
    * schema, and a reader that builds a value from a struct.
    */
-  static <T> ConnectMapping<T> of(Schema schema, BiConsumer<T, Struct> writer, Function<Struct, T> reader) {
+  static <T> ConnectMapping<T> of(
+      Schema schema, BiConsumer<T, Struct> writer, Function<Struct, T> reader) {
     return new ConnectMapping<>() {
       @Override
       public Schema schema() {

@@ -32,7 +32,10 @@ public final class ConnectMappings {
 
   public static final ConnectMapping<OrderKey> ORDER_KEY =
       ConnectMapping.of(
-          SchemaBuilder.struct().name("dev.foodpipeline.OrderKey").field("order_id", Schema.STRING_SCHEMA).build(),
+          SchemaBuilder.struct()
+              .name("dev.foodpipeline.OrderKey")
+              .field("order_id", Schema.STRING_SCHEMA)
+              .build(),
           (key, s) -> s.put("order_id", key.orderId()),
           s -> new OrderKey(s.getString("order_id")));
 
@@ -154,7 +157,11 @@ public final class ConnectMappings {
               s.put("source_topic", key.sourceTopic())
                   .put("source_partition", key.sourcePartition())
                   .put("source_offset", key.sourceOffset()),
-          s -> new RejectionKey(s.getString("source_topic"), s.getInt32("source_partition"), s.getInt64("source_offset")));
+          s ->
+              new RejectionKey(
+                  s.getString("source_topic"),
+                  s.getInt32("source_partition"),
+                  s.getInt64("source_offset")));
 
   public static final ConnectMapping<RejectedOrder> REJECTED_ORDER =
       ConnectMapping.of(
@@ -196,7 +203,9 @@ public final class ConnectMappings {
               .field("restaurant_id", Schema.STRING_SCHEMA)
               .field("window_start", TIMESTAMP)
               .build(),
-          (key, s) -> s.put("restaurant_id", key.restaurantId()).put("window_start", date(key.windowStart())),
+          (key, s) ->
+              s.put("restaurant_id", key.restaurantId())
+                  .put("window_start", date(key.windowStart())),
           s -> new RestaurantStatsKey(s.getString("restaurant_id"), instant(s, "window_start")));
 
   public static final ConnectMapping<RestaurantStats> RESTAURANT_STATS =

@@ -36,7 +36,8 @@ public final class Json {
     try {
       return MAPPER.writeValueAsBytes(value);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+      throw new UncheckedIOException(
+          "Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
     }
   }
 

@@ -27,7 +27,8 @@ public final class JsonSerde<T> implements Serde<T> {
       try {
         return Json.fromBytes(bytes, type);
       } catch (RuntimeException e) {
-        throw new SerializationException("Cannot read " + type.getSimpleName() + " from " + topic, e);
+        throw new SerializationException(
+            "Cannot read " + type.getSimpleName() + " from " + topic, e);
       }
     };
   }

@@ -59,13 +59,17 @@ public final class OrderReader {
     }
     if (!root.isObject()) {
       return invalid(
-          ReasonCode.SCHEMA_VIOLATION, null, "an order must be a JSON object, not %s", describe(root));
+          ReasonCode.SCHEMA_VIOLATION,
+          null,
+          "an order must be a JSON object, not %s",
+          describe(root));
     }
     String orderId = root.path("orderId").isTextual() ? root.get("orderId").asText() : null;
     try {
       return new ParsedOrder.Valid(toOrder(root));
     } catch (FieldException e) {
-      return new ParsedOrder.Invalid(new Rejection(ReasonCode.SCHEMA_VIOLATION, e.getMessage()), orderId);
+      return new ParsedOrder.Invalid(
+          new Rejection(ReasonCode.SCHEMA_VIOLATION, e.getMessage()), orderId);
     }
   }
 
@@ -106,7 +110,8 @@ public final class OrderReader {
     if (!price.isNumber()) {
       throw FieldException.wrongType(path + ".unitPrice", "a number", price);
     }
-    return new OrderLine(text(line, "menuItemId", path + ".menuItemId"), quantity.intValue(), price.decimalValue());
+    return new OrderLine(
+        text(line, "menuItemId", path + ".menuItemId"), quantity.intValue(), price.decimalValue());
   }
 
   private static JsonNode field(JsonNode parent, String name, String path) {
@@ -149,7 +154,8 @@ public final class OrderReader {
     };
   }
 
-  private static ParsedOrder invalid(ReasonCode code, String orderId, String format, Object... args) {
+  private static ParsedOrder invalid(
+      ReasonCode code, String orderId, String format, Object... args) {
     return new ParsedOrder.Invalid(Rejection.of(code, format, args), orderId);
   }
 
@@ -160,7 +166,8 @@ public final class OrderReader {
     }
 
     static FieldException wrongType(String path, String expected, JsonNode actual) {
-      return new FieldException("field " + path + " must be " + expected + ", not " + describe(actual));
+      return new FieldException(
+          "field " + path + " must be " + expected + ", not " + describe(actual));
     }
   }
 }

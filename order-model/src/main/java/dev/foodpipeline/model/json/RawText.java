@@ -13,7 +13,10 @@ public final class RawText {
 
   private RawText() {}
 
-  /** The bytes as UTF-8 text, or {@code base64:<encoded>} when they are not valid UTF-8; null stays null. */
+  /**
+   * The bytes as UTF-8 text, or {@code base64:<encoded>} when they are not valid UTF-8; null stays
+   * null.
+   */
   public static String of(byte[] bytes) {
     if (bytes == null) {
       return null;

@@ -28,16 +28,20 @@ public final class OrderEnricher {
     this(Pricing.DEFAULTS);
   }
 
-  /** An order with its lines; the order must have passed {@link OrderValidator} for this restaurant. */
+  /**
+   * An order with its lines; the order must have passed {@link OrderValidator} for this restaurant.
+   */
   public record Enriched(ProcessedOrder order, List<ProcessedItem> items) {}
 
-  public Enriched enrich(Order order, Restaurant restaurant, SourcePosition source, Instant processedAt) {
+  public Enriched enrich(
+      Order order, Restaurant restaurant, SourcePosition source, Instant processedAt) {
     List<ProcessedItem> items = new ArrayList<>(order.items().size());
     BigDecimal subtotal = Pricing.money(BigDecimal.ZERO);
     int itemCount = 0;
     for (int i = 0; i < order.items().size(); i++) {
       OrderLine line = order.items().get(i);
-      String itemName = restaurant.menuItem(line.menuItemId()).map(MenuItem::name).orElse(line.menuItemId());
+      String itemName =
+          restaurant.menuItem(line.menuItemId()).map(MenuItem::name).orElse(line.menuItemId());
       BigDecimal lineTotal = pricing.lineTotal(line.unitPrice(), line.quantity());
       items.add(
           new ProcessedItem(

@@ -56,7 +56,10 @@ public final class OrderValidator {
           now);
     }
     if (restaurant == null) {
-      return reject(ReasonCode.UNKNOWN_RESTAURANT, "restaurant %s is not in the catalogue", order.restaurantId());
+      return reject(
+          ReasonCode.UNKNOWN_RESTAURANT,
+          "restaurant %s is not in the catalogue",
+          order.restaurantId());
     }
     for (int i = 0; i < order.items().size(); i++) {
       Optional<Rejection> rejection = validateLine(i + 1, order.items().get(i), restaurant);

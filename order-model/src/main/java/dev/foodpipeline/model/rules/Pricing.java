@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * How an order is priced, in exact decimals with 2 places: line total = unit price × quantity,
- * tax = subtotal × tax rate (half-even), delivery fee waived from a threshold, total = subtotal +
- * tax + fee.
+ * How an order is priced, in exact decimals with 2 places: line total = unit price × quantity, tax
+ * = subtotal × tax rate (half-even), delivery fee waived from a threshold, total = subtotal + tax +
+ * fee.
  */
 public record Pricing(BigDecimal taxRate, BigDecimal deliveryFee, BigDecimal freeDeliveryFrom) {
 

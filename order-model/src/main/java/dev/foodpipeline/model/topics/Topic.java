@@ -7,11 +7,15 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Utils;
 
 /**
- * A topic's name bound to its key and value serdes, partition count and configs: the one place
- * each of these is written.
+ * A topic's name bound to its key and value serdes, partition count and configs: the one place each
+ * of these is written.
  */
 public record Topic<K, V>(
-    String name, int partitions, Map<String, String> configs, Serde<K> keySerde, Serde<V> valueSerde) {
+    String name,
+    int partitions,
+    Map<String, String> configs,
+    Serde<K> keySerde,
+    Serde<V> valueSerde) {
 
   public Topic {
     configs = Map.copyOf(configs);
@@ -19,13 +23,14 @@ public record Topic<K, V>(
 
   /** The admin request that creates this topic with the given replication factor. */
   public NewTopic newTopic(short replicationFactor) {
-    return new NewTopic(name, Optional.of(partitions), Optional.of(replicationFactor)).configs(configs);
+    return new NewTopic(name, Optional.of(partitions), Optional.of(replicationFactor))
+        .configs(configs);
   }
 
   /**
-   * The partition the Java producer's default partitioner gives this key: murmur2 of the
-   * serialised key, modulo the partition count. (librdkafka clients agree only with
-   * {@code partitioner=murmur2_random}.)
+   * The partition the Java producer's default partitioner gives this key: murmur2 of the serialised
+   * key, modulo the partition count. (librdkafka clients agree only with {@code
+   * partitioner=murmur2_random}.)
    */
   public int partitionOf(K key) {
     byte[] bytes = keySerde.serializer().serialize(name, key);

@@ -44,7 +44,8 @@ public final class TopicCreator {
    */
   public List<Outcome> ensure(Collection<Topic<?, ?>> topics, short replicationFactor) {
     try {
-      Set<String> existing = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      Set<String> existing =
+          admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       List<Outcome> outcomes = new ArrayList<>();
       for (Topic<?, ?> topic : topics) {
         if (!existing.contains(topic.name())) {
@@ -56,7 +57,12 @@ public final class TopicCreator {
         int partitions = partitionsOf(topic.name(), deadline);
         if (partitions != topic.partitions()) {
           throw new TopicSetupException(
-              "Topic " + topic.name() + " has " + partitions + " partitions, expected " + topic.partitions());
+              "Topic "
+                  + topic.name()
+                  + " has "
+                  + partitions
+                  + " partitions, expected "
+                  + topic.partitions());
         }
         if (existing.contains(topic.name())) {
           outcomes.add(new Outcome(topic.name(), false, partitions));
@@ -64,9 +70,11 @@ public final class TopicCreator {
       }
       return outcomes;
     } catch (TimeoutException e) {
-      throw new TopicSetupException("Timed out after " + timeout.toSeconds() + " s waiting for the Kafka broker", e);
+      throw new TopicSetupException(
+          "Timed out after " + timeout.toSeconds() + " s waiting for the Kafka broker", e);
     } catch (ExecutionException e) {
-      throw new TopicSetupException("Could not set up topics: " + e.getCause().getMessage(), e.getCause());
+      throw new TopicSetupException(
+          "Could not set up topics: " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TopicSetupException("Interrupted while setting up topics", e);
@@ -82,11 +90,13 @@ public final class TopicCreator {
       throws InterruptedException, ExecutionException, TimeoutException {
     while (true) {
       long remainingMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
-      KafkaFuture<TopicDescription> description = admin.describeTopics(List.of(name)).topicNameValues().get(name);
+      KafkaFuture<TopicDescription> description =
+          admin.describeTopics(List.of(name)).topicNameValues().get(name);
       try {
         return description.get(remainingMs, TimeUnit.MILLISECONDS).partitions().size();
       } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() - deadline >= 0) {
+        if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+            || System.nanoTime() - deadline >= 0) {
           throw e;
         }
         log.debug("Topic {} is not in the broker's metadata yet; asking again", name);
@@ -98,7 +108,10 @@ public final class TopicCreator {
   private Outcome create(Topic<?, ?> topic, short replicationFactor)
       throws InterruptedException, ExecutionException, TimeoutException {
     try {
-      admin.createTopics(List.of(topic.newTopic(replicationFactor))).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      admin
+          .createTopics(List.of(topic.newTopic(replicationFactor)))
+          .all()
+          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       log.info("Created topic {} with {} partitions", topic.name(), topic.partitions());
       return new Outcome(topic.name(), true, topic.partitions());
     } catch (ExecutionException e) {

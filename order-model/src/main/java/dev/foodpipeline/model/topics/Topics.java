@@ -76,6 +76,11 @@ public final class Topics {
   /** All topics, in the order they are created. */
   public static List<Topic<?, ?>> all() {
     return List.of(
-        RESTAURANTS, FOOD_ORDERS, FOOD_ORDERS_PROCESSED, FOOD_ORDER_ITEMS, FOOD_ORDERS_REJECTED, RESTAURANT_STATS);
+        RESTAURANTS,
+        FOOD_ORDERS,
+        FOOD_ORDERS_PROCESSED,
+        FOOD_ORDER_ITEMS,
+        FOOD_ORDERS_REJECTED,
+        RESTAURANT_STATS);
   }
 }

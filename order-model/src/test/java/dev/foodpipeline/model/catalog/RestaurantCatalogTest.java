@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 class RestaurantCatalogTest {
   @Test
   void isAFunctionOfTheSeed() {
-    assertThat(RestaurantCatalog.generate(7).restaurants()).isEqualTo(RestaurantCatalog.generate(7).restaurants());
-    assertThat(RestaurantCatalog.generate(7).restaurants()).isNotEqualTo(RestaurantCatalog.generate(8).restaurants());
+    assertThat(RestaurantCatalog.generate(7).restaurants())
+        .isEqualTo(RestaurantCatalog.generate(7).restaurants());
+    assertThat(RestaurantCatalog.generate(7).restaurants())
+        .isNotEqualTo(RestaurantCatalog.generate(8).restaurants());
   }
 
   @Test

@@ -25,9 +25,14 @@ import org.junit.jupiter.api.Test;
 class ConnectJsonSerdeTest {
   private static final OrderEnricher.Enriched ENRICHED =
       new OrderEnricher()
-          .enrich(TestOrders.validOrder(), TestOrders.restaurant(), new SourcePosition("food-orders", 1, 5), TestOrders.NOW);
+          .enrich(
+              TestOrders.validOrder(),
+              TestOrders.restaurant(),
+              new SourcePosition("food-orders", 1, 5),
+              TestOrders.NOW);
 
-  private static <K, V> JsonNode write(Topic<K, V> topic, K key, V value, boolean asKey) throws IOException {
+  private static <K, V> JsonNode write(Topic<K, V> topic, K key, V value, boolean asKey)
+      throws IOException {
     byte[] bytes =
         asKey
             ? topic.keySerde().serializer().serialize(topic.name(), key)
@@ -36,13 +41,15 @@ class ConnectJsonSerdeTest {
   }
 
   @Test
-  void writesProcessedOrdersAsAConnectEnvelopeWithSnakeCaseFieldsAndNumericDecimals() throws IOException {
+  void writesProcessedOrdersAsAConnectEnvelopeWithSnakeCaseFieldsAndNumericDecimals()
+      throws IOException {
     ProcessedOrder order = ENRICHED.order();
 
     JsonNode value = write(Topics.FOOD_ORDERS_PROCESSED, null, order, false);
 
     assertThat(value.get("schema").get("type").asText()).isEqualTo("struct");
-    assertThat(value.get("schema").get("fields").findValuesAsText("field")).contains("order_id", "total", "source_offset");
+    assertThat(value.get("schema").get("fields").findValuesAsText("field"))
+        .contains("order_id", "total", "source_offset");
     JsonNode payload = value.get("payload");
     assertThat(payload.get("order_id").asText()).isEqualTo("o-1");
     assertThat(payload.get("total").isNumber()).isTrue();
@@ -65,10 +72,26 @@ class ConnectJsonSerdeTest {
     ProcessedItem item = ENRICHED.items().get(0);
     assertRoundTrip(Topics.FOOD_ORDER_ITEMS, new OrderItemKey(item.orderId(), item.lineNo()), item);
     RejectedOrder rejected =
-        new RejectedOrder("food-orders", 2, 9, null, ReasonCode.MALFORMED_JSON, "not valid JSON", "{oops", TestOrders.NOW);
+        new RejectedOrder(
+            "food-orders",
+            2,
+            9,
+            null,
+            ReasonCode.MALFORMED_JSON,
+            "not valid JSON",
+            "{oops",
+            TestOrders.NOW);
     assertRoundTrip(Topics.FOOD_ORDERS_REJECTED, RejectionKey.of(rejected), rejected);
     RejectedOrder withoutRaw =
-        new RejectedOrder("food-orders", 0, 1, "o-2", ReasonCode.MALFORMED_JSON, "the record has no value", null, null);
+        new RejectedOrder(
+            "food-orders",
+            0,
+            1,
+            "o-2",
+            ReasonCode.MALFORMED_JSON,
+            "the record has no value",
+            null,
+            null);
     assertRoundTrip(Topics.FOOD_ORDERS_REJECTED, RejectionKey.of(withoutRaw), withoutRaw);
   }
 
@@ -80,8 +103,10 @@ class ConnectJsonSerdeTest {
 
     assertRoundTrip(Topics.RESTAURANT_STATS, RestaurantStatsKey.of(stats), stats);
     JsonNode key = write(Topics.RESTAURANT_STATS, RestaurantStatsKey.of(stats), null, true);
-    assertThat(key.get("schema").get("fields").findValuesAsText("field")).containsExactly("restaurant_id", "window_start");
-    assertThat(key.get("payload").get("window_start").asLong()).isEqualTo(TestOrders.NOW.toEpochMilli());
+    assertThat(key.get("schema").get("fields").findValuesAsText("field"))
+        .containsExactly("restaurant_id", "window_start");
+    assertThat(key.get("payload").get("window_start").asLong())
+        .isEqualTo(TestOrders.NOW.toEpochMilli());
     JsonNode value = write(Topics.RESTAURANT_STATS, null, stats, false);
     assertThat(value.get("payload").get("revenue").decimalValue()).isEqualByComparingTo("101.30");
     assertThat(value.get("payload").get("order_count").asLong()).isEqualTo(3);

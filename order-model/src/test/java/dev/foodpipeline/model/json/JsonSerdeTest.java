@@ -18,7 +18,8 @@ class JsonSerdeTest {
 
     byte[] bytes = serde.serializer().serialize("restaurants", restaurant);
 
-    assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"price\":" + restaurant.menu().get(0).price().toPlainString());
+    assertThat(new String(bytes, StandardCharsets.UTF_8))
+        .contains("\"price\":" + restaurant.menu().get(0).price().toPlainString());
     assertThat(serde.deserializer().deserialize("restaurants", bytes)).isEqualTo(restaurant);
   }
 
@@ -30,7 +31,11 @@ class JsonSerdeTest {
 
   @Test
   void reportsUnreadableBytesAsASerializationExceptionNamingTheTopic() {
-    assertThatThrownBy(() -> serde.deserializer().deserialize("restaurants", "{oops".getBytes(StandardCharsets.UTF_8)))
+    assertThatThrownBy(
+            () ->
+                serde
+                    .deserializer()
+                    .deserialize("restaurants", "{oops".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(SerializationException.class)
         .hasMessage("Cannot read Restaurant from restaurants");
   }

@@ -96,9 +96,12 @@ class OrderReaderTest {
 
   @Test
   void rejectsEmptyAndNullRecordsAsMalformed() {
-    assertThat(((ParsedOrder.Invalid) reader.read(null)).rejection().code()).isEqualTo(ReasonCode.MALFORMED_JSON);
-    assertThat(((ParsedOrder.Invalid) reader.read(new byte[0])).rejection().reason()).isEqualTo("the record has no value");
-    assertThat(((ParsedOrder.Invalid) read("   ")).rejection().code()).isEqualTo(ReasonCode.MALFORMED_JSON);
+    assertThat(((ParsedOrder.Invalid) reader.read(null)).rejection().code())
+        .isEqualTo(ReasonCode.MALFORMED_JSON);
+    assertThat(((ParsedOrder.Invalid) reader.read(new byte[0])).rejection().reason())
+        .isEqualTo("the record has no value");
+    assertThat(((ParsedOrder.Invalid) read("   ")).rejection().code())
+        .isEqualTo(ReasonCode.MALFORMED_JSON);
   }
 
   @Test
@@ -116,6 +119,7 @@ class OrderReaderTest {
     ParsedOrder.Invalid invalid = (ParsedOrder.Invalid) new OrderReader(100).read(new byte[101]);
 
     assertThat(invalid.rejection().code()).isEqualTo(ReasonCode.OVERSIZED_ORDER);
-    assertThat(invalid.rejection().reason()).isEqualTo("the record is 101 bytes, more than the limit of 100");
+    assertThat(invalid.rejection().reason())
+        .isEqualTo("the record is 101 bytes, more than the limit of 100");
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class RawTextTest {
   @Test
   void keepsUtf8AsText() {
-    assertThat(RawText.of("{\"a\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8))).isEqualTo("{\"a\":\"caf\u00e9\"}");
+    assertThat(RawText.of("{\"a\":\"caf\u00e9\"}".getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo("{\"a\":\"caf\u00e9\"}");
   }
 
   @Test

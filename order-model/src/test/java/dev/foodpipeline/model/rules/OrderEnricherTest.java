@@ -47,7 +47,8 @@ class OrderEnricherTest {
 
   @Test
   void pricesLinesTaxAndDeliveryExactly() {
-    OrderEnricher.Enriched enriched = enricher.enrich(order(2, 1), RESTAURANT, SOURCE, PROCESSED_AT);
+    OrderEnricher.Enriched enriched =
+        enricher.enrich(order(2, 1), RESTAURANT, SOURCE, PROCESSED_AT);
 
     ProcessedOrder o = enriched.order();
     // 2 × 12.99 + 1 × 4.50 = 30.48; tax 8 % = 2.4384 -> 2.44; below 40.00 so delivery 2.99.
@@ -58,8 +59,22 @@ class OrderEnricherTest {
     assertThat(o.itemCount()).isEqualTo(3);
     assertThat(enriched.items())
         .containsExactly(
-            new ProcessedItem("o-9", 1, "r-001-m01", "Pad Thai", 2, new BigDecimal("12.99"), new BigDecimal("25.98")),
-            new ProcessedItem("o-9", 2, "r-001-m02", "Spring Rolls", 1, new BigDecimal("4.50"), new BigDecimal("4.50")));
+            new ProcessedItem(
+                "o-9",
+                1,
+                "r-001-m01",
+                "Pad Thai",
+                2,
+                new BigDecimal("12.99"),
+                new BigDecimal("25.98")),
+            new ProcessedItem(
+                "o-9",
+                2,
+                "r-001-m02",
+                "Spring Rolls",
+                1,
+                new BigDecimal("4.50"),
+                new BigDecimal("4.50")));
   }
 
   @Test
@@ -91,7 +106,9 @@ class OrderEnricherTest {
   void roundsTaxHalfEven() {
     Pricing pricing = Pricing.DEFAULTS;
 
-    assertThat(pricing.tax(new BigDecimal("0.5625"))).isEqualTo(new BigDecimal("0.04")); // 0.045 -> 0.04
-    assertThat(pricing.tax(new BigDecimal("0.6875"))).isEqualTo(new BigDecimal("0.06")); // 0.055 -> 0.06
+    assertThat(pricing.tax(new BigDecimal("0.5625")))
+        .isEqualTo(new BigDecimal("0.04")); // 0.045 -> 0.04
+    assertThat(pricing.tax(new BigDecimal("0.6875")))
+        .isEqualTo(new BigDecimal("0.06")); // 0.055 -> 0.06
   }
 }

@@ -31,7 +31,13 @@ class OrderValidatorTest {
   private Optional<Rejection> validateCreatedAt(Instant createdAt) {
     Order order = TestOrders.validOrder();
     Order moved =
-        new Order(order.orderId(), order.customerId(), order.restaurantId(), order.items(), order.deliveryAddress(), createdAt);
+        new Order(
+            order.orderId(),
+            order.customerId(),
+            order.restaurantId(),
+            order.items(),
+            order.deliveryAddress(),
+            createdAt);
     return validator.validate(moved, restaurant, NOW);
   }
 
@@ -49,15 +55,19 @@ class OrderValidatorTest {
 
   @Test
   void rejectsAnEmptyOrder() {
-    assertThat(validate(List.of())).contains(new Rejection(ReasonCode.EMPTY_ORDER, "the order has no items"));
+    assertThat(validate(List.of()))
+        .contains(new Rejection(ReasonCode.EMPTY_ORDER, "the order has no items"));
   }
 
   @Test
   void rejectsMoreLinesThanTheLimit() {
-    List<OrderLine> lines = Collections.nCopies(51, line(dish.menuItemId(), 1, dish.price().toPlainString()));
+    List<OrderLine> lines =
+        Collections.nCopies(51, line(dish.menuItemId(), 1, dish.price().toPlainString()));
 
     assertThat(validate(lines))
-        .contains(new Rejection(ReasonCode.OVERSIZED_ORDER, "the order has 51 lines, more than the limit of 50"));
+        .contains(
+            new Rejection(
+                ReasonCode.OVERSIZED_ORDER, "the order has 51 lines, more than the limit of 50"));
   }
 
   @Test
@@ -66,7 +76,9 @@ class OrderValidatorTest {
 
     assertThat(validate(List.of(line(dish.menuItemId(), 0, price))).orElseThrow().reason())
         .isEqualTo("line 1: quantity 0 is not between 1 and 20");
-    assertThat(validate(List.of(line(dish.menuItemId(), 1, price), line(dish.menuItemId(), 21, price))))
+    assertThat(
+            validate(
+                List.of(line(dish.menuItemId(), 1, price), line(dish.menuItemId(), 21, price))))
         .map(Rejection::code)
         .contains(ReasonCode.BAD_QUANTITY);
     assertThat(validate(List.of(line(dish.menuItemId(), 20, price)))).isEmpty();
@@ -77,7 +89,8 @@ class OrderValidatorTest {
     assertThat(validate(List.of(line("r-999-m01", 1, "5.00"))))
         .contains(
             new Rejection(
-                ReasonCode.UNKNOWN_MENU_ITEM, "line 1: menu item r-999-m01 is not on the menu of " + restaurant.restaurantId()));
+                ReasonCode.UNKNOWN_MENU_ITEM,
+                "line 1: menu item r-999-m01 is not on the menu of " + restaurant.restaurantId()));
   }
 
   @Test
@@ -86,7 +99,11 @@ class OrderValidatorTest {
 
     assertThat(rejection.code()).isEqualTo(ReasonCode.PRICE_MISMATCH);
     assertThat(rejection.reason())
-        .isEqualTo("line 1: unit price 0.01 of " + dish.menuItemId() + " differs from the menu price " + dish.price().toPlainString());
+        .isEqualTo(
+            "line 1: unit price 0.01 of "
+                + dish.menuItemId()
+                + " differs from the menu price "
+                + dish.price().toPlainString());
   }
 
   @Test
@@ -94,15 +111,19 @@ class OrderValidatorTest {
     Order order = TestOrders.validOrder();
 
     assertThat(validator.validate(order, null, NOW))
-        .contains(new Rejection(ReasonCode.UNKNOWN_RESTAURANT, "restaurant r-001 is not in the catalogue"));
+        .contains(
+            new Rejection(
+                ReasonCode.UNKNOWN_RESTAURANT, "restaurant r-001 is not in the catalogue"));
   }
 
   @Test
   void rejectsTimestampsOutsideTheWindowButNotOnItsEdges() {
     assertThat(validateCreatedAt(NOW.minus(Duration.ofDays(7)))).isEmpty();
     assertThat(validateCreatedAt(NOW.plus(Duration.ofMinutes(5)))).isEmpty();
-    assertThat(validateCreatedAt(NOW.minus(Duration.ofDays(7)).minusSeconds(1)).orElseThrow().reason())
-        .isEqualTo("createdAt 2026-11-19T11:59:59Z is more than PT168H before the processing time 2026-11-26T12:00:00Z");
+    assertThat(
+            validateCreatedAt(NOW.minus(Duration.ofDays(7)).minusSeconds(1)).orElseThrow().reason())
+        .isEqualTo(
+            "createdAt 2026-11-19T11:59:59Z is more than PT168H before the processing time 2026-11-26T12:00:00Z");
     assertThat(validateCreatedAt(NOW.plus(Duration.ofMinutes(5)).plusSeconds(1)))
         .map(Rejection::code)
         .contains(ReasonCode.TIMESTAMP_OUT_OF_RANGE);
@@ -111,8 +132,16 @@ class OrderValidatorTest {
   @Test
   void checksRulesInTheDocumentedOrder() {
     Order emptyAndUnknown =
-        new Order("o-1", "c-1", "nowhere", List.of(), new Address("s", "c", "p"), NOW.minus(Duration.ofDays(30)));
+        new Order(
+            "o-1",
+            "c-1",
+            "nowhere",
+            List.of(),
+            new Address("s", "c", "p"),
+            NOW.minus(Duration.ofDays(30)));
 
-    assertThat(validator.validate(emptyAndUnknown, null, NOW)).map(Rejection::code).contains(ReasonCode.EMPTY_ORDER);
+    assertThat(validator.validate(emptyAndUnknown, null, NOW))
+        .map(Rejection::code)
+        .contains(ReasonCode.EMPTY_ORDER);
   }
 }

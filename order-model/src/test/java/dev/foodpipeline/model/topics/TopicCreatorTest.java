@@ -32,7 +32,8 @@ class TopicCreatorTest {
 
   /**
    * An admin client in memory whose broker learns of a created topic only after it has been
-   * described {@code describesBeforeKnown} times, as a real broker's metadata cache lags a creation.
+   * described {@code describesBeforeKnown} times, as a real broker's metadata cache lags a
+   * creation.
    */
   private static final class LaggingCluster {
     final Map<String, Integer> topics = new HashMap<>();
@@ -63,7 +64,8 @@ class TopicCreatorTest {
       Map<String, TopicListing> listings = new HashMap<>();
       topics.keySet().forEach(name -> listings.put(name, new TopicListing(name, null, false)));
       // The constructor is package-private: tests are the only ones to build this result.
-      Constructor<ListTopicsResult> constructor = ListTopicsResult.class.getDeclaredConstructor(KafkaFuture.class);
+      Constructor<ListTopicsResult> constructor =
+          ListTopicsResult.class.getDeclaredConstructor(KafkaFuture.class);
       constructor.setAccessible(true);
       return constructor.newInstance(KafkaFuture.completedFuture(listings));
     }
@@ -84,9 +86,12 @@ class TopicCreatorTest {
       Map<String, KafkaFuture<TopicDescription>> futures = new HashMap<>();
       for (String name : (Collection<String>) names) {
         KafkaFutureImpl<TopicDescription> future = new KafkaFutureImpl<>();
-        boolean lagging = created.contains(name) && describes.incrementAndGet() <= describesBeforeKnown;
+        boolean lagging =
+            created.contains(name) && describes.incrementAndGet() <= describesBeforeKnown;
         if (!topics.containsKey(name) || lagging) {
-          future.completeExceptionally(new UnknownTopicOrPartitionException("This server does not host this topic-partition."));
+          future.completeExceptionally(
+              new UnknownTopicOrPartitionException(
+                  "This server does not host this topic-partition."));
         } else {
           future.complete(description(name, topics.get(name)));
         }
@@ -110,7 +115,8 @@ class TopicCreatorTest {
     LaggingCluster cluster = new LaggingCluster(3);
 
     List<TopicCreator.Outcome> outcomes =
-        new TopicCreator(cluster.admin(), Duration.ofSeconds(10)).ensure(List.of(Topics.FOOD_ORDERS), (short) 1);
+        new TopicCreator(cluster.admin(), Duration.ofSeconds(10))
+            .ensure(List.of(Topics.FOOD_ORDERS), (short) 1);
 
     assertThat(outcomes).containsExactly(new TopicCreator.Outcome("food-orders", true, 3));
     assertThat(cluster.describes.get()).isEqualTo(4);
@@ -122,10 +128,13 @@ class TopicCreatorTest {
     cluster.topics.put("restaurants", 1);
 
     List<TopicCreator.Outcome> outcomes =
-        new TopicCreator(cluster.admin(), Duration.ofSeconds(10)).ensure(List.of(Topics.RESTAURANTS, Topics.FOOD_ORDERS), (short) 1);
+        new TopicCreator(cluster.admin(), Duration.ofSeconds(10))
+            .ensure(List.of(Topics.RESTAURANTS, Topics.FOOD_ORDERS), (short) 1);
 
     assertThat(outcomes)
-        .containsExactly(new TopicCreator.Outcome("food-orders", true, 3), new TopicCreator.Outcome("restaurants", false, 1));
+        .containsExactly(
+            new TopicCreator.Outcome("food-orders", true, 3),
+            new TopicCreator.Outcome("restaurants", false, 1));
     assertThat(cluster.created).containsExactly("food-orders");
   }
 
@@ -134,7 +143,10 @@ class TopicCreatorTest {
     LaggingCluster cluster = new LaggingCluster(0);
     cluster.topics.put("food-orders", 1);
 
-    assertThatThrownBy(() -> new TopicCreator(cluster.admin(), Duration.ofSeconds(10)).ensure(List.of(Topics.FOOD_ORDERS), (short) 1))
+    assertThatThrownBy(
+            () ->
+                new TopicCreator(cluster.admin(), Duration.ofSeconds(10))
+                    .ensure(List.of(Topics.FOOD_ORDERS), (short) 1))
         .isInstanceOf(TopicCreator.TopicSetupException.class)
         .hasMessage("Topic food-orders has 1 partitions, expected 3");
   }
@@ -143,7 +155,10 @@ class TopicCreatorTest {
   void aTopicTheBrokerNeverKnowsFailsAtTheTimeout() {
     LaggingCluster cluster = new LaggingCluster(Integer.MAX_VALUE);
 
-    assertThatThrownBy(() -> new TopicCreator(cluster.admin(), Duration.ofMillis(300)).ensure(List.of(Topics.FOOD_ORDERS), (short) 1))
+    assertThatThrownBy(
+            () ->
+                new TopicCreator(cluster.admin(), Duration.ofMillis(300))
+                    .ensure(List.of(Topics.FOOD_ORDERS), (short) 1))
         .isInstanceOf(TopicCreator.TopicSetupException.class)
         .hasMessageContaining("does not host this topic-partition");
   }

@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 
 class TopicsTest {
   @Test
   void ordersHaveThreePartitionsAndRestaurantsAreCompacted() {
     assertThat(Topics.FOOD_ORDERS.partitions()).isEqualTo(3);
-    assertThat(Topics.RESTAURANTS.configs()).containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact");
+    assertThat(Topics.RESTAURANTS.configs())
+        .containsEntry(TopicConfig.CLEANUP_POLICY_CONFIG, "compact");
   }
 
   @Test
@@ -20,7 +21,11 @@ class TopicsTest {
     assertThat(Topics.all())
         .extracting(Topic::name)
         .containsExactly(
-            "restaurants", "food-orders", "food-orders-processed", "food-order-items", "food-orders-rejected",
+            "restaurants",
+            "food-orders",
+            "food-orders-processed",
+            "food-order-items",
+            "food-orders-rejected",
             "restaurant-stats")
         .doesNotHaveDuplicates();
   }
@@ -42,7 +47,11 @@ class TopicsTest {
       int expected = Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % 3;
       assertThat(Topics.FOOD_ORDERS.partitionOf(key)).as(key).isEqualTo(expected);
     }
-    assertThat(java.util.stream.IntStream.range(0, 300).map(i -> Topics.FOOD_ORDERS.partitionOf("o-" + i)).distinct().count())
+    assertThat(
+            java.util.stream.IntStream.range(0, 300)
+                .map(i -> Topics.FOOD_ORDERS.partitionOf("o-" + i))
+                .distinct()
+                .count())
         .isEqualTo(3);
   }
 }

@@ -1,9 +1,9 @@
 package dev.foodpipeline.streams.errors;
 
-import dev.foodpipeline.model.RejectedOrder;
-import dev.foodpipeline.model.RejectionKey;
 import dev.foodpipeline.model.ReasonCode;
+import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.Rejection;
+import dev.foodpipeline.model.RejectionKey;
 import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.topics.Topics;
 import dev.foodpipeline.streams.topology.Rejections;
@@ -38,32 +38,53 @@ final class HandlerRejections {
    *
    * @param stage what failed, for the reason text, e.g. "processor read-order"
    */
-  List<ProducerRecord<byte[], byte[]>> forInput(ErrorHandlerContext context, String stage, Exception error) {
+  List<ProducerRecord<byte[], byte[]>> forInput(
+      ErrorHandlerContext context, String stage, Exception error) {
     if (!Topics.FOOD_ORDERS.name().equals(context.topic())) {
       log.error(
           "{} failed on a record of {} (partition {}, offset {}); skipping it: {}",
-          stage, context.topic(), context.partition(), context.offset(), error.toString());
+          stage,
+          context.topic(),
+          context.partition(),
+          context.offset(),
+          error.toString());
       return List.of();
     }
-    SourcePosition source = new SourcePosition(context.topic(), context.partition(), context.offset());
+    SourcePosition source =
+        new SourcePosition(context.topic(), context.partition(), context.offset());
     try {
       Rejection cause = Rejections.processingError(error);
-      Rejection rejection = new Rejection(ReasonCode.PROCESSING_ERROR, stage + " failed: " + cause.reason());
+      Rejection rejection =
+          new Rejection(ReasonCode.PROCESSING_ERROR, stage + " failed: " + cause.reason());
       byte[] key = context.sourceRawKey();
       String orderId = key == null ? null : new String(key, StandardCharsets.UTF_8);
-      RejectedOrder rejected = rejections.reject(source, orderId, rejection, context.sourceRawValue(), clock.instant());
+      RejectedOrder rejected =
+          rejections.reject(source, orderId, rejection, context.sourceRawValue(), clock.instant());
       String topic = Topics.FOOD_ORDERS_REJECTED.name();
       ProducerRecord<byte[], byte[]> record =
           new ProducerRecord<>(
               topic,
               null,
               context.timestamp(),
-              Topics.FOOD_ORDERS_REJECTED.keySerde().serializer().serialize(topic, RejectionKey.of(rejected)),
+              Topics.FOOD_ORDERS_REJECTED
+                  .keySerde()
+                  .serializer()
+                  .serialize(topic, RejectionKey.of(rejected)),
               Topics.FOOD_ORDERS_REJECTED.valueSerde().serializer().serialize(topic, rejected));
-      log.error("{} failed on the record at {}; writing it to {} as PROCESSING_ERROR", stage, source, topic, error);
+      log.error(
+          "{} failed on the record at {}; writing it to {} as PROCESSING_ERROR",
+          stage,
+          source,
+          topic,
+          error);
       return List.of(record);
     } catch (RuntimeException e) {
-      log.error("{} failed on the record at {} and its rejection could not be built ({}); skipping it", stage, source, e.toString(), error);
+      log.error(
+          "{} failed on the record at {} and its rejection could not be built ({}); skipping it",
+          stage,
+          source,
+          e.toString(),
+          error);
       return List.of();
     }
   }

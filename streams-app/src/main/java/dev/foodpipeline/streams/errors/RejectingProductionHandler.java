@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
  * {@code production.exception.handler}:
  *
  * <ul>
- *   <li>an output that cannot be serialized (a bug: the input is fine, our record is not) becomes
- *       a {@code PROCESSING_ERROR} rejection of the input, and processing goes on;
+ *   <li>an output that cannot be serialized (a bug: the input is fine, our record is not) becomes a
+ *       {@code PROCESSING_ERROR} rejection of the input, and processing goes on;
  *   <li>a send that failed with a retriable error is retried;
  *   <li>any other send error fails the task: under exactly-once the transaction is aborted anyway,
  *       the stream thread is replaced and the input is processed again, so nothing is lost, and the
@@ -38,12 +38,19 @@ public final class RejectingProductionHandler implements ProductionExceptionHand
   public Response handleError(
       ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
     if (exception instanceof RetriableException) {
-      log.warn("Sending to {} failed with a retriable error, retrying: {}", record.topic(), exception.toString());
+      log.warn(
+          "Sending to {} failed with a retriable error, retrying: {}",
+          record.topic(),
+          exception.toString());
       return Response.retry();
     }
     log.error(
         "Sending to {} failed for the input at {}-{}@{}; failing the task so that it is processed again",
-        record.topic(), context.topic(), context.partition(), context.offset(), exception);
+        record.topic(),
+        context.topic(),
+        context.partition(),
+        context.offset(),
+        exception);
     return Response.fail();
   }
 
@@ -54,7 +61,11 @@ public final class RejectingProductionHandler implements ProductionExceptionHand
       ProducerRecord record,
       Exception exception,
       SerializationExceptionOrigin origin) {
-    String stage = "serializing the " + origin.name().toLowerCase(java.util.Locale.ROOT) + " for " + record.topic();
+    String stage =
+        "serializing the "
+            + origin.name().toLowerCase(java.util.Locale.ROOT)
+            + " for "
+            + record.topic();
     return Response.resume(rejections.forInput(context, stage, exception));
   }
 

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * record without a timestamp, so this is a safety net.) Logs at WARN the 1st, 2nd, 4th, 8th… time.
  *
  * <p>The windows of {@code restaurant-stats} do not use this time at all: they use the order's own
- * created-at time (see {@code StatsTime}), so a producer's wrong record timestamps cannot move them.
+ * created-at time (see {@code StatsTime}), so a producer's wrong record timestamps cannot move
+ * them.
  */
 public final class WallClockOnInvalidTimestamp implements TimestampExtractor {
   private static final Logger log = LoggerFactory.getLogger(WallClockOnInvalidTimestamp.class);
@@ -31,8 +32,14 @@ public final class WallClockOnInvalidTimestamp implements TimestampExtractor {
     if (Long.bitCount(count) == 1) {
       log.warn(
           "Record {}-{}@{} has no valid timestamp ({}); using {} ({} such records so far)",
-          record.topic(), record.partition(), record.offset(), timestamp,
-          partitionTime >= 0 ? "the partition time " + partitionTime : "the wall clock " + replacement, count);
+          record.topic(),
+          record.partition(),
+          record.offset(),
+          timestamp,
+          partitionTime >= 0
+              ? "the partition time " + partitionTime
+              : "the wall clock " + replacement,
+          count);
     }
     return replacement;
   }

@@ -16,8 +16,8 @@ import org.apache.kafka.streams.StreamsMetadata;
 /**
  * {@code GET /assignment}: this instance's stream threads with their active and standby tasks and
  * input partitions, and, from the Streams metadata that every instance receives with each
- * rebalance, every instance of the application and the owner of every input partition. The
- * {@code instances} and {@code partitions} parts are the same whichever instance answers.
+ * rebalance, every instance of the application and the owner of every input partition. The {@code
+ * instances} and {@code partitions} parts are the same whichever instance answers.
  *
  * @param server this instance's {@code application.server} (how the others reach it)
  * @param instances every instance with an {@code application.server}, by server
@@ -35,7 +35,10 @@ public record AssignmentView(
 
   /** One instance as the Streams metadata knows it. */
   public record InstanceView(
-      String server, List<String> activePartitions, List<String> standbyPartitions, List<String> stores,
+      String server,
+      List<String> activePartitions,
+      List<String> standbyPartitions,
+      List<String> stores,
       List<String> standbyStores) {}
 
   /** Who processes a partition (active) and who keeps its state warm (standby). */
@@ -50,11 +53,17 @@ public record AssignmentView(
       String host = instance.host() + ":" + instance.port();
       instances.add(
           new InstanceView(
-              host, names(instance.topicPartitions()), names(instance.standbyTopicPartitions()),
-              sorted(instance.stateStoreNames()), sorted(instance.standbyStateStoreNames())));
+              host,
+              names(instance.topicPartitions()),
+              names(instance.standbyTopicPartitions()),
+              sorted(instance.stateStoreNames()),
+              sorted(instance.standbyStateStoreNames())));
       instance.topicPartitions().forEach(partition -> active.put(partition.toString(), host));
-      instance.standbyTopicPartitions()
-          .forEach(partition -> standby.computeIfAbsent(partition.toString(), p -> new ArrayList<>()).add(host));
+      instance
+          .standbyTopicPartitions()
+          .forEach(
+              partition ->
+                  standby.computeIfAbsent(partition.toString(), p -> new ArrayList<>()).add(host));
     }
     instances.sort(Comparator.comparing(InstanceView::server));
     Map<String, PartitionOwners> partitions = new TreeMap<>(AssignmentView::byTopicThenPartition);
@@ -63,15 +72,25 @@ public record AssignmentView(
     for (String partition : all) {
       partitions.put(
           partition,
-          new PartitionOwners(active.get(partition), standby.getOrDefault(partition, List.of()).stream().sorted().toList()));
+          new PartitionOwners(
+              active.get(partition),
+              standby.getOrDefault(partition, List.of()).stream().sorted().toList()));
     }
     return new AssignmentView(
-        app.settings().instanceId(), app.settings().applicationId(), server, app.state().name(),
-        app.currentAssignment(), instances, partitions);
+        app.settings().instanceId(),
+        app.settings().applicationId(),
+        server,
+        app.state().name(),
+        app.currentAssignment(),
+        instances,
+        partitions);
   }
 
   private static List<String> names(Set<TopicPartition> partitions) {
-    return partitions.stream().map(TopicPartition::toString).sorted(AssignmentView::byTopicThenPartition).toList();
+    return partitions.stream()
+        .map(TopicPartition::toString)
+        .sorted(AssignmentView::byTopicThenPartition)
+        .toList();
   }
 
   private static List<String> sorted(Set<String> names) {

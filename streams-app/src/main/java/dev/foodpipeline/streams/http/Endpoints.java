@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 import org.apache.kafka.streams.KafkaStreams.State;
 
 /**
- * The HTTP endpoints of one instance, as plain functions from a request to a {@link Response}
- * (the server in {@link HttpApi} only moves bytes):
+ * The HTTP endpoints of one instance, as plain functions from a request to a {@link Response} (the
+ * server in {@link HttpApi} only moves bytes):
  *
  * <ul>
  *   <li>{@code GET /health}: 200 while the instance works or waits for Kafka; 503 when its Kafka
- *       Streams client is in ERROR, PENDING_ERROR, PENDING_SHUTDOWN or NOT_RUNNING, or it is stopping;
+ *       Streams client is in ERROR, PENDING_ERROR, PENDING_SHUTDOWN or NOT_RUNNING, or it is
+ *       stopping;
  *   <li>{@code GET /ready}: 200 only when RUNNING with no store being restored; else 503;
  *   <li>{@code GET /assignment}: {@link AssignmentView};
  *   <li>{@code GET /restaurants/{id}/stats}: {@link RestaurantStatsEndpoint}.
@@ -30,21 +31,26 @@ final class Endpoints {
   private final CurrentApp current;
   private final RestaurantStatsEndpoint stats;
 
-  Endpoints(StreamsSettings settings, CurrentApp current, Duration statsWindow, Duration statsRetention) {
+  Endpoints(
+      StreamsSettings settings, CurrentApp current, Duration statsWindow, Duration statsRetention) {
     this.settings = settings;
     this.current = current;
     this.stats =
-        new RestaurantStatsEndpoint(server(), statsWindow, statsRetention, java.time.Clock.systemUTC(), new Forwarder());
+        new RestaurantStatsEndpoint(
+            server(), statsWindow, statsRetention, java.time.Clock.systemUTC(), new Forwarder());
   }
 
   /** This instance's {@code host:port} as the other instances see it. */
   String server() {
-    return settings.applicationServer().orElse(settings.advertisedHost() + ":" + settings.httpPort());
+    return settings
+        .applicationServer()
+        .orElse(settings.advertisedHost() + ":" + settings.httpPort());
   }
 
   Response handle(String method, String path, Map<String, String> query) {
     if (!method.equals("GET") && !method.equals("HEAD")) {
-      return Response.error(405, "only GET is supported, got " + method).withHeader("Allow", "GET, HEAD");
+      return Response.error(405, "only GET is supported, got " + method)
+          .withHeader("Allow", "GET, HEAD");
     }
     Matcher restaurant = RESTAURANT_STATS.matcher(path);
     if (restaurant.matches()) {
@@ -91,7 +97,10 @@ final class Endpoints {
     State state = app.get().state();
     body.put("state", state.name());
     boolean failed =
-        state == State.ERROR || state == State.PENDING_ERROR || state == State.NOT_RUNNING || state == State.PENDING_SHUTDOWN;
+        state == State.ERROR
+            || state == State.PENDING_ERROR
+            || state == State.NOT_RUNNING
+            || state == State.PENDING_SHUTDOWN;
     body.put("status", failed ? "DOWN" : "UP");
     return Response.of(failed ? 503 : 200, body);
   }
@@ -102,7 +111,9 @@ final class Endpoints {
     if (app.isEmpty() || current.stopping()) {
       body.put("ready", false);
       body.put("state", current.stopping() ? "STOPPING" : "WAITING");
-      body.put("reason", current.stopping() ? "stopping on request" : "waiting for " + current.waitingFor());
+      body.put(
+          "reason",
+          current.stopping() ? "stopping on request" : "waiting for " + current.waitingFor());
       return Response.of(503, body);
     }
     State state = app.get().state();
@@ -112,7 +123,11 @@ final class Endpoints {
     body.put("state", state.name());
     body.put("restoring", restoring);
     if (!ready) {
-      body.put("reason", state != State.RUNNING ? "state is " + state + ", not RUNNING" : "restoring " + restoring.size() + " store partition(s)");
+      body.put(
+          "reason",
+          state != State.RUNNING
+              ? "state is " + state + ", not RUNNING"
+              : "restoring " + restoring.size() + " store partition(s)");
     }
     return Response.of(ready ? 200 : 503, body);
   }
@@ -120,11 +135,13 @@ final class Endpoints {
   private Response assignment() {
     Optional<StreamsApp> app = current.app();
     if (app.isEmpty()) {
-      return Response.unavailable("no Kafka Streams client yet: waiting for " + current.waitingFor());
+      return Response.unavailable(
+          "no Kafka Streams client yet: waiting for " + current.waitingFor());
     }
     State state = app.get().state();
     if (!state.isRunningOrRebalancing()) {
-      return Response.unavailable("the Kafka Streams client is " + state + ", it has no assignment");
+      return Response.unavailable(
+          "the Kafka Streams client is " + state + ", it has no assignment");
     }
     return Response.ok(AssignmentView.of(app.get(), server()));
   }

@@ -5,8 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.foodpipeline.model.json.Json;
 import dev.foodpipeline.streams.CurrentApp;
-import dev.foodpipeline.streams.SettingsException;
 import dev.foodpipeline.streams.Setting;
+import dev.foodpipeline.streams.SettingsException;
 import dev.foodpipeline.streams.StreamsSettings;
 import dev.foodpipeline.streams.topology.TopologySettings;
 import java.io.IOException;
@@ -31,7 +31,10 @@ import org.slf4j.LoggerFactory;
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   private static final ObjectWriter JSON = Json.mapper().writerWithDefaultPrettyPrinter();
-  /** Few threads: the endpoints are small; a forwarded query waits at most the forwarding timeout. */
+
+  /**
+   * Few threads: the endpoints are small; a forwarded query waits at most the forwarding timeout.
+   */
   private static final int THREADS = 4;
 
   private final HttpServer server;
@@ -39,7 +42,8 @@ public final class HttpApi implements AutoCloseable {
   private final StreamsSettings settings;
   private final Endpoints endpoints;
 
-  private HttpApi(HttpServer server, ExecutorService executor, StreamsSettings settings, Endpoints endpoints) {
+  private HttpApi(
+      HttpServer server, ExecutorService executor, StreamsSettings settings, Endpoints endpoints) {
     this.server = server;
     this.executor = executor;
     this.settings = settings;
@@ -55,11 +59,15 @@ public final class HttpApi implements AutoCloseable {
   public static HttpApi start(StreamsSettings settings, CurrentApp current) {
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(settings.httpHost(), settings.httpPort()), 32);
+      server =
+          HttpServer.create(new InetSocketAddress(settings.httpHost(), settings.httpPort()), 32);
     } catch (IOException | RuntimeException e) {
       throw new SettingsException(
           String.format(
-              "%s %d cannot be bound on %s: %s", Setting.HTTP_PORT.flag(), settings.httpPort(), settings.httpHost(),
+              "%s %d cannot be bound on %s: %s",
+              Setting.HTTP_PORT.flag(),
+              settings.httpPort(),
+              settings.httpHost(),
               e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
     StreamsSettings bound = settings.withHttpPort(server.getAddress().getPort());
@@ -68,17 +76,31 @@ public final class HttpApi implements AutoCloseable {
         Executors.newFixedThreadPool(
             THREADS,
             runnable -> {
-              Thread thread = new Thread(runnable, "http-" + bound.instanceId() + "-" + threads.incrementAndGet());
+              Thread thread =
+                  new Thread(
+                      runnable, "http-" + bound.instanceId() + "-" + threads.incrementAndGet());
               thread.setDaemon(true);
               return thread;
             });
-    HttpApi api = new HttpApi(server, executor, bound, new Endpoints(bound, current, TopologySettings.DEFAULT_STATS_WINDOW, TopologySettings.DEFAULT_STATS_RETENTION));
+    HttpApi api =
+        new HttpApi(
+            server,
+            executor,
+            bound,
+            new Endpoints(
+                bound,
+                current,
+                TopologySettings.DEFAULT_STATS_WINDOW,
+                TopologySettings.DEFAULT_STATS_RETENTION));
     server.createContext("/", api::exchange);
     server.setExecutor(executor);
     server.start();
     log.info(
         "streams-app {} serves HTTP on http://{}:{} (advertised as {})",
-        bound.instanceId(), bound.httpHost(), bound.httpPort(), bound.applicationServer().orElseThrow());
+        bound.instanceId(),
+        bound.httpHost(),
+        bound.httpPort(),
+        bound.applicationServer().orElseThrow());
     return api;
   }
 
@@ -103,12 +125,15 @@ public final class HttpApi implements AutoCloseable {
       try {
         response =
             endpoints.handle(
-                exchange.getRequestMethod(), exchange.getRequestURI().getPath(), query(exchange.getRequestURI().getRawQuery()));
+                exchange.getRequestMethod(),
+                exchange.getRequestURI().getPath(),
+                query(exchange.getRequestURI().getRawQuery()));
       } catch (RuntimeException e) {
         log.warn("GET {} failed: {}", exchange.getRequestURI(), e.toString(), e);
         response = Response.error(500, e.getClass().getSimpleName() + ": " + e.getMessage());
       }
-      byte[] body = response.body() instanceof byte[] raw ? raw : JSON.writeValueAsBytes(response.body());
+      byte[] body =
+          response.body() instanceof byte[] raw ? raw : JSON.writeValueAsBytes(response.body());
       exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
       response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
       boolean head = exchange.getRequestMethod().equals("HEAD");
@@ -130,7 +155,9 @@ public final class HttpApi implements AutoCloseable {
       int equals = pair.indexOf('=');
       String name = equals < 0 ? pair : pair.substring(0, equals);
       String value = equals < 0 ? "" : pair.substring(equals + 1);
-      parameters.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+      parameters.put(
+          URLDecoder.decode(name, StandardCharsets.UTF_8),
+          URLDecoder.decode(value, StandardCharsets.UTF_8));
     }
     return parameters;
   }

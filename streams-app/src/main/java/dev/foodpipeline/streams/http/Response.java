@@ -25,7 +25,9 @@ public record Response(int status, Object body, Map<String, String> headers) {
     return new Response(status, Map.of("error", message), Map.of());
   }
 
-  /** 503 with {@code Retry-After: 1}: the answer exists but not right now (a rebalance, a restore). */
+  /**
+   * 503 with {@code Retry-After: 1}: the answer exists but not right now (a rebalance, a restore).
+   */
   static Response unavailable(String message) {
     return new Response(503, Map.of("error", message), Map.of("Retry-After", "1"));
   }

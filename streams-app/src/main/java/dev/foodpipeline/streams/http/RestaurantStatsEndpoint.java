@@ -28,8 +28,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * figures still grow). The windows of one restaurant live on the one instance whose task owns the
  * restaurant's partition; Kafka Streams says which ({@code queryMetadataForKey}), and an instance
  * that is not the owner forwards the request to it ({@code ?local=true}), so every instance gives
- * the same answer. 503 with {@code Retry-After} while the owner is not known or its store is
- * moving (a rebalance), 502 when the owner does not answer.
+ * the same answer. 503 with {@code Retry-After} while the owner is not known or its store is moving
+ * (a rebalance), 502 when the owner does not answer.
  */
 final class RestaurantStatsEndpoint {
   static final String LOCAL = "local";
@@ -47,7 +47,8 @@ final class RestaurantStatsEndpoint {
    * @param retention how long the store keeps a window: the windows asked for are those that
    *     started within this time before now (a window's time is never after its processing time)
    */
-  RestaurantStatsEndpoint(String self, Duration window, Duration retention, Clock clock, Forwarder forwarder) {
+  RestaurantStatsEndpoint(
+      String self, Duration window, Duration retention, Clock clock, Forwarder forwarder) {
     this.self = self;
     this.window = window;
     this.retention = retention;
@@ -56,14 +57,20 @@ final class RestaurantStatsEndpoint {
   }
 
   /** The answer for one restaurant: the windows of the store, by window start. */
-  public record RestaurantStatsView(String restaurantId, int partition, String servedBy, List<WindowView> windows) {}
+  public record RestaurantStatsView(
+      String restaurantId, int partition, String servedBy, List<WindowView> windows) {}
 
   /** One window: start (inclusive), end (exclusive), orders and their revenue so far. */
-  public record WindowView(Instant windowStart, Instant windowEnd, long orderCount, BigDecimal revenue) {}
+  public record WindowView(
+      Instant windowStart, Instant windowEnd, long orderCount, BigDecimal revenue) {}
 
   Response handle(Optional<StreamsApp> current, String restaurantId, Map<String, String> query) {
     if (!RESTAURANT_ID.matcher(restaurantId).matches()) {
-      return Response.error(400, "a restaurant id is 1 to 64 letters, digits, '.', '_' or '-', got '" + restaurantId + "'");
+      return Response.error(
+          400,
+          "a restaurant id is 1 to 64 letters, digits, '.', '_' or '-', got '"
+              + restaurantId
+              + "'");
     }
     if (current.isEmpty()) {
       return Response.unavailable("no Kafka Streams client yet");
@@ -73,9 +80,13 @@ final class RestaurantStatsEndpoint {
       return Response.unavailable("the Kafka Streams client is " + streams.state());
     }
     KeyQueryMetadata owner =
-        streams.queryMetadataForKey(OrderTopology.RESTAURANT_STATS_STORE, restaurantId, Serdes.String().serializer());
-    if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner) || owner.activeHost() == null) {
-      return Response.unavailable("the owner of restaurant " + restaurantId + " is not known right now (a rebalance?)");
+        streams.queryMetadataForKey(
+            OrderTopology.RESTAURANT_STATS_STORE, restaurantId, Serdes.String().serializer());
+    if (owner == null
+        || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)
+        || owner.activeHost() == null) {
+      return Response.unavailable(
+          "the owner of restaurant " + restaurantId + " is not known right now (a rebalance?)");
     }
     String ownerServer = owner.activeHost().host() + ":" + owner.activeHost().port();
     if (ownerServer.equals(self)) {
@@ -83,8 +94,15 @@ final class RestaurantStatsEndpoint {
     }
     if (query.containsKey(LOCAL)) {
       return Response.unavailable(
-          "this instance (" + self + ") does not own restaurant " + restaurantId + " (partition " + owner.partition()
-              + " is at " + ownerServer + "): the instances' views differ during a rebalance");
+          "this instance ("
+              + self
+              + ") does not own restaurant "
+              + restaurantId
+              + " (partition "
+              + owner.partition()
+              + " is at "
+              + ownerServer
+              + "): the instances' views differ during a rebalance");
     }
     return forwarder
         .get(ownerServer, "/restaurants/" + restaurantId + "/stats?" + LOCAL + "=true")
@@ -97,20 +115,28 @@ final class RestaurantStatsEndpoint {
       ReadOnlyWindowStore<String, WindowTotals> store =
           streams.store(
               StoreQueryParameters.fromNameAndType(
-                      OrderTopology.RESTAURANT_STATS_STORE, QueryableStoreTypes.<String, WindowTotals>windowStore())
+                      OrderTopology.RESTAURANT_STATS_STORE,
+                      QueryableStoreTypes.<String, WindowTotals>windowStore())
                   .withPartition(partition));
       List<WindowView> windows = new ArrayList<>();
       Instant now = clock.instant();
-      try (WindowStoreIterator<WindowTotals> entries = store.fetch(restaurantId, now.minus(retention), now)) {
+      try (WindowStoreIterator<WindowTotals> entries =
+          store.fetch(restaurantId, now.minus(retention), now)) {
         while (entries.hasNext()) {
           KeyValue<Long, WindowTotals> entry = entries.next();
           Instant start = Instant.ofEpochMilli(entry.key);
-          windows.add(new WindowView(start, start.plus(window), entry.value.orderCount(), entry.value.revenue()));
+          windows.add(
+              new WindowView(
+                  start, start.plus(window), entry.value.orderCount(), entry.value.revenue()));
         }
       }
       return Response.ok(new RestaurantStatsView(restaurantId, partition, self, windows));
     } catch (InvalidStateStoreException e) {
-      return Response.unavailable("the stats store of partition " + partition + " is not queryable right now: " + e.getMessage());
+      return Response.unavailable(
+          "the stats store of partition "
+              + partition
+              + " is not queryable right now: "
+              + e.getMessage());
     }
   }
 }

@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
  * {@code rocksdb.config.setter}: every RocksDB store of this process shares ONE block cache and ONE
  * write-buffer manager whose memtables are charged to that cache, so RocksDB's memory (blocks,
  * index and filter blocks, memtables) stays within one budget however many stores, segments and
- * tasks the instance holds. Kafka's documented recipe ("Bounding memory usage" in the Kafka
- * Streams memory management guide).
+ * tasks the instance holds. Kafka's documented recipe ("Bounding memory usage" in the Kafka Streams
+ * memory management guide).
  *
  * <p>The budget is {@value #MEMORY_BYTES_CONFIG} (set from {@code --rocksdb-memory-mb}); half of it
- * may be memtables. Without this, each store (and each segment of a window store) would get its
- * own 50 MiB block cache and up to 3 × 16 MiB of memtables: the figure that dominated the
- * Streams JVMs' memory.
+ * may be memtables. Without this, each store (and each segment of a window store) would get its own
+ * 50 MiB block cache and up to 3 × 16 MiB of memtables: the figure that dominated the Streams JVMs'
+ * memory.
  *
  * <p>The cache and manager are made once per JVM, from the first store's configuration, and never
  * closed: RocksDB objects shared by stores must outlive all of them.
@@ -28,11 +28,15 @@ import org.slf4j.LoggerFactory;
 public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
   /** The total RocksDB memory of this process, in bytes (an app setting, not a Kafka one). */
   public static final String MEMORY_BYTES_CONFIG = "food.rocksdb.memory.bytes";
+
   public static final long DEFAULT_MEMORY_BYTES = 16L * 1024 * 1024;
+
   /** Small blocks: lookups of short keys (order ids) read less. RocksDB's default is 4 KiB too. */
   static final long BLOCK_SIZE = 4 * 1024L;
+
   /** Share of the cache kept for index and filter blocks, so data blocks cannot evict them. */
   static final double INDEX_FILTER_RATIO = 0.1;
+
   static final int MEMTABLES_PER_STORE = 2;
 
   private static final Logger log = LoggerFactory.getLogger(BoundedRocksDbConfig.class);
@@ -74,12 +78,14 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
       shared = new Shared(totalBytes, cache, new WriteBufferManager(totalBytes / 2, cache));
       log.info(
           "RocksDB memory of this process bounded to {} MiB (block cache incl. up to {} MiB of memtables), shared by every store",
-          totalBytes / (1024 * 1024), totalBytes / 2 / (1024 * 1024));
+          totalBytes / (1024 * 1024),
+          totalBytes / 2 / (1024 * 1024));
     } else if (shared.totalBytes() != totalBytes && !warnedOfOtherBudget) {
       warnedOfOtherBudget = true;
       log.warn(
           "RocksDB memory is already bounded to {} bytes in this process; ignoring another budget of {} bytes",
-          shared.totalBytes(), totalBytes);
+          shared.totalBytes(),
+          totalBytes);
     }
     return shared;
   }
@@ -97,6 +103,7 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     } catch (NumberFormatException e) {
       // fall through
     }
-    throw new IllegalArgumentException(MEMORY_BYTES_CONFIG + " must be a positive number of bytes, got '" + value + "'");
+    throw new IllegalArgumentException(
+        MEMORY_BYTES_CONFIG + " must be a positive number of bytes, got '" + value + "'");
   }
 }

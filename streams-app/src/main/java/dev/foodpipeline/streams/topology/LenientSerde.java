@@ -8,11 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wraps a serde so that bytes it cannot read become null (logged) instead of an exception. Used
- * for the restaurants GlobalKTable: a global store restores its topic as raw bytes and reads them
- * on every join lookup, so a corrupt restaurant record would otherwise throw inside the join, in
- * the stream thread, again and again. Read as null, a corrupt record means "no such restaurant"
- * (its orders are rejected as UNKNOWN_RESTAURANT), both when it arrives and after a restore.
+ * Wraps a serde so that bytes it cannot read become null (logged) instead of an exception. Used for
+ * the restaurants GlobalKTable: a global store restores its topic as raw bytes and reads them on
+ * every join lookup, so a corrupt restaurant record would otherwise throw inside the join, in the
+ * stream thread, again and again. Read as null, a corrupt record means "no such restaurant" (its
+ * orders are rejected as UNKNOWN_RESTAURANT), both when it arrives and after a restore.
  *
  * <p>Logs at WARN the 1st, 2nd, 4th, 8th… failure, so a corrupt record that every lookup meets
  * cannot flood the log.
@@ -70,6 +70,8 @@ public final class LenientSerde<T> implements Serde<T> {
     }
     String text = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
     String message = root.getClass().getSimpleName() + ": " + text;
-    return message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) + "…" : message;
+    return message.length() > MAX_MESSAGE_CHARS
+        ? message.substring(0, MAX_MESSAGE_CHARS) + "…"
+        : message;
   }
 }

@@ -16,9 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lets the first accepted order of each order id through and turns a later one into a
- * {@code DUPLICATE_ORDER} rejection, for as long as the id is remembered. The records arrive keyed
- * by order id (repartitioned by it), so every order of one id meets the same task and store.
+ * Lets the first accepted order of each order id through and turns a later one into a {@code
+ * DUPLICATE_ORDER} rejection, for as long as the id is remembered. The records arrive keyed by
+ * order id (repartitioned by it), so every order of one id meets the same task and store.
  *
  * <p>The store ({@value OrderTopology#ORDER_IDS_STORE}) is a window store: each accepted order id
  * is put at the processing time it was accepted, and the store drops whole segments once they are
@@ -67,13 +67,33 @@ final class OrderDeduplicator implements FixedKeyProcessor<String, Accepted, Ord
       Rejection duplicate =
           new Rejection(
               ReasonCode.DUPLICATE_ORDER,
-              "order id " + orderId + " was already accepted at " + Instant.ofEpochMilli(first.key)
-                  + " (the order at " + first.value + "); order ids are remembered for " + retention);
-      context.forward(record.withValue(new Rejected(rejections.reject(accepted.source(), orderId, duplicate, accepted.raw(), now))));
-    } catch (RuntimeException e) {
-      log.error("Checking order {} at {} for a duplicate failed unexpectedly; rejecting it as PROCESSING_ERROR", orderId, accepted.source(), e);
+              "order id "
+                  + orderId
+                  + " was already accepted at "
+                  + Instant.ofEpochMilli(first.key)
+                  + " (the order at "
+                  + first.value
+                  + "); order ids are remembered for "
+                  + retention);
       context.forward(
-          record.withValue(new Rejected(rejections.reject(accepted.source(), orderId, Rejections.processingError(e), accepted.raw(), now))));
+          record.withValue(
+              new Rejected(
+                  rejections.reject(accepted.source(), orderId, duplicate, accepted.raw(), now))));
+    } catch (RuntimeException e) {
+      log.error(
+          "Checking order {} at {} for a duplicate failed unexpectedly; rejecting it as PROCESSING_ERROR",
+          orderId,
+          accepted.source(),
+          e);
+      context.forward(
+          record.withValue(
+              new Rejected(
+                  rejections.reject(
+                      accepted.source(),
+                      orderId,
+                      Rejections.processingError(e),
+                      accepted.raw(),
+                      now))));
     }
   }
 

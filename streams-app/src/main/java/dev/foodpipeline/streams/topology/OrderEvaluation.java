@@ -38,14 +38,21 @@ public final class OrderEvaluation {
     try {
       Optional<Rejection> rejection = validator.validate(order, joined.restaurant(), now);
       if (rejection.isPresent()) {
-        return new Rejected(rejections.reject(input.source(), order.orderId(), rejection.get(), input.raw(), now));
+        return new Rejected(
+            rejections.reject(input.source(), order.orderId(), rejection.get(), input.raw(), now));
       }
-      OrderEnricher.Enriched enriched = enricher.enrich(order, joined.restaurant(), input.source(), now);
+      OrderEnricher.Enriched enriched =
+          enricher.enrich(order, joined.restaurant(), input.source(), now);
       return new Accepted(input.source(), input.raw(), enriched.order(), enriched.items());
     } catch (RuntimeException e) {
-      log.error("Checking order {} at {} failed unexpectedly; rejecting it as PROCESSING_ERROR", order.orderId(), input.source(), e);
+      log.error(
+          "Checking order {} at {} failed unexpectedly; rejecting it as PROCESSING_ERROR",
+          order.orderId(),
+          input.source(),
+          e);
       return new Rejected(
-          rejections.reject(input.source(), order.orderId(), Rejections.processingError(e), input.raw(), now));
+          rejections.reject(
+              input.source(), order.orderId(), Rejections.processingError(e), input.raw(), now));
     }
   }
 }

@@ -10,11 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads one {@code food-orders} record: an {@link InputOrder} when the bytes are an order, else a
- * {@link Rejected} with the reader's reason. Never throws: an unexpected exception becomes a
- * {@code PROCESSING_ERROR} rejection.
+ * {@link Rejected} with the reader's reason. Never throws: an unexpected exception becomes a {@code
+ * PROCESSING_ERROR} rejection.
  *
- * <p>The rejection's order id is the one in the payload when it could be read, else the record
- * key (the producer's order id by contract), else null.
+ * <p>The rejection's order id is the one in the payload when it could be read, else the record key
+ * (the producer's order id by contract), else null.
  */
 public final class OrderIntake {
   private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
@@ -41,10 +41,16 @@ public final class OrderIntake {
       }
       ParsedOrder.Invalid invalid = (ParsedOrder.Invalid) parsed;
       String orderId = invalid.orderId() != null ? invalid.orderId() : key;
-      return new Rejected(rejections.reject(source, orderId, invalid.rejection(), value, clock.instant()));
+      return new Rejected(
+          rejections.reject(source, orderId, invalid.rejection(), value, clock.instant()));
     } catch (RuntimeException e) {
-      log.error("Reading the record at {} (key {}) failed unexpectedly; rejecting it as PROCESSING_ERROR", source, key, e);
-      return new Rejected(rejections.reject(source, key, Rejections.processingError(e), value, clock.instant()));
+      log.error(
+          "Reading the record at {} (key {}) failed unexpectedly; rejecting it as PROCESSING_ERROR",
+          source,
+          key,
+          e);
+      return new Rejected(
+          rejections.reject(source, key, Rejections.processingError(e), value, clock.instant()));
     }
   }
 }

@@ -54,16 +54,17 @@ import org.apache.kafka.streams.state.WindowStore;
  *                        ─► stats-until-window-closes (suppress) ─► stats-closed-windows ─► key-restaurant-stats ─► restaurant-stats
  * </pre>
  *
- * Every input record leaves as exactly one processed order (plus its items) or one rejection;
- * every first accepted order of an id also counts in its restaurant's window (unless it is later
- * than the grace period). Accepted orders are repartitioned by order id so that duplicates meet
- * in one store whatever key their producer gave them; the stats are repartitioned by restaurant.
- * Every node, repartition topic and store has a fixed name so that {@code describe()} and the
- * internal topic names stay stable.
+ * Every input record leaves as exactly one processed order (plus its items) or one rejection; every
+ * first accepted order of an id also counts in its restaurant's window (unless it is later than the
+ * grace period). Accepted orders are repartitioned by order id so that duplicates meet in one store
+ * whatever key their producer gave them; the stats are repartitioned by restaurant. Every node,
+ * repartition topic and store has a fixed name so that {@code describe()} and the internal topic
+ * names stay stable.
  */
 public final class OrderTopology {
   /** Names the global table's processor; its source node is this plus "-source". */
   public static final String RESTAURANTS_TABLE = "restaurants-table";
+
   public static final String RESTAURANTS_STORE = "restaurants-store";
   public static final String ORDERS_SOURCE = "food-orders-source";
   public static final String READ_ORDER = "read-order";
@@ -77,11 +78,18 @@ public final class OrderTopology {
   public static final String OUTCOME_REJECTED = "rejected";
   public static final String MERGE_REJECTIONS = "merge-rejections";
   public static final String KEY_BY_ORDER_ID = "key-by-order-id";
+
   /** The repartition topic is {@code <application id>-orders-by-id-repartition}. */
   public static final String ORDERS_BY_ID = "orders-by-id";
+
   public static final String DEDUPLICATE_ORDER = "deduplicate-order";
-  /** The window store of accepted order ids; its changelog is {@code <application id>-order-ids-changelog}. */
+
+  /**
+   * The window store of accepted order ids; its changelog is {@code <application
+   * id>-order-ids-changelog}.
+   */
   public static final String ORDER_IDS_STORE = "order-ids";
+
   public static final String DEDUP_BRANCH_PREFIX = "dedup-";
   public static final String DEDUP_FIRST = "first";
   public static final String DEDUP_DUPLICATE = "duplicate";
@@ -90,17 +98,23 @@ public final class OrderTopology {
   public static final String KEY_REJECTED_ORDER = "key-rejected-order";
   public static final String KEY_DUPLICATE_REJECTION = "key-duplicate-rejection";
   public static final String STATS_TIME = "stats-time";
+
   /** The repartition topic is {@code <application id>-stats-by-restaurant-repartition}. */
   public static final String STATS_BY_RESTAURANT = "stats-by-restaurant";
+
   public static final String STATS_LATE_GUARD = "stats-late-guard";
   public static final String STATS_AGGREGATE = "stats-aggregate";
+
   /** The window store of the per-restaurant windows, queried by {@code /restaurants/{id}/stats}. */
   public static final String RESTAURANT_STATS_STORE = "restaurant-stats-store";
+
   public static final String STATS_FINAL = "stats-until-window-closes";
   public static final String KEY_RESTAURANT_STATS = "key-restaurant-stats";
   public static final String SINK_SUFFIX = "-sink";
+
   /** The second sink into food-orders-rejected, in the sub-topology that finds duplicates. */
-  public static final String DUPLICATES_SINK = Topics.FOOD_ORDERS_REJECTED.name() + "-duplicates" + SINK_SUFFIX;
+  public static final String DUPLICATES_SINK =
+      Topics.FOOD_ORDERS_REJECTED.name() + "-duplicates" + SINK_SUFFIX;
 
   private OrderTopology() {}
 
@@ -116,7 +130,8 @@ public final class OrderTopology {
     GlobalKTable<String, Restaurant> restaurants =
         builder.globalTable(
             Topics.RESTAURANTS.name(),
-            Consumed.with(Topics.RESTAURANTS.keySerde(), LenientSerde.of(Topics.RESTAURANTS.valueSerde()))
+            Consumed.with(
+                    Topics.RESTAURANTS.keySerde(), LenientSerde.of(Topics.RESTAURANTS.valueSerde()))
                 .withName(RESTAURANTS_TABLE),
             Materialized.<String, Restaurant>as(Stores.inMemoryKeyValueStore(RESTAURANTS_STORE)));
 
@@ -140,14 +155,16 @@ public final class OrderTopology {
                 Named.as(JOIN_RESTAURANT))
             .mapValues(evaluation::evaluate, Named.as(EVALUATE_ORDER))
             .split(Named.as(OUTCOME_BRANCH_PREFIX))
-            .branch((orderId, outcome) -> outcome instanceof Accepted, Branched.as(OUTCOME_ACCEPTED))
+            .branch(
+                (orderId, outcome) -> outcome instanceof Accepted, Branched.as(OUTCOME_ACCEPTED))
             .defaultBranch(Branched.as(OUTCOME_REJECTED));
 
     KStream<String, Rejected> unreadable =
         read.get(READ_BRANCH_PREFIX + READ_REJECTED)
             .mapValues(result -> (Rejected) result, Named.as("as-read-rejection"));
     KStream<String, Rejected> refused =
-        outcomes.get(OUTCOME_BRANCH_PREFIX + OUTCOME_REJECTED)
+        outcomes
+            .get(OUTCOME_BRANCH_PREFIX + OUTCOME_REJECTED)
             .mapValues(outcome -> (Rejected) outcome, Named.as("as-rule-rejection"));
     unreadable
         .merge(refused, Named.as(MERGE_REJECTIONS))
@@ -158,7 +175,8 @@ public final class OrderTopology {
         deduplicate(builder, settings, outcomes.get(OUTCOME_BRANCH_PREFIX + OUTCOME_ACCEPTED));
 
     KStream<String, Accepted> first =
-        deduplicated.get(DEDUP_BRANCH_PREFIX + DEDUP_FIRST)
+        deduplicated
+            .get(DEDUP_BRANCH_PREFIX + DEDUP_FIRST)
             .mapValues(outcome -> (Accepted) outcome, Named.as("as-first-order"));
     first
         .map(
@@ -168,23 +186,28 @@ public final class OrderTopology {
     first
         .flatMap((orderId, order) -> itemRecords(order.items()), Named.as(KEY_ORDER_ITEMS))
         .to(Topics.FOOD_ORDER_ITEMS.name(), produced(Topics.FOOD_ORDER_ITEMS));
-    deduplicated.get(DEDUP_BRANCH_PREFIX + DEDUP_DUPLICATE)
+    deduplicated
+        .get(DEDUP_BRANCH_PREFIX + DEDUP_DUPLICATE)
         .mapValues(outcome -> (Rejected) outcome, Named.as("as-duplicate-rejection"))
         .map(OrderTopology::rejectionRecord, Named.as(KEY_DUPLICATE_REJECTION))
-        .to(Topics.FOOD_ORDERS_REJECTED.name(), produced(Topics.FOOD_ORDERS_REJECTED, DUPLICATES_SINK));
+        .to(
+            Topics.FOOD_ORDERS_REJECTED.name(),
+            produced(Topics.FOOD_ORDERS_REJECTED, DUPLICATES_SINK));
 
     restaurantStats(settings, first);
   }
 
   /**
    * Accepted orders keyed by their order id and repartitioned by it (a producer's key need not be
-   * the order id, nor its partitioner Kafka's), then split into the first of each id and duplicates.
+   * the order id, nor its partitioner Kafka's), then split into the first of each id and
+   * duplicates.
    */
   private static Map<String, KStream<String, OrderOutcome>> deduplicate(
       StreamsBuilder builder, TopologySettings settings, KStream<String, OrderOutcome> accepted) {
     builder.addStateStore(
         Stores.windowStoreBuilder(
-            Stores.persistentWindowStore(ORDER_IDS_STORE, settings.dedupRetention(), settings.dedupRetention(), false),
+            Stores.persistentWindowStore(
+                ORDER_IDS_STORE, settings.dedupRetention(), settings.dedupRetention(), false),
             Serdes.String(),
             InternalSerdes.POSITION));
     return accepted
@@ -194,53 +217,67 @@ public final class OrderTopology {
             Repartitioned.<String, Accepted>as(ORDERS_BY_ID)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(InternalSerdes.ACCEPTED))
-        .processValues(() -> new OrderDeduplicator(settings), Named.as(DEDUPLICATE_ORDER), ORDER_IDS_STORE)
+        .processValues(
+            () -> new OrderDeduplicator(settings), Named.as(DEDUPLICATE_ORDER), ORDER_IDS_STORE)
         .split(Named.as(DEDUP_BRANCH_PREFIX))
         .branch((orderId, outcome) -> outcome instanceof Accepted, Branched.as(DEDUP_FIRST))
         .defaultBranch(Branched.as(DEDUP_DUPLICATE));
   }
 
   /**
-   * Per restaurant, tumbling windows (in order time, see {@link StatsTime}) of the count and revenue
-   * of its accepted orders; the final result of each window, once its grace period has passed, to
-   * {@code restaurant-stats}. The windows stay queryable in {@value #RESTAURANT_STATS_STORE}.
+   * Per restaurant, tumbling windows (in order time, see {@link StatsTime}) of the count and
+   * revenue of its accepted orders; the final result of each window, once its grace period has
+   * passed, to {@code restaurant-stats}. The windows stay queryable in {@value
+   * #RESTAURANT_STATS_STORE}.
    */
-  private static void restaurantStats(TopologySettings settings, KStream<String, Accepted> accepted) {
+  private static void restaurantStats(
+      TopologySettings settings, KStream<String, Accepted> accepted) {
     accepted
         .process(StatsTime::new, Named.as(STATS_TIME))
         .repartition(
             Repartitioned.<String, OrderRevenue>as(STATS_BY_RESTAURANT)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(InternalSerdes.ORDER_REVENUE))
-        .processValues(() -> new LateOrderGuard(settings.statsWindow(), settings.statsGrace()), Named.as(STATS_LATE_GUARD))
+        .processValues(
+            () -> new LateOrderGuard(settings.statsWindow(), settings.statsGrace()),
+            Named.as(STATS_LATE_GUARD))
         .groupByKey(Grouped.with(Serdes.String(), InternalSerdes.ORDER_REVENUE))
         .windowedBy(TimeWindows.ofSizeAndGrace(settings.statsWindow(), settings.statsGrace()))
         .aggregate(
             WindowTotals::empty,
             (restaurantId, order, totals) -> totals.add(order.total()),
             Named.as(STATS_AGGREGATE),
-            Materialized.<String, WindowTotals, WindowStore<Bytes, byte[]>>as(RESTAURANT_STATS_STORE)
+            Materialized.<String, WindowTotals, WindowStore<Bytes, byte[]>>as(
+                    RESTAURANT_STATS_STORE)
                 .withKeySerde(Serdes.String())
                 .withValueSerde(InternalSerdes.WINDOW_TOTALS)
                 .withRetention(settings.statsRetention()))
-        .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName(STATS_FINAL))
+        .suppress(
+            Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName(STATS_FINAL))
         .toStream(Named.as("stats-closed-windows"))
         .map(OrderTopology::statsRecord, Named.as(KEY_RESTAURANT_STATS))
         .to(Topics.RESTAURANT_STATS.name(), produced(Topics.RESTAURANT_STATS));
   }
 
-  private static KeyValue<RejectionKey, RejectedOrder> rejectionRecord(String key, Rejected rejected) {
+  private static KeyValue<RejectionKey, RejectedOrder> rejectionRecord(
+      String key, Rejected rejected) {
     return KeyValue.pair(RejectionKey.of(rejected.rejection()), rejected.rejection());
   }
 
-  static KeyValue<RestaurantStatsKey, RestaurantStats> statsRecord(Windowed<String> window, WindowTotals totals) {
+  static KeyValue<RestaurantStatsKey, RestaurantStats> statsRecord(
+      Windowed<String> window, WindowTotals totals) {
     RestaurantStats stats =
         new RestaurantStats(
-            window.key(), window.window().startTime(), window.window().endTime(), totals.orderCount(), totals.revenue());
+            window.key(),
+            window.window().startTime(),
+            window.window().endTime(),
+            totals.orderCount(),
+            totals.revenue());
     return KeyValue.pair(RestaurantStatsKey.of(stats), stats);
   }
 
-  private static List<KeyValue<OrderItemKey, ProcessedItem>> itemRecords(List<ProcessedItem> items) {
+  private static List<KeyValue<OrderItemKey, ProcessedItem>> itemRecords(
+      List<ProcessedItem> items) {
     return items.stream()
         .map(item -> KeyValue.pair(new OrderItemKey(item.orderId(), item.lineNo()), item))
         .toList();

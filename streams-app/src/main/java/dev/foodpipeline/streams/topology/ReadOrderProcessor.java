@@ -6,8 +6,8 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
- * The first processor: captures where the record came from (topic, partition, offset) and reads
- * it with {@link OrderIntake}. The key is kept.
+ * The first processor: captures where the record came from (topic, partition, offset) and reads it
+ * with {@link OrderIntake}. The key is kept.
  */
 final class ReadOrderProcessor implements FixedKeyProcessor<String, byte[], ReadResult> {
   /** Only for records without metadata, which a source-fed processor never sees. */

@@ -8,7 +8,10 @@ import dev.foodpipeline.model.json.RawText;
 import java.time.Instant;
 import java.util.Locale;
 
-/** Builds the {@link RejectedOrder} of an input record: its position, reason, original text and time. */
+/**
+ * Builds the {@link RejectedOrder} of an input record: its position, reason, original text and
+ * time.
+ */
 public final class Rejections {
   /** Marks where {@link #boundedRaw} cut the original text. */
   public static final String CUT_MARK = "…[cut: %d bytes in all]";
@@ -29,8 +32,8 @@ public final class Rejections {
   }
 
   /**
-   * The original bytes as {@link RawText} (text, or {@code base64:…} when not UTF-8), cut to
-   * {@code maxChars} characters plus a mark saying how large the record was.
+   * The original bytes as {@link RawText} (text, or {@code base64:…} when not UTF-8), cut to {@code
+   * maxChars} characters plus a mark saying how large the record was.
    */
   public static String boundedRaw(byte[] raw, int maxChars) {
     String text = RawText.of(raw);

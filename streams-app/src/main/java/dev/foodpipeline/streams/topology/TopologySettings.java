@@ -10,8 +10,8 @@ import java.util.Objects;
 /**
  * Everything the topology depends on, injected so that the topology is a pure function of it.
  *
- * @param clock the processing time: {@code processedAt}, {@code rejectedAt}, the reference for
- *     the created-at range check and the time an order id is remembered from
+ * @param clock the processing time: {@code processedAt}, {@code rejectedAt}, the reference for the
+ *     created-at range check and the time an order id is remembered from
  * @param limits the validation bounds
  * @param pricing tax and delivery fee
  * @param maxRecordBytes input records above this size are rejected unread ({@code OVERSIZED_ORDER})
@@ -37,6 +37,7 @@ public record TopologySettings(
 
   /** 64 Ki characters: a rejected record of any input stays far below the 1 MiB producer limit. */
   public static final int DEFAULT_MAX_RAW_CHARS = 64 * 1024;
+
   public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofHours(24);
   public static final Duration DEFAULT_STATS_WINDOW = Duration.ofMinutes(1);
   public static final Duration DEFAULT_STATS_GRACE = Duration.ofSeconds(30);
@@ -59,7 +60,11 @@ public record TopologySettings(
     if (dedupRetention.toMillis() < 1 || statsWindow.toMillis() < 1 || statsGrace.isNegative()) {
       throw new IllegalArgumentException(
           "dedupRetention and statsWindow must be positive and statsGrace not negative, got "
-              + dedupRetention + ", " + statsWindow + ", " + statsGrace);
+              + dedupRetention
+              + ", "
+              + statsWindow
+              + ", "
+              + statsGrace);
     }
     if (statsRetention.compareTo(statsWindow.plus(statsGrace)) < 0) {
       throw new IllegalArgumentException(
@@ -88,21 +93,53 @@ public record TopologySettings(
 
   public TopologySettings withPricing(Pricing newPricing) {
     return new TopologySettings(
-        clock, limits, newPricing, maxRecordBytes, maxRawChars, dedupRetention, statsWindow, statsGrace, statsRetention);
+        clock,
+        limits,
+        newPricing,
+        maxRecordBytes,
+        maxRawChars,
+        dedupRetention,
+        statsWindow,
+        statsGrace,
+        statsRetention);
   }
 
   public TopologySettings withLimits(ValidationLimits newLimits) {
     return new TopologySettings(
-        clock, newLimits, pricing, maxRecordBytes, maxRawChars, dedupRetention, statsWindow, statsGrace, statsRetention);
+        clock,
+        newLimits,
+        pricing,
+        maxRecordBytes,
+        maxRawChars,
+        dedupRetention,
+        statsWindow,
+        statsGrace,
+        statsRetention);
   }
 
   public TopologySettings withStatsGrace(Duration grace) {
     return new TopologySettings(
-        clock, limits, pricing, maxRecordBytes, maxRawChars, dedupRetention, statsWindow, grace, statsRetention);
+        clock,
+        limits,
+        pricing,
+        maxRecordBytes,
+        maxRawChars,
+        dedupRetention,
+        statsWindow,
+        grace,
+        statsRetention);
   }
 
   public TopologySettings withDedupRetention(Duration retention) {
     return new TopologySettings(
-        clock, limits, pricing, maxRecordBytes, maxRawChars, retention, statsWindow, statsGrace, statsRetention);
+        clock,
+        limits,
+        pricing,
+        maxRecordBytes,
+        maxRawChars,
+        retention,
+        statsWindow,
+        statsGrace,
+        statsRetention);
   }
 }

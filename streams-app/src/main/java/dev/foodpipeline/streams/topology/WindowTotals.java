@@ -2,7 +2,9 @@ package dev.foodpipeline.streams.topology;
 
 import java.math.BigDecimal;
 
-/** The running totals of one restaurant's window: the value of the {@code restaurant-stats-store}. */
+/**
+ * The running totals of one restaurant's window: the value of the {@code restaurant-stats-store}.
+ */
 public record WindowTotals(long orderCount, BigDecimal revenue) {
   private static final BigDecimal ZERO = new BigDecimal("0.00");
 

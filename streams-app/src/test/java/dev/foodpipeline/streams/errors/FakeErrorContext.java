@@ -5,8 +5,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.processor.TaskId;
 
-/** The context an exception handler gets, for a record of {@code topic} at partition 1, offset 17. */
-record FakeErrorContext(String topic, byte[] sourceRawKey, byte[] sourceRawValue) implements ErrorHandlerContext {
+/**
+ * The context an exception handler gets, for a record of {@code topic} at partition 1, offset 17.
+ */
+record FakeErrorContext(String topic, byte[] sourceRawKey, byte[] sourceRawValue)
+    implements ErrorHandlerContext {
   @Override
   public int partition() {
     return 1;

@@ -33,8 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * properties), inside a running topology: each failing input becomes a PROCESSING_ERROR rejection
  * of that input in food-orders-rejected, and the next input flows. The order topology itself never
  * gets there (its processors catch per record, its serdes do not fail), hence these small
- * topologies that do. The deserialization handler is tested on a real broker
- * ({@code DeserializationHandlerIT}): the TopologyTestDriver does not send its dead-letter records.
+ * topologies that do. The deserialization handler is tested on a real broker ({@code
+ * DeserializationHandlerIT}): the TopologyTestDriver does not send its dead-letter records.
  */
 class HandlersInDriverTest {
   private static final String OUT = "out";
@@ -42,7 +42,8 @@ class HandlersInDriverTest {
   @TempDir Path stateDir;
 
   private TopologyTestDriver driver(Topology topology) {
-    Properties properties = StreamsSettings.builder().instanceId("ttd").stateDir(stateDir).build().toProperties();
+    Properties properties =
+        StreamsSettings.builder().instanceId("ttd").stateDir(stateDir).build().toProperties();
     return new TopologyTestDriver(topology, properties);
   }
 
@@ -63,20 +64,27 @@ class HandlersInDriverTest {
   void aProcessorThatThrowsRejectsThatInputAndTheNextFlows() {
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(Topics.FOOD_ORDERS.name(), Consumed.with(Serdes.String(), Serdes.String()))
-        .mapValues(value -> {
-          if (value.equals("boom")) {
-            throw new IllegalStateException("cannot map " + value);
-          }
-          return value.toUpperCase();
-        }, Named.as("explode"))
+        .mapValues(
+            value -> {
+              if (value.equals("boom")) {
+                throw new IllegalStateException("cannot map " + value);
+              }
+              return value.toUpperCase();
+            },
+            Named.as("explode"))
         .to(OUT, Produced.with(Serdes.String(), Serdes.String()));
 
     try (TopologyTestDriver driver = driver(builder.build())) {
-      TestInputTopic<String, String> in = driver.createInputTopic(Topics.FOOD_ORDERS.name(), new StringSerializer(), new StringSerializer());
+      TestInputTopic<String, String> in =
+          driver.createInputTopic(
+              Topics.FOOD_ORDERS.name(), new StringSerializer(), new StringSerializer());
       in.pipeInput("o-1", "boom");
       in.pipeInput("o-2", "fine");
 
-      assertThat(driver.createOutputTopic(OUT, new StringDeserializer(), new StringDeserializer()).readKeyValuesToList())
+      assertThat(
+              driver
+                  .createOutputTopic(OUT, new StringDeserializer(), new StringDeserializer())
+                  .readKeyValuesToList())
           .containsExactly(KeyValue.pair("o-2", "FINE"));
       List<RejectedOrder> rejected = rejections(driver);
       assertThat(rejected).hasSize(1);
@@ -84,28 +92,36 @@ class HandlersInDriverTest {
       assertThat(rejected.get(0).orderId()).isEqualTo("o-1");
       assertThat(rejected.get(0).raw()).isEqualTo("boom");
       assertThat(rejected.get(0).sourceOffset()).isZero();
-      assertThat(rejected.get(0).reason()).isEqualTo("processor explode failed: unexpected java.lang.IllegalStateException: cannot map boom");
+      assertThat(rejected.get(0).reason())
+          .isEqualTo(
+              "processor explode failed: unexpected java.lang.IllegalStateException: cannot map boom");
     }
   }
 
   @Test
   void anOutputThatCannotBeSerializedRejectsItsInputAndTheNextFlows() {
-    Serializer<String> picky = (topic, data) -> {
-      if (data.contains("unwritable")) {
-        throw new SerializationException("cannot write " + data);
-      }
-      return bytes(data);
-    };
+    Serializer<String> picky =
+        (topic, data) -> {
+          if (data.contains("unwritable")) {
+            throw new SerializationException("cannot write " + data);
+          }
+          return bytes(data);
+        };
     StreamsBuilder builder = new StreamsBuilder();
     builder.stream(Topics.FOOD_ORDERS.name(), Consumed.with(Serdes.String(), Serdes.String()))
         .to(OUT, Produced.with(Serdes.String(), Serdes.serdeFrom(picky, new StringDeserializer())));
 
     try (TopologyTestDriver driver = driver(builder.build())) {
-      TestInputTopic<String, String> in = driver.createInputTopic(Topics.FOOD_ORDERS.name(), new StringSerializer(), new StringSerializer());
+      TestInputTopic<String, String> in =
+          driver.createInputTopic(
+              Topics.FOOD_ORDERS.name(), new StringSerializer(), new StringSerializer());
       in.pipeInput("o-1", "unwritable");
       in.pipeInput("o-2", "writable");
 
-      assertThat(driver.createOutputTopic(OUT, new StringDeserializer(), new StringDeserializer()).readValuesToList())
+      assertThat(
+              driver
+                  .createOutputTopic(OUT, new StringDeserializer(), new StringDeserializer())
+                  .readValuesToList())
           .containsExactly("writable");
       List<RejectedOrder> rejected = rejections(driver);
       assertThat(rejected).extracting(RejectedOrder::orderId).containsExactly("o-1");

@@ -34,16 +34,23 @@ class RejectingHandlersTest {
     var handler = new RejectingProcessingHandler(CLOCK);
     handler.configure(Map.of());
 
-    var response = handler.handleError(ORDER_CONTEXT, new Record<>("o-9", "x", 0L), new IllegalStateException("boom"));
+    var response =
+        handler.handleError(
+            ORDER_CONTEXT, new Record<>("o-9", "x", 0L), new IllegalStateException("boom"));
 
     assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
     RejectedOrder rejected = onlyRejection(response.deadLetterQueueRecords());
     assertThat(rejected)
         .isEqualTo(
             new RejectedOrder(
-                "food-orders", 1, 17L, "o-9", ReasonCode.PROCESSING_ERROR,
+                "food-orders",
+                1,
+                17L,
+                "o-9",
+                ReasonCode.PROCESSING_ERROR,
                 "processor key-order-items failed: unexpected java.lang.IllegalStateException: boom",
-                "{\"orderId\":\"o-9\"}", NOW));
+                "{\"orderId\":\"o-9\"}",
+                NOW));
   }
 
   @Test
@@ -53,22 +60,27 @@ class RejectingHandlersTest {
 
     var response =
         handler.handleSerializationError(
-            ORDER_CONTEXT, new ProducerRecord<>("food-order-items", "k", "v"), new IllegalArgumentException("bad scale"),
+            ORDER_CONTEXT,
+            new ProducerRecord<>("food-order-items", "k", "v"),
+            new IllegalArgumentException("bad scale"),
             SerializationExceptionOrigin.VALUE);
 
     assertThat(response.result()).isEqualTo(ProductionExceptionHandler.Result.RESUME);
     assertThat(onlyRejection(response.deadLetterQueueRecords()).reason())
-        .isEqualTo("serializing the value for food-order-items failed: unexpected java.lang.IllegalArgumentException: bad scale");
+        .isEqualTo(
+            "serializing the value for food-order-items failed: unexpected java.lang.IllegalArgumentException: bad scale");
   }
 
   @Test
   void retriableSendErrorIsRetriedAndOtherSendErrorsFailTheTask() {
     var handler = new RejectingProductionHandler(CLOCK);
-    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("food-orders-processed", new byte[0], new byte[0]);
+    ProducerRecord<byte[], byte[]> record =
+        new ProducerRecord<>("food-orders-processed", new byte[0], new byte[0]);
 
     assertThat(handler.handleError(ORDER_CONTEXT, record, new TimeoutException("slow")).result())
         .isEqualTo(ProductionExceptionHandler.Result.RETRY);
-    assertThat(handler.handleError(ORDER_CONTEXT, record, new RecordTooLargeException("big")).result())
+    assertThat(
+            handler.handleError(ORDER_CONTEXT, record, new RecordTooLargeException("big")).result())
         .isEqualTo(ProductionExceptionHandler.Result.FAIL);
   }
 
@@ -81,7 +93,8 @@ class RejectingHandlersTest {
     var response = handler.handleError(ORDER_CONTEXT, record, new IllegalStateException("cannot"));
 
     assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.RESUME);
-    assertThat(onlyRejection(response.deadLetterQueueRecords()).reason()).startsWith("deserialization failed:");
+    assertThat(onlyRejection(response.deadLetterQueueRecords()).reason())
+        .startsWith("deserialization failed:");
   }
 
   @Test
@@ -89,7 +102,9 @@ class RejectingHandlersTest {
     var handler = new RejectingProcessingHandler(CLOCK);
     var restaurantContext = new FakeErrorContext("restaurants", bytes("r-1"), bytes("{"));
 
-    var response = handler.handleError(restaurantContext, new Record<>("r-1", "x", 0L), new IllegalStateException("boom"));
+    var response =
+        handler.handleError(
+            restaurantContext, new Record<>("r-1", "x", 0L), new IllegalStateException("boom"));
 
     assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.RESUME);
     assertThat(response.deadLetterQueueRecords()).isEmpty();
@@ -99,7 +114,11 @@ class RejectingHandlersTest {
   void inputWithoutKeyOrValueStillGetsARejection() {
     var handler = new RejectingProcessingHandler(CLOCK);
 
-    var response = handler.handleError(new FakeErrorContext("food-orders", null, null), new Record<>(null, null, 0L), new RuntimeException());
+    var response =
+        handler.handleError(
+            new FakeErrorContext("food-orders", null, null),
+            new Record<>(null, null, 0L),
+            new RuntimeException());
 
     RejectedOrder rejected = onlyRejection(response.deadLetterQueueRecords());
     assertThat(rejected.orderId()).isNull();
@@ -118,9 +137,16 @@ class RejectingHandlersTest {
     ProducerRecord<byte[], byte[]> record = records.get(0);
     assertThat(record.topic()).isEqualTo("food-orders-rejected");
     assertThat(record.timestamp()).isEqualTo(1_000L);
-    RejectionKey key = Topics.FOOD_ORDERS_REJECTED.keySerde().deserializer().deserialize(record.topic(), record.key());
+    RejectionKey key =
+        Topics.FOOD_ORDERS_REJECTED
+            .keySerde()
+            .deserializer()
+            .deserialize(record.topic(), record.key());
     assertThat(key).isEqualTo(new RejectionKey("food-orders", 1, 17L));
-    return Topics.FOOD_ORDERS_REJECTED.valueSerde().deserializer().deserialize(record.topic(), record.value());
+    return Topics.FOOD_ORDERS_REJECTED
+        .valueSerde()
+        .deserializer()
+        .deserialize(record.topic(), record.value());
   }
 
   private static byte[] bytes(String text) {

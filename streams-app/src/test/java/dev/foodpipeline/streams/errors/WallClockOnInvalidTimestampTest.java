@@ -13,7 +13,17 @@ class WallClockOnInvalidTimestampTest {
 
   private static ConsumerRecord<Object, Object> record(long timestamp) {
     return new ConsumerRecord<>(
-        "food-orders", 0, 5L, timestamp, TimestampType.CREATE_TIME, 0, 0, "k", "v", new RecordHeaders(), Optional.empty());
+        "food-orders",
+        0,
+        5L,
+        timestamp,
+        TimestampType.CREATE_TIME,
+        0,
+        0,
+        "k",
+        "v",
+        new RecordHeaders(),
+        Optional.empty());
   }
 
   @Test

@@ -17,7 +17,9 @@ class EndpointsTest {
   private final CurrentApp current = new CurrentApp();
   private final StreamsSettings settings =
       StreamsSettings.builder().instanceId("a").httpPort(7123).build(Map.of());
-  private final Endpoints endpoints = new Endpoints(settings, current, java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(1));
+  private final Endpoints endpoints =
+      new Endpoints(
+          settings, current, java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(1));
 
   private Response get(String path) {
     return endpoints.handle("GET", path, Map.of());
@@ -41,7 +43,9 @@ class EndpointsTest {
         .containsEntry("waitingFor", "Kafka at 127.0.0.1:9092");
     Response ready = get("/ready");
     assertThat(ready.status()).isEqualTo(503);
-    assertThat(body(ready)).containsEntry("ready", false).containsEntry("reason", "waiting for Kafka at 127.0.0.1:9092");
+    assertThat(body(ready))
+        .containsEntry("ready", false)
+        .containsEntry("reason", "waiting for Kafka at 127.0.0.1:9092");
     Response assignment = get("/assignment");
     assertThat(assignment.status()).isEqualTo(503);
     assertThat(assignment.headers()).containsEntry("Retry-After", "1");
@@ -52,24 +56,31 @@ class EndpointsTest {
     current.stop();
 
     assertThat(get("/health").status()).isEqualTo(503);
-    assertThat(body(get("/health"))).containsEntry("status", "DOWN").containsEntry("reason", "stopping on request");
+    assertThat(body(get("/health")))
+        .containsEntry("status", "DOWN")
+        .containsEntry("reason", "stopping on request");
     assertThat(get("/ready").status()).isEqualTo(503);
   }
 
   @Test
   void anAppNotStartedYetIsLiveButNotReady() {
-    try (StreamsApp app = new StreamsApp(StreamsSettings.builder().instanceId("a").stateDir(stateDir).build())) {
+    try (StreamsApp app =
+        new StreamsApp(StreamsSettings.builder().instanceId("a").stateDir(stateDir).build())) {
       current.running(app);
 
       assertThat(get("/health").status()).isEqualTo(200);
       assertThat(body(get("/health"))).containsEntry("state", "CREATED");
       Response ready = get("/ready");
       assertThat(ready.status()).isEqualTo(503);
-      assertThat(body(ready)).containsEntry("reason", "state is CREATED, not RUNNING").containsEntry("restoring", List.of());
+      assertThat(body(ready))
+          .containsEntry("reason", "state is CREATED, not RUNNING")
+          .containsEntry("restoring", List.of());
       assertThat(get("/assignment").status()).isEqualTo(503);
       app.close();
       assertThat(get("/health").status()).as("NOT_RUNNING after close").isEqualTo(503);
-      assertThat(body(get("/health"))).containsEntry("status", "DOWN").containsEntry("state", "NOT_RUNNING");
+      assertThat(body(get("/health")))
+          .containsEntry("status", "DOWN")
+          .containsEntry("state", "NOT_RUNNING");
     }
   }
 
@@ -79,7 +90,8 @@ class EndpointsTest {
 
     assertThat(index.status()).isEqualTo(200);
     assertThat(body(index)).containsEntry("server", "127.0.0.1:7123");
-    assertThat((List<String>) body(index).get("endpoints")).anySatisfy(line -> assertThat(line).startsWith("GET /assignment"));
+    assertThat((List<String>) body(index).get("endpoints"))
+        .anySatisfy(line -> assertThat(line).startsWith("GET /assignment"));
   }
 
   @Test
@@ -99,15 +111,20 @@ class EndpointsTest {
     Response waiting = get("/restaurants/r-001/stats");
     assertThat(waiting.status()).isEqualTo(503);
     assertThat(waiting.headers()).containsEntry("Retry-After", "1");
-    try (StreamsApp app = new StreamsApp(StreamsSettings.builder().instanceId("a").stateDir(stateDir).build())) {
+    try (StreamsApp app =
+        new StreamsApp(StreamsSettings.builder().instanceId("a").stateDir(stateDir).build())) {
       current.running(app);
-      assertThat(body(get("/restaurants/r-001/stats/"))).containsEntry("error", "the Kafka Streams client is CREATED");
+      assertThat(body(get("/restaurants/r-001/stats/")))
+          .containsEntry("error", "the Kafka Streams client is CREATED");
     }
   }
 
   @Test
   void partitionsSortByTopicThenPartitionNumber() {
-    assertThat(List.of("food-orders-10", "food-orders-2", "a-topic-1", "odd").stream().sorted(AssignmentView::byTopicThenPartition).toList())
+    assertThat(
+            List.of("food-orders-10", "food-orders-2", "a-topic-1", "odd").stream()
+                .sorted(AssignmentView::byTopicThenPartition)
+                .toList())
         .containsExactly("a-topic-1", "food-orders-2", "food-orders-10", "odd");
   }
 }

@@ -24,13 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /assignment} on a real broker as a second instance joins and leaves: before, one
- * instance owns the three partitions of food-orders; after the join both instances answer with
- * the same global view in which each owns some; the consumer group shows static members named
- * after the instances; after one leaves the other owns all three again.
+ * instance owns the three partitions of food-orders; after the join both instances answer with the
+ * same global view in which each owns some; the consumer group shows static members named after the
+ * instances; after one leaves the other owns all three again.
  */
 class AssignmentIT {
   private static final Duration REBALANCE = Duration.ofSeconds(60);
-  private static final Set<String> ORDER_PARTITIONS = Set.of("food-orders-0", "food-orders-1", "food-orders-2");
+  private static final Set<String> ORDER_PARTITIONS =
+      Set.of("food-orders-0", "food-orders-1", "food-orders-2");
 
   @TempDir Path stateA;
   @TempDir Path stateB;
@@ -39,13 +40,20 @@ class AssignmentIT {
   void assignmentShowsEveryOwnerBeforeAndAfterASecondInstanceJoinsAndLeaves() throws Exception {
     try (KafkaBroker broker = KafkaBroker.start();
         PipelineTopics topics = new PipelineTopics(broker.bootstrapServers());
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       topics.create();
       topics.publish(RestaurantCatalog.generate(1L));
 
       try (Instance a = new Instance(settings(broker, "a", stateA))) {
         a.app.awaitRunning(REBALANCE);
-        await().atMost(REBALANCE).until(() -> ownedOrderPartitions(a.get("/assignment").json(), a.server()).equals(ORDER_PARTITIONS));
+        await()
+            .atMost(REBALANCE)
+            .until(
+                () ->
+                    ownedOrderPartitions(a.get("/assignment").json(), a.server())
+                        .equals(ORDER_PARTITIONS));
         JsonNode alone = a.get("/assignment").json();
         assertThat(alone.get("instanceId").asText()).isEqualTo("a");
         assertThat(alone.get("state").asText()).isEqualTo("RUNNING");
@@ -56,27 +64,38 @@ class AssignmentIT {
 
         try (Instance b = new Instance(settings(broker, "b", stateB))) {
           b.app.awaitRunning(REBALANCE);
-          await().atMost(REBALANCE).until(() -> {
-            JsonNode viewA = a.get("/assignment").json();
-            JsonNode viewB = b.get("/assignment").json();
-            return servers(viewA).size() == 2
-                && viewA.get("partitions").equals(viewB.get("partitions"))
-                && !ownedOrderPartitions(viewA, b.server()).isEmpty()
-                && !ownedOrderPartitions(viewA, a.server()).isEmpty()
-                && threadPartitions(viewB).containsAll(ownedOrderPartitions(viewA, b.server()))
-                && threadPartitions(viewA).containsAll(ownedOrderPartitions(viewA, a.server()));
-          });
+          await()
+              .atMost(REBALANCE)
+              .until(
+                  () -> {
+                    JsonNode viewA = a.get("/assignment").json();
+                    JsonNode viewB = b.get("/assignment").json();
+                    return servers(viewA).size() == 2
+                        && viewA.get("partitions").equals(viewB.get("partitions"))
+                        && !ownedOrderPartitions(viewA, b.server()).isEmpty()
+                        && !ownedOrderPartitions(viewA, a.server()).isEmpty()
+                        && threadPartitions(viewB)
+                            .containsAll(ownedOrderPartitions(viewA, b.server()))
+                        && threadPartitions(viewA)
+                            .containsAll(ownedOrderPartitions(viewA, a.server()));
+                  });
           JsonNode viewA = a.get("/assignment").json();
           JsonNode viewB = b.get("/assignment").json();
-          assertThat(viewA.get("instances")).as("the same global view from both").isEqualTo(viewB.get("instances"));
+          assertThat(viewA.get("instances"))
+              .as("the same global view from both")
+              .isEqualTo(viewB.get("instances"));
           Set<String> union = new TreeSet<>(ownedOrderPartitions(viewA, a.server()));
           union.addAll(ownedOrderPartitions(viewA, b.server()));
           assertThat(union).isEqualTo(ORDER_PARTITIONS);
-          assertThat(threadPartitions(viewB)).as("b's own threads hold what the view gives b")
+          assertThat(threadPartitions(viewB))
+              .as("b's own threads hold what the view gives b")
               .containsAll(ownedOrderPartitions(viewA, b.server()));
 
           ConsumerGroupDescription group =
-              admin.describeConsumerGroups(List.of(StreamsSettings.DEFAULT_APPLICATION_ID)).all().get()
+              admin
+                  .describeConsumerGroups(List.of(StreamsSettings.DEFAULT_APPLICATION_ID))
+                  .all()
+                  .get()
                   .get(StreamsSettings.DEFAULT_APPLICATION_ID);
           assertThat(group.members())
               .extracting(member -> member.groupInstanceId().orElse("dynamic"))
@@ -84,16 +103,27 @@ class AssignmentIT {
               .containsExactlyInAnyOrder("a-1", "a-2", "b-1", "b-2");
         }
 
-        await().atMost(REBALANCE).until(() -> {
-          JsonNode view = a.get("/assignment").json();
-          return a.app.isRunning() && servers(view).size() == 1
-              && ownedOrderPartitions(view, a.server()).equals(ORDER_PARTITIONS)
-              && threadPartitions(view).containsAll(ORDER_PARTITIONS);
-        });
+        await()
+            .atMost(REBALANCE)
+            .until(
+                () -> {
+                  JsonNode view = a.get("/assignment").json();
+                  return a.app.isRunning()
+                      && servers(view).size() == 1
+                      && ownedOrderPartitions(view, a.server()).equals(ORDER_PARTITIONS)
+                      && threadPartitions(view).containsAll(ORDER_PARTITIONS);
+                });
         List<MemberDescription> members =
-            admin.describeConsumerGroups(List.of(StreamsSettings.DEFAULT_APPLICATION_ID)).all().get()
-                .get(StreamsSettings.DEFAULT_APPLICATION_ID).members().stream().toList();
-        assertThat(members).extracting(member -> member.groupInstanceId().orElse("dynamic"))
+            admin
+                .describeConsumerGroups(List.of(StreamsSettings.DEFAULT_APPLICATION_ID))
+                .all()
+                .get()
+                .get(StreamsSettings.DEFAULT_APPLICATION_ID)
+                .members()
+                .stream()
+                .toList();
+        assertThat(members)
+            .extracting(member -> member.groupInstanceId().orElse("dynamic"))
             .as("b left the group on close, static members included")
             .containsExactlyInAnyOrder("a-1", "a-2");
       }
@@ -119,17 +149,27 @@ class AssignmentIT {
   /** The food-orders partitions the view's partition map gives to {@code server}. */
   static Set<String> ownedOrderPartitions(JsonNode view, String server) {
     Set<String> owned = new TreeSet<>();
-    view.get("partitions").fields().forEachRemaining(entry -> {
-      if (entry.getKey().matches("food-orders-\\d+") && server.equals(entry.getValue().path("active").asText())) {
-        owned.add(entry.getKey());
-      }
-    });
+    view.get("partitions")
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              if (entry.getKey().matches("food-orders-\\d+")
+                  && server.equals(entry.getValue().path("active").asText())) {
+                owned.add(entry.getKey());
+              }
+            });
     return owned;
   }
 
   private static Set<String> threadPartitions(JsonNode view) {
     List<String> partitions = new ArrayList<>();
-    view.get("threads").forEach(thread -> thread.get("activeTasks").forEach(task -> task.get("partitions").forEach(p -> partitions.add(p.asText()))));
+    view.get("threads")
+        .forEach(
+            thread ->
+                thread
+                    .get("activeTasks")
+                    .forEach(
+                        task -> task.get("partitions").forEach(p -> partitions.add(p.asText()))));
     return partitions.stream().collect(Collectors.toCollection(TreeSet::new));
   }
 }

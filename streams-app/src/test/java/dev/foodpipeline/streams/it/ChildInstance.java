@@ -48,7 +48,10 @@ final class ChildInstance implements AutoCloseable {
     Path log = Path.of("target", name + ".log");
     try {
       Process process =
-          new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       return new ChildInstance(process, log, httpPort);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot start " + String.join(" ", command), e);
@@ -79,7 +82,8 @@ final class ChildInstance implements AutoCloseable {
   String tail() {
     try {
       List<String> lines = Files.readAllLines(log);
-      return String.join(System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+      return String.join(
+          System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 30), lines.size()));
     } catch (IOException e) {
       return "(no log: " + e + ")";
     }

@@ -38,29 +38,42 @@ class DeserializationHandlerIT {
     try (KafkaBroker broker = KafkaBroker.start();
         PipelineTopics topics = new PipelineTopics(broker.bootstrapServers())) {
       topics.create();
-      Deserializer<String> strict = (topic, data) -> {
-        if (data[0] == '!') {
-          throw new SerializationException("unreadable");
-        }
-        return new String(data, StandardCharsets.UTF_8);
-      };
+      Deserializer<String> strict =
+          (topic, data) -> {
+            if (data[0] == '!') {
+              throw new SerializationException("unreadable");
+            }
+            return new String(data, StandardCharsets.UTF_8);
+          };
       StreamsBuilder builder = new StreamsBuilder();
-      builder.stream(Topics.FOOD_ORDERS.name(), Consumed.with(Serdes.String(), Serdes.serdeFrom(new StringSerializer(), strict)))
+      builder.stream(
+              Topics.FOOD_ORDERS.name(),
+              Consumed.with(Serdes.String(), Serdes.serdeFrom(new StringSerializer(), strict)))
           .to(Topics.FOOD_ORDER_ITEMS.name(), Produced.with(Serdes.String(), Serdes.String()));
       StreamsSettings settings =
-          StreamsSettings.builder().bootstrapServers(broker.bootstrapServers()).instanceId("deser").stateDir(stateDir)
-              .threads(1).httpPort(0).build();
+          StreamsSettings.builder()
+              .bootstrapServers(broker.bootstrapServers())
+              .instanceId("deser")
+              .stateDir(stateDir)
+              .threads(1)
+              .httpPort(0)
+              .build();
 
       try (StreamsApp app = new StreamsApp(settings, builder.build())) {
         app.start();
-        topics.sendOrders(List.of(
-            new SimpleEntry<>("o-1", "!bad".getBytes(StandardCharsets.UTF_8)),
-            new SimpleEntry<>("o-2", "good".getBytes(StandardCharsets.UTF_8))));
-        await().atMost(Duration.ofSeconds(60)).until(() -> topics.allInputCommitted(StreamsSettings.DEFAULT_APPLICATION_ID));
+        topics.sendOrders(
+            List.of(
+                new SimpleEntry<>("o-1", "!bad".getBytes(StandardCharsets.UTF_8)),
+                new SimpleEntry<>("o-2", "good".getBytes(StandardCharsets.UTF_8))));
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> topics.allInputCommitted(StreamsSettings.DEFAULT_APPLICATION_ID));
 
         List<RejectedOrder> rejected = topics.rejected();
-        assertThat(rejected).extracting(RejectedOrder::orderId, RejectedOrder::reasonCode, RejectedOrder::raw)
-            .containsExactly(org.assertj.core.groups.Tuple.tuple("o-1", ReasonCode.PROCESSING_ERROR, "!bad"));
+        assertThat(rejected)
+            .extracting(RejectedOrder::orderId, RejectedOrder::reasonCode, RejectedOrder::raw)
+            .containsExactly(
+                org.assertj.core.groups.Tuple.tuple("o-1", ReasonCode.PROCESSING_ERROR, "!bad"));
         assertThat(rejected.get(0).reason()).startsWith("deserialization failed:");
       }
     }

@@ -14,9 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** One app instance in this JVM as Main runs it: the HTTP endpoints (on a free port) and the Streams app. */
+/**
+ * One app instance in this JVM as Main runs it: the HTTP endpoints (on a free port) and the Streams
+ * app.
+ */
 final class Instance implements AutoCloseable {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   final CurrentApp current = new CurrentApp();
   final HttpApi http;
@@ -43,7 +47,9 @@ final class Instance implements AutoCloseable {
     try {
       HttpResponse<String> response =
           CLIENT.send(
-              HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10)).build(),
+              HttpRequest.newBuilder(URI.create(baseUrl + path))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), Json.mapper().readTree(response.body()), response);
     } catch (IOException e) {

@@ -47,10 +47,15 @@ class InstanceCrashIT {
   private static final Logger log = LoggerFactory.getLogger(InstanceCrashIT.class);
   private static final RestaurantCatalog CATALOG = RestaurantCatalog.generate(5L);
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
-  private static final Set<String> ORDER_PARTITIONS = Set.of("food-orders-0", "food-orders-1", "food-orders-2");
+  private static final Set<String> ORDER_PARTITIONS =
+      Set.of("food-orders-0", "food-orders-1", "food-orders-2");
   private static final int ORDERS = 3_000;
   private static final int KILL_AFTER = 1_000;
-  /** The least the broker allows (group.min.session.timeout.ms), so that the test does not wait 45 s. */
+
+  /**
+   * The least the broker allows (group.min.session.timeout.ms), so that the test does not wait 45
+   * s.
+   */
   private static final Map<String, String> FAST_FAILURE_DETECTION =
       Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000");
 
@@ -61,69 +66,114 @@ class InstanceCrashIT {
   void killingAnInstanceMidRunMovesItsPartitionsAndLosesOrRepeatsNoOrder() throws Exception {
     try (KafkaBroker broker = KafkaBroker.start();
         PipelineTopics topics = new PipelineTopics(broker.bootstrapServers());
-        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       topics.create();
       topics.publish(CATALOG);
 
       try (Instance a = new Instance(settings(broker, "a", stateA))) {
         a.app.awaitRunning(TIMEOUT);
-        await("a owns every partition").atMost(TIMEOUT).until(() -> owned(a.get("/assignment").json(), a.server()).equals(ORDER_PARTITIONS));
+        await("a owns every partition")
+            .atMost(TIMEOUT)
+            .until(() -> owned(a.get("/assignment").json(), a.server()).equals(ORDER_PARTITIONS));
         // A first batch before the second instance joins: every store has changelog data (and so a
         // checkpoint) when its task moves. (Kafka Streams 4.4 treats a RocksDB window store that
         // moves back to an instance before its changelog has any data as corrupted under
         // exactly-once; see docs/streams-app.md.)
         Expected expected = new Expected();
         topics.sendOrders(batch(-1, expected));
-        await("the first batch processed").atMost(TIMEOUT).until(() -> topics.drained(StreamsSettings.DEFAULT_APPLICATION_ID));
+        await("the first batch processed")
+            .atMost(TIMEOUT)
+            .until(() -> topics.drained(StreamsSettings.DEFAULT_APPLICATION_ID));
 
-        List<String> args = new ArrayList<>(List.of(
-            "--bootstrap-servers", broker.bootstrapServers(), "--instance-id", "b", "--threads", "2",
-            "--state-dir", stateB.toString()));
-        FAST_FAILURE_DETECTION.forEach((key, value) -> args.addAll(List.of("-c", key + "=" + value)));
+        List<String> args =
+            new ArrayList<>(
+                List.of(
+                    "--bootstrap-servers",
+                    broker.bootstrapServers(),
+                    "--instance-id",
+                    "b",
+                    "--threads",
+                    "2",
+                    "--state-dir",
+                    stateB.toString()));
+        FAST_FAILURE_DETECTION.forEach(
+            (key, value) -> args.addAll(List.of("-c", key + "=" + value)));
         try (ChildInstance b = ChildInstance.start("instance-crash-it-b", freePort(), args)) {
           long joinStarted = System.nanoTime();
-          await("b joins and takes partitions; both show the same global view").atMost(TIMEOUT)
-              .ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class).until(() -> {
-            if (!b.isAlive()) {
-              throw new AssertionError("instance b exited:\n" + b.tail());
-            }
-            JsonNode viewA = a.get("/assignment").json();
-            Instance.Reply fromB = Instance.get(b.url(), "/assignment");
-            return fromB.status() == 200
-                && viewA.get("instances").size() == 2
-                && viewA.get("instances").equals(fromB.json().get("instances"))
-                && viewA.get("partitions").equals(fromB.json().get("partitions"))
-                && !owned(viewA, b.server()).isEmpty()
-                && !owned(viewA, a.server()).isEmpty();
-          });
-          log.info("b joined: partitions moved {} ms after its JVM started", (System.nanoTime() - joinStarted) / 1_000_000);
+          await("b joins and takes partitions; both show the same global view")
+              .atMost(TIMEOUT)
+              .ignoreExceptionsInstanceOf(java.io.UncheckedIOException.class)
+              .until(
+                  () -> {
+                    if (!b.isAlive()) {
+                      throw new AssertionError("instance b exited:\n" + b.tail());
+                    }
+                    JsonNode viewA = a.get("/assignment").json();
+                    Instance.Reply fromB = Instance.get(b.url(), "/assignment");
+                    return fromB.status() == 200
+                        && viewA.get("instances").size() == 2
+                        && viewA.get("instances").equals(fromB.json().get("instances"))
+                        && viewA.get("partitions").equals(fromB.json().get("partitions"))
+                        && !owned(viewA, b.server()).isEmpty()
+                        && !owned(viewA, a.server()).isEmpty();
+                  });
+          log.info(
+              "b joined: partitions moved {} ms after its JVM started",
+              (System.nanoTime() - joinStarted) / 1_000_000);
           Set<String> ofB = owned(a.get("/assignment").json(), b.server());
 
           AtomicInteger sent = new AtomicInteger();
-          CompletableFuture<Void> producing = CompletableFuture.runAsync(() -> produce(topics, expected, sent));
+          CompletableFuture<Void> producing =
+              CompletableFuture.runAsync(() -> produce(topics, expected, sent));
           await().atMost(TIMEOUT).until(() -> sent.get() >= KILL_AFTER);
-          await("b has committed work of its own").atMost(TIMEOUT).until(() -> committed(admin, ofB) > 0);
+          await("b has committed work of its own")
+              .atMost(TIMEOUT)
+              .until(() -> committed(admin, ofB) > 0);
           b.kill();
           long killed = System.nanoTime();
           log.info("killed b (SIGKILL) after {} orders were sent", sent.get());
 
-          await("a owns every partition again").atMost(TIMEOUT).until(() -> {
-            JsonNode view = a.get("/assignment").json();
-            return view.get("instances").size() == 1 && owned(view, a.server()).equals(ORDER_PARTITIONS);
-          });
-          log.info("a owns every partition {} ms after b was killed", (System.nanoTime() - killed) / 1_000_000);
+          await("a owns every partition again")
+              .atMost(TIMEOUT)
+              .until(
+                  () -> {
+                    JsonNode view = a.get("/assignment").json();
+                    return view.get("instances").size() == 1
+                        && owned(view, a.server()).equals(ORDER_PARTITIONS);
+                  });
+          log.info(
+              "a owns every partition {} ms after b was killed",
+              (System.nanoTime() - killed) / 1_000_000);
           producing.get();
-          await("everything processed").atMost(TIMEOUT).until(() -> topics.drained(StreamsSettings.DEFAULT_APPLICATION_ID));
-          log.info("every input processed and committed {} ms after b was killed", (System.nanoTime() - killed) / 1_000_000);
+          await("everything processed")
+              .atMost(TIMEOUT)
+              .until(() -> topics.drained(StreamsSettings.DEFAULT_APPLICATION_ID));
+          log.info(
+              "every input processed and committed {} ms after b was killed",
+              (System.nanoTime() - killed) / 1_000_000);
 
           List<ProcessedOrder> processed = topics.processed();
           List<RejectedOrder> rejected = topics.rejected();
-          String report = Outcome.report(expected.valid, processed.stream().map(ProcessedOrder::orderId).toList(), rejected);
-          assertThat(processed).extracting(ProcessedOrder::orderId)
-              .as("every valid order exactly once: %s", report).containsExactlyInAnyOrderElementsOf(expected.valid);
-          assertThat(rejected).extracting(RejectedOrder::orderId)
-              .as("every invalid order exactly once: %s", report).containsExactlyInAnyOrderElementsOf(expected.invalid);
-          assertThat(rejected).allSatisfy(r -> assertThat(r.reasonCode()).isIn(ReasonCode.MALFORMED_JSON, ReasonCode.BAD_QUANTITY));
+          String report =
+              Outcome.report(
+                  expected.valid,
+                  processed.stream().map(ProcessedOrder::orderId).toList(),
+                  rejected);
+          assertThat(processed)
+              .extracting(ProcessedOrder::orderId)
+              .as("every valid order exactly once: %s", report)
+              .containsExactlyInAnyOrderElementsOf(expected.valid);
+          assertThat(rejected)
+              .extracting(RejectedOrder::orderId)
+              .as("every invalid order exactly once: %s", report)
+              .containsExactlyInAnyOrderElementsOf(expected.invalid);
+          assertThat(rejected)
+              .allSatisfy(
+                  r ->
+                      assertThat(r.reasonCode())
+                          .isIn(ReasonCode.MALFORMED_JSON, ReasonCode.BAD_QUANTITY));
           assertThat(topics.items()).hasSize(expected.valid.size());
           assertThat(a.get("/ready").status()).isEqualTo(200);
         }
@@ -133,15 +183,42 @@ class InstanceCrashIT {
 
   /** A short account of what differs, for a failure message (AssertJ cuts long lists). */
   private static final class Outcome {
-    static String report(List<String> valid, List<String> processedIds, List<RejectedOrder> rejected) {
-      Map<String, Long> counts = processedIds.stream().collect(java.util.stream.Collectors.groupingBy(id -> id, java.util.stream.Collectors.counting()));
+    static String report(
+        List<String> valid, List<String> processedIds, List<RejectedOrder> rejected) {
+      Map<String, Long> counts =
+          processedIds.stream()
+              .collect(
+                  java.util.stream.Collectors.groupingBy(
+                      id -> id, java.util.stream.Collectors.counting()));
       List<String> missing = valid.stream().filter(id -> !counts.containsKey(id)).toList();
-      List<String> twice = counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+      List<String> twice =
+          counts.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
       Map<String, String> rejectedAs = new java.util.HashMap<>();
-      rejected.forEach(r -> rejectedAs.put(r.orderId(), r.reasonCode() + " at " + r.sourcePartition() + "@" + r.sourceOffset() + ": " + r.reason()));
-      List<String> missingWhy = missing.stream().limit(10).map(id -> id + " -> " + rejectedAs.getOrDefault(id, "nowhere")).toList();
-      return String.format("%d valid expected, %d processed records, %d missing %s, %d twice %s, rejected %d",
-          valid.size(), processedIds.size(), missing.size(), missingWhy, twice.size(), twice.stream().limit(10).toList(), rejected.size());
+      rejected.forEach(
+          r ->
+              rejectedAs.put(
+                  r.orderId(),
+                  r.reasonCode()
+                      + " at "
+                      + r.sourcePartition()
+                      + "@"
+                      + r.sourceOffset()
+                      + ": "
+                      + r.reason()));
+      List<String> missingWhy =
+          missing.stream()
+              .limit(10)
+              .map(id -> id + " -> " + rejectedAs.getOrDefault(id, "nowhere"))
+              .toList();
+      return String.format(
+          "%d valid expected, %d processed records, %d missing %s, %d twice %s, rejected %d",
+          valid.size(),
+          processedIds.size(),
+          missing.size(),
+          missingWhy,
+          twice.size(),
+          twice.stream().limit(10).toList(),
+          rejected.size());
     }
   }
 
@@ -165,14 +242,20 @@ class InstanceCrashIT {
     }
   }
 
-  /** Batch {@code n} of 100 inputs (n = -1: the warm-up): one in ten corrupt, one in ten with a bad quantity. */
+  /**
+   * Batch {@code n} of 100 inputs (n = -1: the warm-up): one in ten corrupt, one in ten with a bad
+   * quantity.
+   */
   private static List<Map.Entry<String, byte[]>> batch(int n, Expected expected) {
     List<Map.Entry<String, byte[]>> inputs = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
       String orderId = (n < 0 ? "warm-up-" : "crash-") + (Math.max(n, 0) * 100 + i);
       Restaurant restaurant = CATALOG.get(i % CATALOG.size());
       if (i % 10 == 0) {
-        inputs.add(new SimpleEntry<>(orderId, ("{\"orderId\":\"" + orderId + "\", oops").getBytes(StandardCharsets.UTF_8)));
+        inputs.add(
+            new SimpleEntry<>(
+                orderId,
+                ("{\"orderId\":\"" + orderId + "\", oops").getBytes(StandardCharsets.UTF_8)));
         expected.invalid.add(orderId);
       } else if (i % 10 == 1) {
         inputs.add(new SimpleEntry<>(orderId, PipelineTopics.json(order(orderId, restaurant, 0))));
@@ -188,13 +271,20 @@ class InstanceCrashIT {
   private static Order order(String orderId, Restaurant restaurant, int quantity) {
     MenuItem item = restaurant.menu().get(0);
     return new Order(
-        orderId, "c-" + orderId, restaurant.restaurantId(), List.of(new OrderLine(item.menuItemId(), quantity, item.price())),
-        new Address("Rua Nova 1", "Porto", "4000-001"), Instant.now());
+        orderId,
+        "c-" + orderId,
+        restaurant.restaurantId(),
+        List.of(new OrderLine(item.menuItemId(), quantity, item.price())),
+        new Address("Rua Nova 1", "Porto", "4000-001"),
+        Instant.now());
   }
 
   private static long committed(Admin admin, Set<String> partitions) throws Exception {
     Map<TopicPartition, OffsetAndMetadata> offsets =
-        admin.listConsumerGroupOffsets(StreamsSettings.DEFAULT_APPLICATION_ID).partitionsToOffsetAndMetadata().get();
+        admin
+            .listConsumerGroupOffsets(StreamsSettings.DEFAULT_APPLICATION_ID)
+            .partitionsToOffsetAndMetadata()
+            .get();
     return offsets.entrySet().stream()
         .filter(e -> partitions.contains(e.getKey().toString()) && e.getValue() != null)
         .mapToLong(e -> e.getValue().offset())

@@ -37,27 +37,54 @@ class MainIT {
       topics.publish(catalog);
       MainHarness main = new MainHarness();
 
-      var exitCode = main.runInBackground(
-          "--bootstrap-servers", broker.bootstrapServers(), "--instance-id", "cli", "--threads", "1",
-          "--state-dir", stateDir.toString(), "--config", "commit.interval.ms=50", "--http-port", "0");
+      var exitCode =
+          main.runInBackground(
+              "--bootstrap-servers",
+              broker.bootstrapServers(),
+              "--instance-id",
+              "cli",
+              "--threads",
+              "1",
+              "--state-dir",
+              stateDir.toString(),
+              "--config",
+              "commit.interval.ms=50",
+              "--http-port",
+              "0");
       await().atMost(Duration.ofSeconds(30)).until(() -> main.httpPort() > 0);
       String http = "http://127.0.0.1:" + main.httpPort();
-      await().atMost(Duration.ofSeconds(90)).until(() -> Instance.get(http, "/ready").status() == 200);
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> Instance.get(http, "/ready").status() == 200);
       assertThat(Instance.get(http, "/health").json().get("state").asText()).isEqualTo("RUNNING");
       Restaurant restaurant = catalog.get(0);
       MenuItem item = restaurant.menu().get(0);
-      Order order = new Order("cli-1", "c-1", restaurant.restaurantId(), List.of(new OrderLine(item.menuItemId(), 1, item.price())),
-          new Address("Rua 1", "Braga", "4700-001"), Instant.now());
-      topics.sendOrders(List.of(
-          new SimpleEntry<>("cli-1", PipelineTopics.json(order)),
-          new SimpleEntry<>("cli-2", "\u0000garbage".getBytes(StandardCharsets.UTF_8))));
+      Order order =
+          new Order(
+              "cli-1",
+              "c-1",
+              restaurant.restaurantId(),
+              List.of(new OrderLine(item.menuItemId(), 1, item.price())),
+              new Address("Rua 1", "Braga", "4700-001"),
+              Instant.now());
+      topics.sendOrders(
+          List.of(
+              new SimpleEntry<>("cli-1", PipelineTopics.json(order)),
+              new SimpleEntry<>("cli-2", "\u0000garbage".getBytes(StandardCharsets.UTF_8))));
 
       await().atMost(Duration.ofSeconds(90)).until(() -> topics.drained("food-orders-streams"));
       assertThat(topics.processed()).extracting(ProcessedOrder::orderId).containsExactly("cli-1");
-      assertThat(topics.rejected()).extracting(RejectedOrder::orderId, RejectedOrder::reasonCode)
+      assertThat(topics.rejected())
+          .extracting(RejectedOrder::orderId, RejectedOrder::reasonCode)
           .containsExactly(org.assertj.core.groups.Tuple.tuple("cli-2", ReasonCode.MALFORMED_JSON));
 
-      assertThat(Instance.get(http, "/assignment").json().get("instances").get(0).get("server").asText())
+      assertThat(
+              Instance.get(http, "/assignment")
+                  .json()
+                  .get("instances")
+                  .get(0)
+                  .get("server")
+                  .asText())
           .isEqualTo("127.0.0.1:" + main.httpPort());
 
       main.requestStop();

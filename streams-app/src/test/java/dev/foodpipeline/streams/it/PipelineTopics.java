@@ -53,28 +53,40 @@ final class PipelineTopics implements AutoCloseable {
 
   void publish(RestaurantCatalog catalog) {
     try (KafkaProducer<String, Restaurant> producer = producer(Topics.RESTAURANTS)) {
-      catalog.restaurants().forEach(r -> producer.send(new ProducerRecord<>(Topics.RESTAURANTS.name(), r.restaurantId(), r)));
+      catalog
+          .restaurants()
+          .forEach(
+              r ->
+                  producer.send(
+                      new ProducerRecord<>(Topics.RESTAURANTS.name(), r.restaurantId(), r)));
     }
   }
 
   void publishRaw(String topic, String key, byte[] value) {
     try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), new StringSerializer(), new ByteArraySerializer())) {
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value));
     }
   }
 
   /** Sends the inputs to food-orders with an idempotent producer; returns where each landed. */
-  List<SourcePosition> sendOrders(List<Map.Entry<String, byte[]>> inputs) throws ExecutionException, InterruptedException {
+  List<SourcePosition> sendOrders(List<Map.Entry<String, byte[]>> inputs)
+      throws ExecutionException, InterruptedException {
     List<SourcePosition> positions = new ArrayList<>();
     try (KafkaProducer<String, byte[]> producer = producer(Topics.FOOD_ORDERS)) {
       List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
       for (Map.Entry<String, byte[]> input : inputs) {
-        sent.add(producer.send(new ProducerRecord<>(Topics.FOOD_ORDERS.name(), input.getKey(), input.getValue())));
+        sent.add(
+            producer.send(
+                new ProducerRecord<>(Topics.FOOD_ORDERS.name(), input.getKey(), input.getValue())));
       }
       for (var future : sent) {
         RecordMetadata metadata = future.get();
-        positions.add(new SourcePosition(metadata.topic(), metadata.partition(), metadata.offset()));
+        positions.add(
+            new SourcePosition(metadata.topic(), metadata.partition(), metadata.offset()));
       }
     }
     return positions;
@@ -84,67 +96,90 @@ final class PipelineTopics implements AutoCloseable {
     return Json.toBytes(order);
   }
 
-  /** True when the app's group has committed every non-empty food-orders partition up to its end. */
+  /**
+   * True when the app's group has committed every non-empty food-orders partition up to its end.
+   */
   boolean allInputCommitted(String applicationId) throws ExecutionException, InterruptedException {
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
     Map<TopicPartition, Long> ends = endOffsets(Topics.FOOD_ORDERS);
     return ends.entrySet().stream()
-        .allMatch(end -> end.getValue() == 0
-            || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue());
+        .allMatch(
+            end ->
+                end.getValue() == 0
+                    || committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue());
   }
 
   /**
    * True when the app has processed everything so far: its group has committed every partition of
    * food-orders and of its repartition topics up to the end, and no transaction is open on the
-   * broker (an instance's transaction that is still open, a killed one's say, hides records until it
-   * is aborted, and its inputs are processed again).
+   * broker (an instance's transaction that is still open, a killed one's say, hides records until
+   * it is aborted, and its inputs are processed again).
    */
   boolean drained(String applicationId) throws ExecutionException, InterruptedException {
     var open =
-        admin.listTransactions(
+        admin
+            .listTransactions(
                 new org.apache.kafka.clients.admin.ListTransactionsOptions()
-                    .filterStates(List.of(
-                        org.apache.kafka.clients.admin.TransactionState.ONGOING,
-                        org.apache.kafka.clients.admin.TransactionState.PREPARE_COMMIT,
-                        org.apache.kafka.clients.admin.TransactionState.PREPARE_ABORT)))
-            .all().get();
+                    .filterStates(
+                        List.of(
+                            org.apache.kafka.clients.admin.TransactionState.ONGOING,
+                            org.apache.kafka.clients.admin.TransactionState.PREPARE_COMMIT,
+                            org.apache.kafka.clients.admin.TransactionState.PREPARE_ABORT)))
+            .all()
+            .get();
     if (!open.isEmpty()) {
       return false;
     }
     Map<TopicPartition, OffsetAndMetadata> committed =
         admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-    List<String> inputs = List.of(
-        Topics.FOOD_ORDERS.name(),
-        applicationId + "-" + dev.foodpipeline.streams.topology.OrderTopology.ORDERS_BY_ID + "-repartition",
-        applicationId + "-" + dev.foodpipeline.streams.topology.OrderTopology.STATS_BY_RESTAURANT + "-repartition");
+    List<String> inputs =
+        List.of(
+            Topics.FOOD_ORDERS.name(),
+            applicationId
+                + "-"
+                + dev.foodpipeline.streams.topology.OrderTopology.ORDERS_BY_ID
+                + "-repartition",
+            applicationId
+                + "-"
+                + dev.foodpipeline.streams.topology.OrderTopology.STATS_BY_RESTAURANT
+                + "-repartition");
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     for (String topic : inputs) {
       for (int p = 0; p < Topics.FOOD_ORDERS.partitions(); p++) {
         request.put(new TopicPartition(topic, p), OffsetSpec.latest());
       }
     }
-    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request).all().get();
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+        admin.listOffsets(request).all().get();
     return ends.entrySet().stream()
-        .allMatch(end -> end.getValue().offset() == 0
-            || committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue().offset());
+        .allMatch(
+            end ->
+                end.getValue().offset() == 0
+                    || committed.get(end.getKey()) != null
+                        && committed.get(end.getKey()).offset() >= end.getValue().offset());
   }
 
   /** Every committed record of a topic, read with isolation level read_committed. */
-  <K, V> List<ConsumerRecord<K, V>> readCommitted(Topic<K, V> topic) throws ExecutionException, InterruptedException {
+  <K, V> List<ConsumerRecord<K, V>> readCommitted(Topic<K, V> topic)
+      throws ExecutionException, InterruptedException {
     Map<TopicPartition, Long> ends = endOffsets(topic);
     List<ConsumerRecord<K, V>> records = new ArrayList<>();
     try (KafkaConsumer<K, V> consumer =
         new KafkaConsumer<>(
             Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString()),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                IsolationLevel.READ_COMMITTED.toString()),
             topic.keySerde().deserializer(),
             topic.valueSerde().deserializer())) {
       consumer.assign(ends.keySet());
       consumer.seekToBeginning(ends.keySet());
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
+      while (ends.entrySet().stream()
+          .anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
         if (System.nanoTime() > deadline) {
           throw new AssertionError("Could not read " + topic + " to its end " + ends + " in 30 s");
         }
@@ -163,19 +198,28 @@ final class PipelineTopics implements AutoCloseable {
   }
 
   /** Every committed item record, keys included: a repeated item would show twice. */
-  List<ConsumerRecord<OrderItemKey, ProcessedItem>> items() throws ExecutionException, InterruptedException {
+  List<ConsumerRecord<OrderItemKey, ProcessedItem>> items()
+      throws ExecutionException, InterruptedException {
     return readCommitted(Topics.FOOD_ORDER_ITEMS);
   }
 
   /** Read-committed end offsets (the last stable offsets) of a topic's partitions. */
-  private Map<TopicPartition, Long> endOffsets(Topic<?, ?> topic) throws ExecutionException, InterruptedException {
+  private Map<TopicPartition, Long> endOffsets(Topic<?, ?> topic)
+      throws ExecutionException, InterruptedException {
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
     for (int p = 0; p < topic.partitions(); p++) {
       request.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
     }
     Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
-        admin.listOffsets(request, new org.apache.kafka.clients.admin.ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get();
-    return result.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        admin
+            .listOffsets(
+                request,
+                new org.apache.kafka.clients.admin.ListOffsetsOptions(
+                    IsolationLevel.READ_COMMITTED))
+            .all()
+            .get();
+    return result.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
   }
 
   private <K, V> KafkaProducer<K, V> producer(Topic<K, V> topic) {

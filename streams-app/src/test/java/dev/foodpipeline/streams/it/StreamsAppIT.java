@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.foodpipeline.infra.KafkaBroker;
+import dev.foodpipeline.model.Address;
 import dev.foodpipeline.model.MenuItem;
 import dev.foodpipeline.model.Order;
 import dev.foodpipeline.model.OrderLine;
@@ -13,7 +14,6 @@ import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
-import dev.foodpipeline.model.Address;
 import dev.foodpipeline.streams.StreamsApp;
 import dev.foodpipeline.streams.StreamsSettings;
 import java.math.BigDecimal;
@@ -39,8 +39,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StreamsAppIT {
   private static final RestaurantCatalog CATALOG = RestaurantCatalog.generate(42L);
+
   /** Published corrupt before the apps start: read back from the store as "no such restaurant". */
   private static final String CORRUPT_RESTAURANT = "r-020";
+
   private static final Duration STARTUP = Duration.ofSeconds(60);
 
   private static KafkaBroker broker;
@@ -55,7 +57,10 @@ class StreamsAppIT {
     topics = new PipelineTopics(broker.bootstrapServers());
     topics.create();
     topics.publish(CATALOG);
-    topics.publishRaw("restaurants", CORRUPT_RESTAURANT, "{\"restaurantId\": oops".getBytes(StandardCharsets.UTF_8));
+    topics.publishRaw(
+        "restaurants",
+        CORRUPT_RESTAURANT,
+        "{\"restaurantId\": oops".getBytes(StandardCharsets.UTF_8));
   }
 
   @AfterAll
@@ -69,23 +74,28 @@ class StreamsAppIT {
   }
 
   @Test
-  void twoInstancesOfTwoThreadsTurnEveryInputIntoExactlyOneOutputAndSurviveALeavingInstance() throws Exception {
+  void twoInstancesOfTwoThreadsTurnEveryInputIntoExactlyOneOutputAndSurviveALeavingInstance()
+      throws Exception {
     StreamsApp appA = new StreamsApp(settings("a", stateDirA));
     StreamsApp appB = new StreamsApp(settings("b", stateDirB));
-    try (appA; appB) {
+    try (appA;
+        appB) {
       appA.start();
       appB.start();
       appA.awaitRunning(STARTUP);
       appB.awaitRunning(STARTUP);
       await().atMost(STARTUP).until(() -> assignedPartitions(appA, appB).size() == 3);
-      assertThat(assignedPartitions(appA, appB)).containsExactlyInAnyOrder("food-orders-0", "food-orders-1", "food-orders-2");
+      assertThat(assignedPartitions(appA, appB))
+          .containsExactlyInAnyOrder("food-orders-0", "food-orders-1", "food-orders-2");
       assertThat(appA.assignment()).hasSize(2);
       assertThat(appB.assignment()).hasSize(2);
 
       Batch first = Batch.mixed("first", 240);
       first.send();
       topics.publishRaw("restaurants", "r-500", new byte[] {(byte) 0xFF, 0, (byte) 0xFE});
-      await().atMost(Duration.ofSeconds(90)).until(() -> topics.drained(StreamsSettings.DEFAULT_APPLICATION_ID));
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> topics.drained(StreamsSettings.DEFAULT_APPLICATION_ID));
       first.assertExactlyOnce();
       assertThat(appA.isRunning()).as("instance a still running after corrupt input").isTrue();
       assertThat(appB.isRunning()).as("instance b still running after corrupt input").isTrue();
@@ -95,7 +105,9 @@ class StreamsAppIT {
 
       Batch second = Batch.mixed("second", 120);
       second.send();
-      await().atMost(Duration.ofSeconds(90)).until(() -> topics.drained(StreamsSettings.DEFAULT_APPLICATION_ID));
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(() -> topics.drained(StreamsSettings.DEFAULT_APPLICATION_ID));
       Batch.assertExactlyOnce(first, second);
       assertThat(appB.isRunning()).isTrue();
     }
@@ -133,10 +145,29 @@ class StreamsAppIT {
         Restaurant restaurant = CATALOG.get(i % (CATALOG.size() - 1)); // never the corrupt r-020
         Order valid = order(orderId, restaurant.restaurantId(), restaurant.menu().get(0), 2);
         switch (i % 8) {
-          case 0 -> batch.add(orderId, "{\"orderId\": broken".getBytes(StandardCharsets.UTF_8), ReasonCode.MALFORMED_JSON, 0);
-          case 1 -> batch.add(orderId, new byte[] {(byte) 0xC3, 0x28, (byte) i}, ReasonCode.MALFORMED_JSON, 0);
-          case 2 -> batch.add(orderId, PipelineTopics.json(order(orderId, CORRUPT_RESTAURANT, restaurant.menu().get(0), 1)), ReasonCode.UNKNOWN_RESTAURANT, 0);
-          case 3 -> batch.add(orderId, PipelineTopics.json(order(orderId, restaurant.restaurantId(), restaurant.menu().get(0), 0)), ReasonCode.BAD_QUANTITY, 0);
+          case 0 ->
+              batch.add(
+                  orderId,
+                  "{\"orderId\": broken".getBytes(StandardCharsets.UTF_8),
+                  ReasonCode.MALFORMED_JSON,
+                  0);
+          case 1 ->
+              batch.add(
+                  orderId, new byte[] {(byte) 0xC3, 0x28, (byte) i}, ReasonCode.MALFORMED_JSON, 0);
+          case 2 ->
+              batch.add(
+                  orderId,
+                  PipelineTopics.json(
+                      order(orderId, CORRUPT_RESTAURANT, restaurant.menu().get(0), 1)),
+                  ReasonCode.UNKNOWN_RESTAURANT,
+                  0);
+          case 3 ->
+              batch.add(
+                  orderId,
+                  PipelineTopics.json(
+                      order(orderId, restaurant.restaurantId(), restaurant.menu().get(0), 0)),
+                  ReasonCode.BAD_QUANTITY,
+                  0);
           case 4 -> batch.add(orderId, null, ReasonCode.MALFORMED_JSON, 0);
           default -> batch.add(orderId, PipelineTopics.json(valid), null, valid.items().size());
         }
@@ -146,10 +177,14 @@ class StreamsAppIT {
 
     private static Order order(String orderId, String restaurantId, MenuItem item, int quantity) {
       return new Order(
-          orderId, "c-" + orderId, restaurantId,
-          List.of(new OrderLine(item.menuItemId(), quantity, item.price()),
+          orderId,
+          "c-" + orderId,
+          restaurantId,
+          List.of(
+              new OrderLine(item.menuItemId(), quantity, item.price()),
               new OrderLine(item.menuItemId(), 1, item.price())),
-          new Address("Rua Nova 1", "Porto", "4000-001"), Instant.now().minusSeconds(30));
+          new Address("Rua Nova 1", "Porto", "4000-001"),
+          Instant.now().minusSeconds(30));
     }
 
     private void add(String key, byte[] value, ReasonCode code, int lineCount) {
@@ -185,18 +220,27 @@ class StreamsAppIT {
       List<RejectedOrder> rejected = topics.rejected();
 
       assertThat(processed)
-          .extracting(order -> new SourcePosition("food-orders", order.sourcePartition(), order.sourceOffset()))
+          .extracting(
+              order ->
+                  new SourcePosition("food-orders", order.sourcePartition(), order.sourceOffset()))
           .containsExactlyInAnyOrderElementsOf(accepted);
       assertThat(rejected)
-          .extracting(r -> new SourcePosition(r.sourceTopic(), r.sourcePartition(), r.sourceOffset()))
+          .extracting(
+              r -> new SourcePosition(r.sourceTopic(), r.sourcePartition(), r.sourceOffset()))
           .containsExactlyInAnyOrderElementsOf(rejections.keySet());
-      assertThat(rejected).allSatisfy(r ->
-          assertThat(r.reasonCode()).isEqualTo(rejections.get(new SourcePosition(r.sourceTopic(), r.sourcePartition(), r.sourceOffset()))));
-      assertThat(processed).allSatisfy(order -> assertThat(order.total()).isGreaterThan(BigDecimal.ZERO));
+      assertThat(rejected)
+          .allSatisfy(
+              r ->
+                  assertThat(r.reasonCode())
+                      .isEqualTo(
+                          rejections.get(
+                              new SourcePosition(
+                                  r.sourceTopic(), r.sourcePartition(), r.sourceOffset()))));
+      assertThat(processed)
+          .allSatisfy(order -> assertThat(order.total()).isGreaterThan(BigDecimal.ZERO));
       var items = topics.items();
       assertThat(items).hasSize(lineTotal);
       assertThat(items.stream().map(record -> record.key()).distinct()).hasSize(lineTotal);
     }
   }
-
 }

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** DUPLICATE_ORDER: an accepted order id is remembered for the retention, whatever the record key. */
+/**
+ * DUPLICATE_ORDER: an accepted order id is remembered for the retention, whatever the record key.
+ */
 class DeduplicationTest {
   private static final Duration RETENTION = Duration.ofHours(1);
 
@@ -31,7 +33,9 @@ class DeduplicationTest {
 
   @BeforeEach
   void startDriver() {
-    pipeline = new PipelineDriver(stateDir, TopologySettings.withClock(clock).withDedupRetention(RETENTION));
+    pipeline =
+        new PipelineDriver(
+            stateDir, TopologySettings.withClock(clock).withDedupRetention(RETENTION));
   }
 
   @AfterEach
@@ -44,13 +48,16 @@ class DeduplicationTest {
   }
 
   @Test
-  void theSameOrderIdTwiceIsAcceptedOnceAndTheSecondIsRejectedAsDuplicateWithItsOwnPositionAndText() {
+  void
+      theSameOrderIdTwiceIsAcceptedOnceAndTheSecondIsRejectedAsDuplicateWithItsOwnPositionAndText() {
     pipeline.orders.pipeInput("o-1", json(bread("o-1")));
     clock.advance(Duration.ofMinutes(5));
     byte[] again = json(bread("o-1"));
     pipeline.orders.pipeInput("o-1", again);
 
-    assertThat(pipeline.processed.readValuesToList()).extracting(ProcessedOrder::orderId).containsExactly("o-1");
+    assertThat(pipeline.processed.readValuesToList())
+        .extracting(ProcessedOrder::orderId)
+        .containsExactly("o-1");
     assertThat(pipeline.items.readValuesToList()).hasSize(1);
     List<KeyValue<RejectionKey, RejectedOrder>> rejected = pipeline.rejected.readKeyValuesToList();
     assertThat(rejected).hasSize(1);
@@ -59,7 +66,10 @@ class DeduplicationTest {
     assertThat(duplicate.reasonCode()).isEqualTo(ReasonCode.DUPLICATE_ORDER);
     assertThat(duplicate.orderId()).isEqualTo("o-1");
     assertThat(duplicate.reason())
-        .isEqualTo("order id o-1 was already accepted at " + NOW + " (the order at food-orders-0@0); order ids are remembered for PT1H");
+        .isEqualTo(
+            "order id o-1 was already accepted at "
+                + NOW
+                + " (the order at food-orders-0@0); order ids are remembered for PT1H");
     assertThat(duplicate.raw()).isEqualTo(new String(again, StandardCharsets.UTF_8));
     assertThat(duplicate.rejectedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
   }
@@ -83,8 +93,12 @@ class DeduplicationTest {
     pipeline.orders.pipeInput("o-3", json(testKitchenOrder("o-3", line("r-900-m04", 1, "1.99"))));
     pipeline.orders.pipeInput("o-3", json(bread("o-3")));
 
-    assertThat(pipeline.rejected.readValuesToList()).extracting(RejectedOrder::reasonCode).containsExactly(ReasonCode.PRICE_MISMATCH);
-    assertThat(pipeline.processed.readValuesToList()).extracting(ProcessedOrder::sourceOffset).containsExactly(1L);
+    assertThat(pipeline.rejected.readValuesToList())
+        .extracting(RejectedOrder::reasonCode)
+        .containsExactly(ReasonCode.PRICE_MISMATCH);
+    assertThat(pipeline.processed.readValuesToList())
+        .extracting(ProcessedOrder::sourceOffset)
+        .containsExactly(1L);
   }
 
   @Test
@@ -95,8 +109,12 @@ class DeduplicationTest {
     clock.set(NOW.plus(RETENTION));
     pipeline.orders.pipeInput("o-4", json(bread("o-4")));
 
-    assertThat(pipeline.rejected.readValuesToList()).extracting(RejectedOrder::sourceOffset).containsExactly(1L);
-    assertThat(pipeline.processed.readValuesToList()).extracting(ProcessedOrder::sourceOffset).containsExactly(0L, 2L);
+    assertThat(pipeline.rejected.readValuesToList())
+        .extracting(RejectedOrder::sourceOffset)
+        .containsExactly(1L);
+    assertThat(pipeline.processed.readValuesToList())
+        .extracting(ProcessedOrder::sourceOffset)
+        .containsExactly(0L, 2L);
   }
 
   @Test

@@ -14,7 +14,8 @@ class LenientSerdeTest {
   void readsWhatTheStrictSerdeReads() {
     byte[] bytes = serde.serializer().serialize("restaurants", OrderFixtures.TEST_KITCHEN);
 
-    assertThat(serde.deserializer().deserialize("restaurants", bytes)).isEqualTo(OrderFixtures.TEST_KITCHEN);
+    assertThat(serde.deserializer().deserialize("restaurants", bytes))
+        .isEqualTo(OrderFixtures.TEST_KITCHEN);
     assertThat(serde.deserializer().deserialize("restaurants", null)).isNull();
     assertThat(serde.failures()).isZero();
   }
@@ -23,9 +24,14 @@ class LenientSerdeTest {
   void unreadableBytesBecomeNullAndAreCounted() {
     var deserializer = serde.deserializer();
     for (int i = 0; i < 5; i++) {
-      assertThat(deserializer.deserialize("restaurants", "{broken".getBytes(StandardCharsets.UTF_8))).isNull();
+      assertThat(
+              deserializer.deserialize("restaurants", "{broken".getBytes(StandardCharsets.UTF_8)))
+          .isNull();
     }
-    assertThat(deserializer.deserialize("restaurants", "{\"restaurantId\":\"r-1\"}".getBytes(StandardCharsets.UTF_8))).isNull();
+    assertThat(
+            deserializer.deserialize(
+                "restaurants", "{\"restaurantId\":\"r-1\"}".getBytes(StandardCharsets.UTF_8)))
+        .isNull();
     assertThat(serde.failures()).isEqualTo(6);
   }
 }

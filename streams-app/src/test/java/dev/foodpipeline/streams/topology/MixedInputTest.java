@@ -34,7 +34,8 @@ class MixedInputTest {
     try (PipelineDriver pipeline = new PipelineDriver(stateDir)) {
       for (long offset = 0; offset < INPUTS; offset++) {
         String orderId = "o-" + offset;
-        Restaurant restaurant = PipelineDriver.CATALOG.get(random.nextInt(PipelineDriver.CATALOG.size()));
+        Restaurant restaurant =
+            PipelineDriver.CATALOG.get(random.nextInt(PipelineDriver.CATALOG.size()));
         Order valid = OrderFixtures.validOrder(restaurant, orderId);
         int kind = random.nextInt(8);
         switch (kind) {
@@ -47,18 +48,23 @@ class MixedInputTest {
             expectedRejections.put(offset, ReasonCode.MALFORMED_JSON);
           }
           case 2 -> {
-            pipeline.orders.pipeInput(orderId, OrderFixtures.json(OrderFixtures.order(orderId, "r-404", valid.items())));
+            pipeline.orders.pipeInput(
+                orderId, OrderFixtures.json(OrderFixtures.order(orderId, "r-404", valid.items())));
             expectedRejections.put(offset, ReasonCode.UNKNOWN_RESTAURANT);
           }
           case 3 -> {
             pipeline.orders.pipeInput(
                 orderId,
-                OrderFixtures.json(OrderFixtures.withCreatedAt(valid, OrderFixtures.NOW.plus(Duration.ofHours(1)))));
+                OrderFixtures.json(
+                    OrderFixtures.withCreatedAt(
+                        valid, OrderFixtures.NOW.plus(Duration.ofHours(1)))));
             expectedRejections.put(offset, ReasonCode.TIMESTAMP_OUT_OF_RANGE);
           }
           case 4 -> {
             pipeline.orders.pipeInput(
-                orderId, OrderFixtures.editedJson(valid, tree -> OrderFixtures.firstLine(tree).put("quantity", 0)));
+                orderId,
+                OrderFixtures.editedJson(
+                    valid, tree -> OrderFixtures.firstLine(tree).put("quantity", 0)));
             expectedRejections.put(offset, ReasonCode.BAD_QUANTITY);
           }
           default -> {
@@ -76,10 +82,14 @@ class MixedInputTest {
       List<Long> offsets = new ArrayList<>();
       processed.forEach(order -> offsets.add(order.sourceOffset()));
       rejected.forEach(rejection -> offsets.add(rejection.sourceOffset()));
-      assertThat(offsets).containsExactlyInAnyOrderElementsOf(LongStream.range(0, INPUTS).boxed().toList());
+      assertThat(offsets)
+          .containsExactlyInAnyOrderElementsOf(LongStream.range(0, INPUTS).boxed().toList());
       assertThat(processed.stream().map(ProcessedOrder::sourceOffset).collect(Collectors.toSet()))
           .isEqualTo(expectedLines.keySet());
-      assertThat(rejected.stream().collect(Collectors.toMap(RejectedOrder::sourceOffset, RejectedOrder::reasonCode)))
+      assertThat(
+              rejected.stream()
+                  .collect(
+                      Collectors.toMap(RejectedOrder::sourceOffset, RejectedOrder::reasonCode)))
           .isEqualTo(expectedRejections);
       assertThat(items).hasSize(expectedLines.values().stream().mapToInt(Integer::intValue).sum());
       assertThat(expectedRejections).isNotEmpty();

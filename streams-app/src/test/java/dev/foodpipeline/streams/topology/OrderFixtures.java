@@ -63,7 +63,12 @@ final class OrderFixtures {
 
   static Order withCreatedAt(Order order, Instant createdAt) {
     return new Order(
-        order.orderId(), order.customerId(), order.restaurantId(), order.items(), order.deliveryAddress(), createdAt);
+        order.orderId(),
+        order.customerId(),
+        order.restaurantId(),
+        order.items(),
+        order.deliveryAddress(),
+        createdAt);
   }
 
   /** {@code count} lines of Lemonade, once each. */

@@ -11,18 +11,25 @@ import org.junit.jupiter.api.Test;
 
 class OrderIntakeTest {
   private static final SourcePosition SOURCE = new SourcePosition("food-orders", 2, 41L);
-  private static final TopologySettings SETTINGS = TopologySettings.withClock(Clock.fixed(OrderFixtures.NOW, ZoneOffset.UTC));
+  private static final TopologySettings SETTINGS =
+      TopologySettings.withClock(Clock.fixed(OrderFixtures.NOW, ZoneOffset.UTC));
 
   @Test
   void readerThatThrowsGivesAProcessingErrorRejectionInsteadOfAnException() {
-    OrderIntake intake = new OrderIntake(bytes -> { throw new IllegalStateException("reader bug"); }, SETTINGS);
+    OrderIntake intake =
+        new OrderIntake(
+            bytes -> {
+              throw new IllegalStateException("reader bug");
+            },
+            SETTINGS);
 
     ReadResult result = intake.read(SOURCE, "o-1", "{}".getBytes(StandardCharsets.UTF_8));
 
     assertThat(result).isInstanceOf(Rejected.class);
     var rejection = ((Rejected) result).rejection();
     assertThat(rejection.reasonCode()).isEqualTo(ReasonCode.PROCESSING_ERROR);
-    assertThat(rejection.reason()).isEqualTo("unexpected java.lang.IllegalStateException: reader bug");
+    assertThat(rejection.reason())
+        .isEqualTo("unexpected java.lang.IllegalStateException: reader bug");
     assertThat(rejection.orderId()).isEqualTo("o-1");
     assertThat(rejection.raw()).isEqualTo("{}");
     assertThat(rejection.sourcePartition()).isEqualTo(2);
@@ -33,9 +40,11 @@ class OrderIntakeTest {
   @Test
   void orderIdComesFromThePayloadBeforeTheKey() {
     OrderIntake intake = new OrderIntake(SETTINGS);
-    byte[] payload = OrderFixtures.editedJson(
-        OrderFixtures.testKitchenOrder("from-payload", OrderFixtures.line("r-900-m01", 1, "12.50")),
-        tree -> tree.remove("restaurantId"));
+    byte[] payload =
+        OrderFixtures.editedJson(
+            OrderFixtures.testKitchenOrder(
+                "from-payload", OrderFixtures.line("r-900-m01", 1, "12.50")),
+            tree -> tree.remove("restaurantId"));
 
     ReadResult result = intake.read(SOURCE, "from-key", payload);
 
@@ -44,7 +53,9 @@ class OrderIntakeTest {
 
   @Test
   void readableOrderKeepsItsPositionAndBytes() {
-    byte[] payload = OrderFixtures.json(OrderFixtures.testKitchenOrder("o-1", OrderFixtures.line("r-900-m01", 1, "12.50")));
+    byte[] payload =
+        OrderFixtures.json(
+            OrderFixtures.testKitchenOrder("o-1", OrderFixtures.line("r-900-m01", 1, "12.50")));
 
     ReadResult result = new OrderIntake(SETTINGS).read(SOURCE, "o-1", payload);
 

@@ -52,7 +52,8 @@ final class PipelineDriver implements AutoCloseable {
     orders = input(Topics.FOOD_ORDERS);
     restaurants = input(Topics.RESTAURANTS);
     rawRestaurants =
-        driver.createInputTopic(Topics.RESTAURANTS.name(), new StringSerializer(), new ByteArraySerializer());
+        driver.createInputTopic(
+            Topics.RESTAURANTS.name(), new StringSerializer(), new ByteArraySerializer());
     processed = output(Topics.FOOD_ORDERS_PROCESSED);
     items = output(Topics.FOOD_ORDER_ITEMS);
     rejected = output(Topics.FOOD_ORDERS_REJECTED);
@@ -66,7 +67,8 @@ final class PipelineDriver implements AutoCloseable {
   }
 
   private <K, V> TestInputTopic<K, V> input(Topic<K, V> topic) {
-    return driver.createInputTopic(topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+    return driver.createInputTopic(
+        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
 
   private <K, V> TestOutputTopic<K, V> output(Topic<K, V> topic) {

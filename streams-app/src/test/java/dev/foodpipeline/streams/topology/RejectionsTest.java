@@ -17,25 +17,29 @@ class RejectionsTest {
 
   @Test
   void longRawTextIsCutAndSaysHowLargeTheRecordWas() {
-    assertThat(Rejections.boundedRaw("abcdef".getBytes(StandardCharsets.UTF_8), 4)).isEqualTo("abcd…[cut: 6 bytes in all]");
+    assertThat(Rejections.boundedRaw("abcdef".getBytes(StandardCharsets.UTF_8), 4))
+        .isEqualTo("abcd…[cut: 6 bytes in all]");
   }
 
   @Test
   void cutNeverSplitsASurrogatePair() {
     String text = "ab\uD83C\uDF55cd"; // a pizza emoji between ab and cd
-    assertThat(Rejections.boundedRaw(text.getBytes(StandardCharsets.UTF_8), 3)).isEqualTo("ab…[cut: 8 bytes in all]");
+    assertThat(Rejections.boundedRaw(text.getBytes(StandardCharsets.UTF_8), 3))
+        .isEqualTo("ab…[cut: 8 bytes in all]");
   }
 
   @Test
   void nonUtf8RawIsBase64BeforeBeingCut() {
-    assertThat(Rejections.boundedRaw(new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xFD}, 100)).isEqualTo("base64://79");
+    assertThat(Rejections.boundedRaw(new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xFD}, 100))
+        .isEqualTo("base64://79");
   }
 
   @Test
   void processingErrorNamesTheExceptionAndCopesWithoutAMessage() {
     var rejection = Rejections.processingError(new NullPointerException());
     assertThat(rejection.code()).isEqualTo(ReasonCode.PROCESSING_ERROR);
-    assertThat(rejection.reason()).isEqualTo("unexpected java.lang.NullPointerException: (no message)");
+    assertThat(rejection.reason())
+        .isEqualTo("unexpected java.lang.NullPointerException: (no message)");
   }
 
   @Test
@@ -43,13 +47,57 @@ class RejectionsTest {
     TopologySettings defaults = TopologySettings.defaults();
     java.time.Duration hour = java.time.Duration.ofHours(1);
     java.time.Duration minute = java.time.Duration.ofMinutes(1);
-    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 0, 10, hour, minute, minute, hour))
+    assertThatThrownBy(
+            () ->
+                new TopologySettings(
+                    Clock.systemUTC(),
+                    defaults.limits(),
+                    defaults.pricing(),
+                    0,
+                    10,
+                    hour,
+                    minute,
+                    minute,
+                    hour))
         .hasMessage("maxRecordBytes must be >= 1, got 0");
-    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 10, 0, hour, minute, minute, hour))
+    assertThatThrownBy(
+            () ->
+                new TopologySettings(
+                    Clock.systemUTC(),
+                    defaults.limits(),
+                    defaults.pricing(),
+                    10,
+                    0,
+                    hour,
+                    minute,
+                    minute,
+                    hour))
         .hasMessage("maxRawChars must be >= 1, got 0");
-    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 10, 10, hour, minute, minute, minute))
+    assertThatThrownBy(
+            () ->
+                new TopologySettings(
+                    Clock.systemUTC(),
+                    defaults.limits(),
+                    defaults.pricing(),
+                    10,
+                    10,
+                    hour,
+                    minute,
+                    minute,
+                    minute))
         .hasMessage("statsRetention must be at least statsWindow + statsGrace, got PT1M");
-    assertThatThrownBy(() -> new TopologySettings(Clock.systemUTC(), defaults.limits(), defaults.pricing(), 10, 10, java.time.Duration.ZERO, minute, minute, hour))
+    assertThatThrownBy(
+            () ->
+                new TopologySettings(
+                    Clock.systemUTC(),
+                    defaults.limits(),
+                    defaults.pricing(),
+                    10,
+                    10,
+                    java.time.Duration.ZERO,
+                    minute,
+                    minute,
+                    hour))
         .hasMessageStartingWith("dedupRetention and statsWindow must be positive");
     assertThat(defaults.withLimits(defaults.limits())).isEqualTo(defaults);
     assertThat(defaults.withDedupRetention(hour).dedupRetention()).isEqualTo(hour);

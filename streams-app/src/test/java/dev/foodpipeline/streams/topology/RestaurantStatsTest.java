@@ -24,14 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The per-restaurant 1-minute windows (grace 30 s): counted in order time, written once final,
- * late orders within the grace counted, later ones not counted but still processed.
+ * The per-restaurant 1-minute windows (grace 30 s): counted in order time, written once final, late
+ * orders within the grace counted, later ones not counted but still processed.
  */
 class RestaurantStatsTest {
   /** The processing time: after every order time below, so that order time = created-at. */
   private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
   private static final Instant T = Instant.parse("2026-03-01T11:00:00Z");
-  private static final BigDecimal BREAD_TOTAL = new BigDecimal("5.68"); // 2.49 + 0.20 tax + 2.99 delivery
+  private static final BigDecimal BREAD_TOTAL =
+      new BigDecimal("5.68"); // 2.49 + 0.20 tax + 2.99 delivery
   private static final BigDecimal PIZZA_TOTAL = new BigDecimal("16.49"); // 12.50 + 1.00 + 2.99
 
   @TempDir Path stateDir;
@@ -51,11 +53,13 @@ class RestaurantStatsTest {
 
   /** A bread order of the test kitchen created at {@code createdAt}; returns its id. */
   private String bread(Instant createdAt) {
-    return send(withCreatedAt(testKitchenOrder("o-" + sequence, line("r-900-m04", 1, "2.49")), createdAt));
+    return send(
+        withCreatedAt(testKitchenOrder("o-" + sequence, line("r-900-m04", 1, "2.49")), createdAt));
   }
 
   private String pizza(Instant createdAt) {
-    return send(withCreatedAt(testKitchenOrder("o-" + sequence, line("r-900-m01", 1, "12.50")), createdAt));
+    return send(
+        withCreatedAt(testKitchenOrder("o-" + sequence, line("r-900-m01", 1, "12.50")), createdAt));
   }
 
   private String send(Order order) {
@@ -64,8 +68,10 @@ class RestaurantStatsTest {
     return order.orderId();
   }
 
-  private static RestaurantStats stats(String restaurantId, Instant start, long count, String revenue) {
-    return new RestaurantStats(restaurantId, start, start.plus(Duration.ofMinutes(1)), count, new BigDecimal(revenue));
+  private static RestaurantStats stats(
+      String restaurantId, Instant start, long count, String revenue) {
+    return new RestaurantStats(
+        restaurantId, start, start.plus(Duration.ofMinutes(1)), count, new BigDecimal(revenue));
   }
 
   @Test
@@ -79,9 +85,13 @@ class RestaurantStatsTest {
 
     bread(T.plusSeconds(90));
 
-    List<KeyValue<RestaurantStatsKey, RestaurantStats>> written = pipeline.stats.readKeyValuesToList();
-    assertThat(written).containsExactly(
-        KeyValue.pair(new RestaurantStatsKey("r-900", T), stats("r-900", T, 2, BREAD_TOTAL.add(PIZZA_TOTAL).toPlainString())));
+    List<KeyValue<RestaurantStatsKey, RestaurantStats>> written =
+        pipeline.stats.readKeyValuesToList();
+    assertThat(written)
+        .containsExactly(
+            KeyValue.pair(
+                new RestaurantStatsKey("r-900", T),
+                stats("r-900", T, 2, BREAD_TOTAL.add(PIZZA_TOTAL).toPlainString())));
     assertThat(written.get(0).value.revenue()).isEqualTo(new BigDecimal("22.17"));
   }
 
@@ -93,8 +103,9 @@ class RestaurantStatsTest {
 
     bread(T.plusSeconds(150)); // closes 11:00 and 11:01
 
-    assertThat(pipeline.stats.readValuesToList()).containsExactly(
-        stats("r-900", T, 2, "11.36"), stats("r-900", T.plusSeconds(60), 1, "5.68"));
+    assertThat(pipeline.stats.readValuesToList())
+        .containsExactly(
+            stats("r-900", T, 2, "11.36"), stats("r-900", T.plusSeconds(60), 1, "5.68"));
   }
 
   @Test
@@ -106,20 +117,26 @@ class RestaurantStatsTest {
     bread(T.plusSeconds(200));
 
     assertThat(pipeline.stats.readValuesToList()).startsWith(stats("r-900", T, 1, "5.68"));
-    assertThat(pipeline.processed.readValuesToList()).extracting(ProcessedOrder::orderId).contains(late);
+    assertThat(pipeline.processed.readValuesToList())
+        .extracting(ProcessedOrder::orderId)
+        .contains(late);
     assertThat(droppedLateOrders()).isEqualTo(1.0);
   }
 
   @Test
   void anOrderStampedAheadCountsWhenItIsProcessedAndDoesNotCloseTheCurrentWindows() {
-    bread(NOW.plus(Duration.ofMinutes(4))); // allowed (up to 5 min ahead): counts at NOW, in [12:00, 12:01)
+    bread(
+        NOW.plus(
+            Duration.ofMinutes(
+                4))); // allowed (up to 5 min ahead): counts at NOW, in [12:00, 12:01)
     bread(NOW.minusSeconds(10)); // on time in [11:59, 12:00): stream time is 12:00, not 12:04
 
     clock.set(NOW.plus(Duration.ofMinutes(3)));
     bread(NOW.plus(Duration.ofMinutes(2)));
 
-    assertThat(pipeline.stats.readValuesToList()).containsExactly(
-        stats("r-900", NOW.minusSeconds(60), 1, "5.68"), stats("r-900", NOW, 1, "5.68"));
+    assertThat(pipeline.stats.readValuesToList())
+        .containsExactly(
+            stats("r-900", NOW.minusSeconds(60), 1, "5.68"), stats("r-900", NOW, 1, "5.68"));
     assertThat(droppedLateOrders()).isZero();
   }
 
@@ -127,7 +144,11 @@ class RestaurantStatsTest {
   void duplicatesDoNotCountAndRestaurantsHaveTheirOwnWindows() {
     Restaurant other = PipelineDriver.CATALOG.get(0);
     bread(T);
-    pipeline.orders.pipeInput("o-0", json(withCreatedAt(testKitchenOrder("o-0", line("r-900-m04", 1, "2.49")), T.plusSeconds(1))));
+    pipeline.orders.pipeInput(
+        "o-0",
+        json(
+            withCreatedAt(
+                testKitchenOrder("o-0", line("r-900-m04", 1, "2.49")), T.plusSeconds(1))));
     Order otherOrder = withCreatedAt(OrderFixtures.validOrder(other, "x-1"), T.plusSeconds(2));
     pipeline.orders.pipeInput("x-1", json(otherOrder));
     bread(T.plusSeconds(120));
@@ -135,7 +156,11 @@ class RestaurantStatsTest {
     List<RestaurantStats> written = pipeline.stats.readValuesToList();
     assertThat(written).hasSize(2);
     assertThat(written).contains(stats("r-900", T, 1, "5.68"));
-    RestaurantStats ofOther = written.stream().filter(s -> s.restaurantId().equals(other.restaurantId())).findFirst().orElseThrow();
+    RestaurantStats ofOther =
+        written.stream()
+            .filter(s -> s.restaurantId().equals(other.restaurantId()))
+            .findFirst()
+            .orElseThrow();
     assertThat(ofOther.orderCount()).isEqualTo(1);
     assertThat(ofOther.windowStart()).isEqualTo(T);
   }
@@ -143,12 +168,21 @@ class RestaurantStatsTest {
   @Test
   void theRecordTimestampOfTheInputDoesNotMatterOnlyTheOrdersTime() {
     Order ancient = withCreatedAt(testKitchenOrder("old-ts", line("r-900-m04", 1, "2.49")), T);
-    Order future = withCreatedAt(testKitchenOrder("future-ts", line("r-900-m04", 1, "2.49")), T.plusSeconds(5));
+    Order future =
+        withCreatedAt(
+            testKitchenOrder("future-ts", line("r-900-m04", 1, "2.49")), T.plusSeconds(5));
     pipeline.orders.pipeInput("old-ts", json(ancient), Instant.EPOCH);
     pipeline.orders.pipeInput("future-ts", json(future), Instant.parse("2100-01-01T00:00:00Z"));
-    pipeline.orders.pipeInput("tick", json(withCreatedAt(testKitchenOrder("tick", line("r-900-m04", 1, "2.49")), T.plusSeconds(95))), Instant.EPOCH);
+    pipeline.orders.pipeInput(
+        "tick",
+        json(
+            withCreatedAt(
+                testKitchenOrder("tick", line("r-900-m04", 1, "2.49")), T.plusSeconds(95))),
+        Instant.EPOCH);
 
-    assertThat(pipeline.processed.readValuesToList()).extracting(ProcessedOrder::orderId).containsExactly("old-ts", "future-ts", "tick");
+    assertThat(pipeline.processed.readValuesToList())
+        .extracting(ProcessedOrder::orderId)
+        .containsExactly("old-ts", "future-ts", "tick");
     assertThat(pipeline.stats.readValuesToList()).containsExactly(stats("r-900", T, 2, "11.36"));
   }
 

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code topology.describe()} against the checked-in {@code src/test/resources/topology.txt}, so
- * that every change to the topology's shape or names shows in review. After an intended change,
- * run with {@code -Dtopology.snapshot.update=true} to rewrite the file, and review the diff.
+ * that every change to the topology's shape or names shows in review. After an intended change, run
+ * with {@code -Dtopology.snapshot.update=true} to rewrite the file, and review the diff.
  */
 class TopologySnapshotTest {
   private static final Path SNAPSHOT = Path.of("src/test/resources/topology.txt");
@@ -27,14 +27,17 @@ class TopologySnapshotTest {
     Files.writeString(written, actual, StandardCharsets.UTF_8);
 
     assertThat(actual)
-        .as("topology.describe() differs from %s (actual in %s; rerun with -Dtopology.snapshot.update=true if intended)", SNAPSHOT, written)
+        .as(
+            "topology.describe() differs from %s (actual in %s; rerun with -Dtopology.snapshot.update=true if intended)",
+            SNAPSHOT, written)
         .isEqualTo(Files.readString(SNAPSHOT, StandardCharsets.UTF_8));
   }
 
   @Test
   void topologyIsTheSameForAnySettings() {
     TopologySettings other =
-        TopologySettings.withClock(java.time.Clock.fixed(OrderFixtures.NOW, java.time.ZoneOffset.UTC));
+        TopologySettings.withClock(
+            java.time.Clock.fixed(OrderFixtures.NOW, java.time.ZoneOffset.UTC));
     assertThat(OrderTopology.build(other).describe().toString())
         .isEqualTo(OrderTopology.build(TopologySettings.defaults()).describe().toString());
   }
