@@ -7,12 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /** TCP ports on the loopback interface: pick a free one, or tell whether one is taken. */
-final class Ports {
+public final class Ports {
 
   private Ports() {}
 
   /** A port that was free a moment ago (another process may still take it before we bind). */
-  static int free() {
+  public static int free() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,8 +1,6 @@
 package dev.foodpipeline.streams;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.foodpipeline.infra.Ports;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -13,11 +11,7 @@ final class NoKafka {
 
   /** A local port where nothing listens. */
   static String closedPort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return "127.0.0.1:" + socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return "127.0.0.1:" + Ports.free();
   }
 
   static StreamsSettings settings(String bootstrapServers, Path stateDir) {

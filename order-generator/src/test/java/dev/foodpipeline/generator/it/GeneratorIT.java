@@ -10,6 +10,7 @@ import dev.foodpipeline.generator.cli.ExitCodes;
 import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.infra.KafkaBroker;
+import dev.foodpipeline.infra.Ports;
 import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
 import dev.foodpipeline.model.topics.Topic;
@@ -17,7 +18,6 @@ import dev.foodpipeline.model.topics.Topics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -194,8 +194,8 @@ class GeneratorIT {
   }
 
   @Test
-  void anUnreachableBrokerEndsWithinTheTimeoutInOneLine() throws IOException {
-    String closedPort = "127.0.0.1:" + closedPort();
+  void anUnreachableBrokerEndsWithinTheTimeoutInOneLine() {
+    String closedPort = "127.0.0.1:" + Ports.free();
     for (String command : List.of("topics", "restaurants", "produce")) {
       out.getBuffer().setLength(0);
       err.getBuffer().setLength(0);
@@ -226,13 +226,6 @@ class GeneratorIT {
         .isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
     assertThat(err.toString()).startsWith("Couldn't reach Kafka at " + nowhere);
     assertThat(err.toString().lines()).hasSize(1);
-  }
-
-  /** A port nothing listens on: bound, then released. */
-  private static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** Every record of a topic, once at least {@code atLeast} are there. */

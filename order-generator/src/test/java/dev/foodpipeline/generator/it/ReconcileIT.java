@@ -12,12 +12,12 @@ import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.generator.fakes.FakeSinkTables;
 import dev.foodpipeline.generator.reconcile.RejectionRow;
+import dev.foodpipeline.infra.Ports;
 import dev.foodpipeline.infra.PostgresServer;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -308,10 +308,7 @@ class ReconcileIT {
 
   @Test
   void anUnreachableDatabaseIsOneLineAndExitFiveWithinTheTimeout() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
+    int port = Ports.free();
     long start = System.nanoTime();
 
     int exit =

@@ -3,10 +3,10 @@ package dev.foodpipeline.streams.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.foodpipeline.infra.Ports;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -44,10 +44,7 @@ class ForwarderTest {
 
   @Test
   void anInstanceThatDoesNotAnswerIsA502NamingIt() throws IOException {
-    int closed;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      closed = socket.getLocalPort();
-    }
+    int closed = Ports.free();
 
     Response response = forwarder.get("127.0.0.1:" + closed, "/restaurants/r-1/stats?local=true");
 
