@@ -251,9 +251,7 @@ class PipelineEndToEndIT {
       assertThat(raw).isEqualTo(text);
     } else {
       assertThat(raw)
-          .startsWith(text.substring(0, limit))
-          .endsWith("…[cut: " + value.length + " bytes in all]")
-          .hasSize(limit + ("…[cut: " + value.length + " bytes in all]").length());
+          .isEqualTo(text.substring(0, limit) + "…[cut: " + value.length + " bytes in all]");
     }
   }
 

@@ -1,13 +1,20 @@
 package dev.foodpipeline.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -81,85 +88,49 @@ class MainTest {
   @Test
   void runLoopWaitsForKafkaSayingSoAndReturnsZeroOnAStopRequest() throws Exception {
     Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
-    java.util.concurrent.atomic.AtomicInteger appsMade =
-        new java.util.concurrent.atomic.AtomicInteger();
+    AtomicInteger appsMade = new AtomicInteger();
     StreamsSettings settings = NoKafka.settings(NoKafka.closedPort(), stateDir);
 
-    var result =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () ->
-                runQuietly(
-                    main,
-                    settings,
-                    s -> {
-                      appsMade.incrementAndGet();
-                      return new StreamsApp(s);
-                    }));
-    org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> main.unreachableProbes.get() >= 2);
+    var result = runInBackground(main, settings, appsMade);
+    await().atMost(Duration.ofSeconds(30)).until(() -> main.unreachableProbes.get() >= 2);
     main.requestStop();
 
-    assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+    assertThat(result.get(30, TimeUnit.SECONDS)).isZero();
     assertThat(appsMade).hasValue(0);
   }
 
   @Test
   void runLoopStartsANewAppWhenOneCannotStart() throws Exception {
     Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
-    main.missingTopics = bootstrap -> java.util.List.of();
-    java.util.concurrent.atomic.AtomicInteger appsMade =
-        new java.util.concurrent.atomic.AtomicInteger();
-    try (java.net.ServerSocket silentKafka = new java.net.ServerSocket(0)) {
+    main.missingTopics = bootstrap -> List.of();
+    AtomicInteger appsMade = new AtomicInteger();
+    try (ServerSocket silentKafka = new ServerSocket(0)) {
       StreamsSettings settings =
           NoKafka.settings("127.0.0.1:" + silentKafka.getLocalPort(), stateDir);
 
-      var result =
-          java.util.concurrent.CompletableFuture.supplyAsync(
-              () ->
-                  runQuietly(
-                      main,
-                      settings,
-                      s -> {
-                        appsMade.incrementAndGet();
-                        return new StreamsApp(s);
-                      }));
-      org.awaitility.Awaitility.await()
-          .atMost(Duration.ofSeconds(60))
-          .until(() -> appsMade.get() >= 2);
+      var result = runInBackground(main, settings, appsMade);
+      await().atMost(Duration.ofSeconds(60)).until(() -> appsMade.get() >= 2);
       main.requestStop();
 
-      assertThat(result.get(60, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+      assertThat(result.get(60, TimeUnit.SECONDS)).isZero();
     }
   }
 
   @Test
   void runLoopWaitsForMissingTopicsSayingWhichAndMakesNoAppMeanwhile() throws Exception {
     Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
-    main.missingTopics = bootstrap -> java.util.List.of("restaurant-stats");
-    java.util.concurrent.atomic.AtomicInteger appsMade =
-        new java.util.concurrent.atomic.AtomicInteger();
-    try (java.net.ServerSocket reachableKafka = new java.net.ServerSocket(0)) {
+    main.missingTopics = bootstrap -> List.of("restaurant-stats");
+    AtomicInteger appsMade = new AtomicInteger();
+    try (ServerSocket reachableKafka = new ServerSocket(0)) {
       StreamsSettings settings =
           NoKafka.settings("127.0.0.1:" + reachableKafka.getLocalPort(), stateDir);
 
-      var result =
-          java.util.concurrent.CompletableFuture.supplyAsync(
-              () ->
-                  runQuietly(
-                      main,
-                      settings,
-                      s -> {
-                        appsMade.incrementAndGet();
-                        return new StreamsApp(s);
-                      }));
-      org.awaitility.Awaitility.await()
-          .atMost(Duration.ofSeconds(30))
-          .until(() -> main.missingTopicProbes.get() >= 2);
+      var result = runInBackground(main, settings, appsMade);
+      await().atMost(Duration.ofSeconds(30)).until(() -> main.missingTopicProbes.get() >= 2);
       assertThat(main.current().waitingFor()).isEqualTo("topic(s) [restaurant-stats]");
       main.requestStop();
 
-      assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+      assertThat(result.get(30, TimeUnit.SECONDS)).isZero();
       assertThat(appsMade).hasValue(0);
       assertThat(main.current().stopping()).isTrue();
     }
@@ -179,8 +150,7 @@ class MainTest {
 
   @Test
   void takenHttpPortIsOneLineWithExitCodeTwo() throws Exception {
-    try (java.net.ServerSocket taken =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int exitCode =
           execute(
               Map.of(),
@@ -203,16 +173,26 @@ class MainTest {
     }
   }
 
-  private static int runQuietly(
-      Main main,
-      StreamsSettings settings,
-      java.util.function.Function<StreamsSettings, StreamsApp> apps) {
-    try {
-      return main.run(settings, apps);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return -1;
-    }
+  /**
+   * Runs {@code main}'s run loop on another thread, counting the Streams apps it makes; the future
+   * holds the loop's exit code (-1 when interrupted).
+   */
+  private static CompletableFuture<Integer> runInBackground(
+      Main main, StreamsSettings settings, AtomicInteger appsMade) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return main.run(
+                settings,
+                s -> {
+                  appsMade.incrementAndGet();
+                  return new StreamsApp(s);
+                });
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+          }
+        });
   }
 
   @Test

@@ -430,31 +430,32 @@ class ReconcilerTest {
   }
 
   static ProcessedOrder withId(ProcessedOrder o, String id) {
-    return new ProcessedOrder(
-        id,
-        o.customerId(),
-        o.restaurantId(),
-        o.restaurantName(),
-        o.cuisine(),
-        o.city(),
-        o.itemCount(),
-        o.subtotal(),
-        o.tax(),
-        o.deliveryFee(),
-        o.total(),
-        o.deliveryStreet(),
-        o.deliveryCity(),
-        o.deliveryPostalCode(),
-        o.createdAt(),
-        o.estimatedReadyAt(),
-        o.processedAt(),
-        o.sourcePartition(),
-        o.sourceOffset());
+    return copy(o, id, o.total(), o.createdAt(), o.estimatedReadyAt(), o.sourcePartition());
   }
 
   static ProcessedOrder withTotal(ProcessedOrder o, BigDecimal total) {
+    return copy(o, o.orderId(), total, o.createdAt(), o.estimatedReadyAt(), o.sourcePartition());
+  }
+
+  static ProcessedOrder withCreatedAt(ProcessedOrder o, Instant createdAt) {
+    Duration prep = Duration.between(o.createdAt(), o.estimatedReadyAt());
+    return copy(o, o.orderId(), o.total(), createdAt, createdAt.plus(prep), o.sourcePartition());
+  }
+
+  static ProcessedOrder withPartitionAndReady(ProcessedOrder o, int partition, Instant ready) {
+    return copy(o, o.orderId(), o.total(), o.createdAt(), ready, partition);
+  }
+
+  /** The order with the fields the tests tamper with replaced, every other field kept. */
+  private static ProcessedOrder copy(
+      ProcessedOrder o,
+      String orderId,
+      BigDecimal total,
+      Instant createdAt,
+      Instant estimatedReadyAt,
+      int sourcePartition) {
     return new ProcessedOrder(
-        o.orderId(),
+        orderId,
         o.customerId(),
         o.restaurantId(),
         o.restaurantName(),
@@ -468,57 +469,10 @@ class ReconcilerTest {
         o.deliveryStreet(),
         o.deliveryCity(),
         o.deliveryPostalCode(),
-        o.createdAt(),
-        o.estimatedReadyAt(),
-        o.processedAt(),
-        o.sourcePartition(),
-        o.sourceOffset());
-  }
-
-  static ProcessedOrder withCreatedAt(ProcessedOrder o, Instant createdAt) {
-    Duration prep = Duration.between(o.createdAt(), o.estimatedReadyAt());
-    return new ProcessedOrder(
-        o.orderId(),
-        o.customerId(),
-        o.restaurantId(),
-        o.restaurantName(),
-        o.cuisine(),
-        o.city(),
-        o.itemCount(),
-        o.subtotal(),
-        o.tax(),
-        o.deliveryFee(),
-        o.total(),
-        o.deliveryStreet(),
-        o.deliveryCity(),
-        o.deliveryPostalCode(),
         createdAt,
-        createdAt.plus(prep),
+        estimatedReadyAt,
         o.processedAt(),
-        o.sourcePartition(),
-        o.sourceOffset());
-  }
-
-  static ProcessedOrder withPartitionAndReady(ProcessedOrder o, int partition, Instant ready) {
-    return new ProcessedOrder(
-        o.orderId(),
-        o.customerId(),
-        o.restaurantId(),
-        o.restaurantName(),
-        o.cuisine(),
-        o.city(),
-        o.itemCount(),
-        o.subtotal(),
-        o.tax(),
-        o.deliveryFee(),
-        o.total(),
-        o.deliveryStreet(),
-        o.deliveryCity(),
-        o.deliveryPostalCode(),
-        o.createdAt(),
-        ready,
-        o.processedAt(),
-        partition,
+        sourcePartition,
         o.sourceOffset());
   }
 

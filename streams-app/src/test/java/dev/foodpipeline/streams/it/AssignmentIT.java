@@ -30,8 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AssignmentIT {
   private static final Duration REBALANCE = Duration.ofSeconds(60);
-  private static final Set<String> ORDER_PARTITIONS =
-      Set.of("food-orders-0", "food-orders-1", "food-orders-2");
 
   @TempDir Path stateA;
   @TempDir Path stateB;
@@ -52,8 +50,8 @@ class AssignmentIT {
             .atMost(REBALANCE)
             .until(
                 () ->
-                    ownedOrderPartitions(a.get("/assignment").json(), a.server())
-                        .equals(ORDER_PARTITIONS));
+                    Instance.ownedOrderPartitions(a.get("/assignment").json(), a.server())
+                        .equals(Instance.ORDER_PARTITIONS));
         JsonNode alone = a.get("/assignment").json();
         assertThat(alone.get("instanceId").asText()).isEqualTo("a");
         assertThat(alone.get("state").asText()).isEqualTo("RUNNING");
@@ -72,24 +70,24 @@ class AssignmentIT {
                     JsonNode viewB = b.get("/assignment").json();
                     return servers(viewA).size() == 2
                         && viewA.get("partitions").equals(viewB.get("partitions"))
-                        && !ownedOrderPartitions(viewA, b.server()).isEmpty()
-                        && !ownedOrderPartitions(viewA, a.server()).isEmpty()
+                        && !Instance.ownedOrderPartitions(viewA, b.server()).isEmpty()
+                        && !Instance.ownedOrderPartitions(viewA, a.server()).isEmpty()
                         && threadPartitions(viewB)
-                            .containsAll(ownedOrderPartitions(viewA, b.server()))
+                            .containsAll(Instance.ownedOrderPartitions(viewA, b.server()))
                         && threadPartitions(viewA)
-                            .containsAll(ownedOrderPartitions(viewA, a.server()));
+                            .containsAll(Instance.ownedOrderPartitions(viewA, a.server()));
                   });
           JsonNode viewA = a.get("/assignment").json();
           JsonNode viewB = b.get("/assignment").json();
           assertThat(viewA.get("instances"))
               .as("the same global view from both")
               .isEqualTo(viewB.get("instances"));
-          Set<String> union = new TreeSet<>(ownedOrderPartitions(viewA, a.server()));
-          union.addAll(ownedOrderPartitions(viewA, b.server()));
-          assertThat(union).isEqualTo(ORDER_PARTITIONS);
+          Set<String> union = new TreeSet<>(Instance.ownedOrderPartitions(viewA, a.server()));
+          union.addAll(Instance.ownedOrderPartitions(viewA, b.server()));
+          assertThat(union).isEqualTo(Instance.ORDER_PARTITIONS);
           assertThat(threadPartitions(viewB))
               .as("b's own threads hold what the view gives b")
-              .containsAll(ownedOrderPartitions(viewA, b.server()));
+              .containsAll(Instance.ownedOrderPartitions(viewA, b.server()));
 
           ConsumerGroupDescription group =
               admin
@@ -110,8 +108,9 @@ class AssignmentIT {
                   JsonNode view = a.get("/assignment").json();
                   return a.app.isRunning()
                       && servers(view).size() == 1
-                      && ownedOrderPartitions(view, a.server()).equals(ORDER_PARTITIONS)
-                      && threadPartitions(view).containsAll(ORDER_PARTITIONS);
+                      && Instance.ownedOrderPartitions(view, a.server())
+                          .equals(Instance.ORDER_PARTITIONS)
+                      && threadPartitions(view).containsAll(Instance.ORDER_PARTITIONS);
                 });
         List<MemberDescription> members =
             admin
@@ -131,34 +130,13 @@ class AssignmentIT {
   }
 
   private static StreamsSettings settings(KafkaBroker broker, String instanceId, Path stateDir) {
-    return StreamsSettings.builder()
-        .bootstrapServers(broker.bootstrapServers())
-        .instanceId(instanceId)
-        .stateDir(stateDir)
-        .threads(2)
-        .httpPort(0)
-        .build();
+    return Instance.settings(broker, instanceId, stateDir).threads(2).build();
   }
 
   private static List<String> servers(JsonNode view) {
     List<String> servers = new ArrayList<>();
     view.get("instances").forEach(instance -> servers.add(instance.get("server").asText()));
     return servers;
-  }
-
-  /** The food-orders partitions the view's partition map gives to {@code server}. */
-  static Set<String> ownedOrderPartitions(JsonNode view, String server) {
-    Set<String> owned = new TreeSet<>();
-    view.get("partitions")
-        .fields()
-        .forEachRemaining(
-            entry -> {
-              if (entry.getKey().matches("food-orders-\\d+")
-                  && server.equals(entry.getValue().path("active").asText())) {
-                owned.add(entry.getKey());
-              }
-            });
-    return owned;
   }
 
   private static Set<String> threadPartitions(JsonNode view) {

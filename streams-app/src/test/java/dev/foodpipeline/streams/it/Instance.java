@@ -1,6 +1,7 @@
 package dev.foodpipeline.streams.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.foodpipeline.infra.KafkaBroker;
 import dev.foodpipeline.model.json.Json;
 import dev.foodpipeline.streams.CurrentApp;
 import dev.foodpipeline.streams.StreamsApp;
@@ -12,7 +13,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * One app instance in this JVM as Main runs it: the HTTP endpoints (on a free port) and the Streams
@@ -61,6 +65,36 @@ final class Instance implements AutoCloseable {
   }
 
   record Reply(int status, JsonNode json, HttpResponse<String> response) {}
+
+  /** The partitions of food-orders. */
+  static final Set<String> ORDER_PARTITIONS =
+      Set.of("food-orders-0", "food-orders-1", "food-orders-2");
+
+  /** Settings of an instance on {@code broker}: its id, its state folder, HTTP on a free port. */
+  static StreamsSettings.Builder settings(KafkaBroker broker, String instanceId, Path stateDir) {
+    return StreamsSettings.builder()
+        .bootstrapServers(broker.bootstrapServers())
+        .instanceId(instanceId)
+        .stateDir(stateDir)
+        .httpPort(0);
+  }
+
+  /**
+   * The food-orders partitions an {@code /assignment} view's partition map gives to {@code server}.
+   */
+  static Set<String> ownedOrderPartitions(JsonNode view, String server) {
+    Set<String> owned = new TreeSet<>();
+    view.get("partitions")
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              if (entry.getKey().matches("food-orders-\\d+")
+                  && server.equals(entry.getValue().path("active").asText())) {
+                owned.add(entry.getKey());
+              }
+            });
+    return owned;
+  }
 
   @Override
   public void close() {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.foodpipeline.infra.KafkaBroker;
+import dev.foodpipeline.infra.Ports;
 import dev.foodpipeline.model.Address;
 import dev.foodpipeline.model.MenuItem;
 import dev.foodpipeline.model.Order;
@@ -15,7 +16,6 @@ import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
 import dev.foodpipeline.streams.StreamsSettings;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,8 +47,6 @@ class InstanceCrashIT {
   private static final Logger log = LoggerFactory.getLogger(InstanceCrashIT.class);
   private static final RestaurantCatalog CATALOG = RestaurantCatalog.generate(5L);
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
-  private static final Set<String> ORDER_PARTITIONS =
-      Set.of("food-orders-0", "food-orders-1", "food-orders-2");
   private static final int ORDERS = 3_000;
   private static final int KILL_AFTER = 1_000;
 
@@ -76,7 +74,10 @@ class InstanceCrashIT {
         a.app.awaitRunning(TIMEOUT);
         await("a owns every partition")
             .atMost(TIMEOUT)
-            .until(() -> owned(a.get("/assignment").json(), a.server()).equals(ORDER_PARTITIONS));
+            .until(
+                () ->
+                    Instance.ownedOrderPartitions(a.get("/assignment").json(), a.server())
+                        .equals(Instance.ORDER_PARTITIONS));
         // A first batch before the second instance joins: every store has changelog data (and so a
         // checkpoint) when its task moves. (Kafka Streams 4.4 treats a RocksDB window store that
         // moves back to an instance before its changelog has any data as corrupted under
@@ -100,7 +101,7 @@ class InstanceCrashIT {
                     stateB.toString()));
         FAST_FAILURE_DETECTION.forEach(
             (key, value) -> args.addAll(List.of("-c", key + "=" + value)));
-        try (ChildInstance b = ChildInstance.start("instance-crash-it-b", freePort(), args)) {
+        try (ChildInstance b = ChildInstance.start("instance-crash-it-b", Ports.free(), args)) {
           long joinStarted = System.nanoTime();
           await("b joins and takes partitions; both show the same global view")
               .atMost(TIMEOUT)
@@ -116,13 +117,13 @@ class InstanceCrashIT {
                         && viewA.get("instances").size() == 2
                         && viewA.get("instances").equals(fromB.json().get("instances"))
                         && viewA.get("partitions").equals(fromB.json().get("partitions"))
-                        && !owned(viewA, b.server()).isEmpty()
-                        && !owned(viewA, a.server()).isEmpty();
+                        && !Instance.ownedOrderPartitions(viewA, b.server()).isEmpty()
+                        && !Instance.ownedOrderPartitions(viewA, a.server()).isEmpty();
                   });
           log.info(
               "b joined: partitions moved {} ms after its JVM started",
               (System.nanoTime() - joinStarted) / 1_000_000);
-          Set<String> ofB = owned(a.get("/assignment").json(), b.server());
+          Set<String> ofB = Instance.ownedOrderPartitions(a.get("/assignment").json(), b.server());
 
           AtomicInteger sent = new AtomicInteger();
           CompletableFuture<Void> producing =
@@ -141,7 +142,8 @@ class InstanceCrashIT {
                   () -> {
                     JsonNode view = a.get("/assignment").json();
                     return view.get("instances").size() == 1
-                        && owned(view, a.server()).equals(ORDER_PARTITIONS);
+                        && Instance.ownedOrderPartitions(view, a.server())
+                            .equals(Instance.ORDER_PARTITIONS);
                   });
           log.info(
               "a owns every partition {} ms after b was killed",
@@ -291,24 +293,10 @@ class InstanceCrashIT {
         .sum();
   }
 
-  static Set<String> owned(JsonNode view, String server) {
-    return AssignmentIT.ownedOrderPartitions(view, server);
-  }
-
   private static StreamsSettings settings(KafkaBroker broker, String instanceId, Path stateDir) {
-    return StreamsSettings.builder()
-        .bootstrapServers(broker.bootstrapServers())
-        .instanceId(instanceId)
-        .stateDir(stateDir)
+    return Instance.settings(broker, instanceId, stateDir)
         .threads(2)
-        .httpPort(0)
         .config(FAST_FAILURE_DETECTION)
         .build();
-  }
-
-  private static int freePort() throws java.io.IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -203,12 +203,6 @@ class StatsQueryIT {
   }
 
   private static StreamsSettings settings(KafkaBroker broker, String instanceId, Path stateDir) {
-    return StreamsSettings.builder()
-        .bootstrapServers(broker.bootstrapServers())
-        .instanceId(instanceId)
-        .stateDir(stateDir)
-        .threads(1)
-        .httpPort(0)
-        .build();
+    return Instance.settings(broker, instanceId, stateDir).threads(1).build();
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.foodpipeline.model.ReasonCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RejectionsTest {
@@ -45,62 +46,41 @@ class RejectionsTest {
   @Test
   void settingsRejectNonsenseLimits() {
     TopologySettings defaults = TopologySettings.defaults();
-    java.time.Duration hour = java.time.Duration.ofHours(1);
-    java.time.Duration minute = java.time.Duration.ofMinutes(1);
-    assertThatThrownBy(
-            () ->
-                new TopologySettings(
-                    Clock.systemUTC(),
-                    defaults.limits(),
-                    defaults.pricing(),
-                    0,
-                    10,
-                    hour,
-                    minute,
-                    minute,
-                    hour))
+    Duration hour = Duration.ofHours(1);
+    Duration minute = Duration.ofMinutes(1);
+    assertThatThrownBy(() -> settings(0, 10, hour, minute, hour))
         .hasMessage("maxRecordBytes must be >= 1, got 0");
-    assertThatThrownBy(
-            () ->
-                new TopologySettings(
-                    Clock.systemUTC(),
-                    defaults.limits(),
-                    defaults.pricing(),
-                    10,
-                    0,
-                    hour,
-                    minute,
-                    minute,
-                    hour))
+    assertThatThrownBy(() -> settings(10, 0, hour, minute, hour))
         .hasMessage("maxRawChars must be >= 1, got 0");
-    assertThatThrownBy(
-            () ->
-                new TopologySettings(
-                    Clock.systemUTC(),
-                    defaults.limits(),
-                    defaults.pricing(),
-                    10,
-                    10,
-                    hour,
-                    minute,
-                    minute,
-                    minute))
+    assertThatThrownBy(() -> settings(10, 10, hour, minute, minute))
         .hasMessage("statsRetention must be at least statsWindow + statsGrace, got PT1M");
-    assertThatThrownBy(
-            () ->
-                new TopologySettings(
-                    Clock.systemUTC(),
-                    defaults.limits(),
-                    defaults.pricing(),
-                    10,
-                    10,
-                    java.time.Duration.ZERO,
-                    minute,
-                    minute,
-                    hour))
+    assertThatThrownBy(() -> settings(10, 10, Duration.ZERO, minute, hour))
         .hasMessageStartingWith("dedupRetention and statsWindow must be positive");
     assertThat(defaults.withLimits(defaults.limits())).isEqualTo(defaults);
     assertThat(defaults.withDedupRetention(hour).dedupRetention()).isEqualTo(hour);
     assertThat(defaults.withStatsGrace(minute).statsGrace()).isEqualTo(minute);
+  }
+
+  /**
+   * Settings with the default limits and pricing; the stats window and its grace both {@code
+   * window}.
+   */
+  private static TopologySettings settings(
+      int maxRecordBytes,
+      int maxRawChars,
+      Duration dedupRetention,
+      Duration window,
+      Duration statsRetention) {
+    TopologySettings defaults = TopologySettings.defaults();
+    return new TopologySettings(
+        Clock.systemUTC(),
+        defaults.limits(),
+        defaults.pricing(),
+        maxRecordBytes,
+        maxRawChars,
+        dedupRetention,
+        window,
+        window,
+        statsRetention);
   }
 }
