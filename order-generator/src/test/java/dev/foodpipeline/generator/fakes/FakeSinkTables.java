@@ -67,6 +67,14 @@ public final class FakeSinkTables implements SinkTables {
     return this;
   }
 
+  /** Empties the three tables, then sinks what {@code factory} makes, as {@link #sink} does. */
+  public FakeSinkTables sinkOnly(OrderFactory factory, long first, long count) {
+    orders.clear();
+    items.clear();
+    rejections.clear();
+    return sink(factory, first, count);
+  }
+
   private void sink(OrderFactory factory, OrderEnricher enricher, GeneratedOrder generated) {
     int partition = Topics.FOOD_ORDERS.partitionOf(generated.key());
     long offset = firstOffset + nextOffset.merge(partition, 1L, Long::sum) - 1;

@@ -40,6 +40,12 @@ class ReconcilerTest {
     return new Reconciler(factory, range, tables, window, 64).reconcile("test run", 20);
   }
 
+  /** Every invalid record of the run a copy of an earlier order's id. */
+  private static OrderFactory duplicatesOnly() {
+    return new OrderFactory(
+        SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)), CLOCK);
+  }
+
   private GeneratedOrder firstValid() {
     return factory.generate(1, 200).filter(GeneratedOrder::isValid).findFirst().orElseThrow();
   }
@@ -232,17 +238,12 @@ class ReconcilerTest {
 
   @Test
   void anIdThatTheRunNeverSentIsUnexpected() {
-    GenerationSpec withDuplicates =
-        SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID));
-    OrderFactory duplicates = new OrderFactory(withDuplicates, CLOCK);
+    OrderFactory duplicates = duplicatesOnly();
     GeneratedOrder copy =
         duplicates.generate(1, 200).filter(g -> !g.isValid()).findFirst().orElseThrow();
     // The copy's own sequence id is never on the wire: its record carries an earlier order's id.
     String ownId = OrderFactory.orderId(9, copy.sequence());
-    tables.orders.clear();
-    tables.items.clear();
-    tables.rejections.clear();
-    tables.sink(duplicates, 1, 200);
+    tables.sinkOnly(duplicates, 1, 200);
     tables.orders.add(withId(tables.orders.get(0), ownId));
 
     ReconcileReport report = reconcile(duplicates, new OrderIdRange(9, 1, 200), null);
@@ -253,12 +254,8 @@ class ReconcilerTest {
 
   @Test
   void aDuplicateRecordMustBeRejectedUnderTheIdItCopies() {
-    OrderFactory duplicates =
-        new OrderFactory(SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)), CLOCK);
-    tables.orders.clear();
-    tables.items.clear();
-    tables.rejections.clear();
-    tables.sink(duplicates, 1, 200);
+    OrderFactory duplicates = duplicatesOnly();
+    tables.sinkOnly(duplicates, 1, 200);
 
     ReconcileReport report = reconcile(duplicates, new OrderIdRange(9, 1, 200), null);
 
@@ -270,12 +267,8 @@ class ReconcilerTest {
 
   @Test
   void aDuplicateThatWasAcceptedAgainIsAMissingRejection() {
-    OrderFactory duplicates =
-        new OrderFactory(SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)), CLOCK);
-    tables.orders.clear();
-    tables.items.clear();
-    tables.rejections.clear();
-    tables.sink(duplicates, 1, 200);
+    OrderFactory duplicates = duplicatesOnly();
+    tables.sinkOnly(duplicates, 1, 200);
     // A Streams app that does not deduplicate upserts the copy: no rejection row.
     tables.rejections.removeIf(r -> r.reasonCode().equals("DUPLICATE_ORDER"));
 
@@ -315,12 +308,8 @@ class ReconcilerTest {
 
   @Test
   void aDuplicateAcrossAChunkBoundaryIsFiledUnderItsTarget() {
-    OrderFactory duplicates =
-        new OrderFactory(SPEC.withInvalidMix(InvalidMix.of(InvalidKind.DUPLICATE_ORDER_ID)), CLOCK);
-    tables.orders.clear();
-    tables.items.clear();
-    tables.rejections.clear();
-    tables.sink(duplicates, 1, 200);
+    OrderFactory duplicates = duplicatesOnly();
+    tables.sinkOnly(duplicates, 1, 200);
 
     // Chunks of 7 ids: many copies lie in a later chunk than the order they copy.
     ReconcileReport report =
@@ -355,10 +344,7 @@ class ReconcilerTest {
     OrderFactory late =
         new OrderFactory(
             SPEC.withShape(OrderShape.EVEN.withLateness(0.5, Duration.ofMinutes(10))), CLOCK);
-    tables.orders.clear();
-    tables.items.clear();
-    tables.rejections.clear();
-    tables.sink(late, 1, 200);
+    tables.sinkOnly(late, 1, 200);
     Reconciler.RunWindow window = new Reconciler.RunWindow(NOW, NOW.plusSeconds(5));
     assertThat(reconcile(late, new OrderIdRange(9, 1, 200), window).matches()).isTrue();
 
