@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.foodpipeline.infra.ConnectWorker;
 import dev.foodpipeline.infra.KafkaBroker;
 import dev.foodpipeline.infra.PostgresServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -26,22 +24,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * The four connectors on a real broker, a real Connect worker with the Debezium plugin, and real
@@ -49,8 +41,6 @@ import picocli.CommandLine;
  */
 class JdbcSinkIT {
 
-  private static final Path PLUGIN_PATH =
-      Path.of(System.getProperty("connect.it.pluginPath", "target/plugins"));
   private static final Duration ROW_TIMEOUT = Duration.ofSeconds(60);
 
   private static KafkaBroker broker;
@@ -64,35 +54,9 @@ class JdbcSinkIT {
   static void startPipeline() throws Exception {
     broker = KafkaBroker.start();
     postgres = PostgresServer.start();
-    connect =
-        ConnectWorker.builder()
-            .workerConfig(Path.of("config/connect-distributed.properties"))
-            .bootstrapServers(broker.bootstrapServers())
-            .pluginPath(PLUGIN_PATH)
-            .start();
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-      admin
-          .createTopics(
-              List.of(
-                  new NewTopic(SinkRecords.ORDERS_TOPIC, 3, (short) 1),
-                  new NewTopic(SinkRecords.ITEMS_TOPIC, 3, (short) 1),
-                  new NewTopic(SinkRecords.REJECTED_TOPIC, 3, (short) 1),
-                  new NewTopic(SinkRecords.STATS_TOPIC, 3, (short) 1)))
-          .all()
-          .get();
-    }
-    producer =
-        new KafkaProducer<>(
-            Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                broker.bootstrapServers(),
-                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
-                "jdbc-sink-it"),
-            new ByteArraySerializer(),
-            new ByteArraySerializer());
-    producer.initTransactions();
+    connect = SinkTestSupport.startWorker(broker.bootstrapServers());
+    SinkTestSupport.createSinkTopics(broker.bootstrapServers());
+    producer = SinkTestSupport.transactionalProducer(broker.bootstrapServers(), "jdbc-sink-it");
 
     firstRegistration = register();
     secondRegistration = register();
@@ -341,24 +305,7 @@ class JdbcSinkIT {
   }
 
   private static String register() {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine commandLine = ConnectorRegistrar.commandLine();
-    commandLine.setOut(new PrintWriter(out, true));
-    commandLine.setErr(new PrintWriter(err, true));
-    int exitCode =
-        commandLine.execute(
-            "--connect-url",
-            connect.restUrl(),
-            "--schema",
-            "sql/schema.sql",
-            "--set",
-            "connection.url=" + postgres.jdbcUrl(),
-            "--set",
-            "flush.retry.delay.ms=1000",
-            "connectors");
-    assertThat(exitCode).as("registrar exit code; stderr: %s", err).isZero();
-    return out.toString();
+    return SinkTestSupport.register(connect.restUrl(), postgres.jdbcUrl());
   }
 
   private static void send(String topic, SinkRecords.Serialized record) {
@@ -374,17 +321,7 @@ class JdbcSinkIT {
   }
 
   private static long count(String sql) throws SQLException {
-    try (Connection connection = database();
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    } catch (SQLException e) {
-      if ("42P01".equals(e.getSQLState())) {
-        return 0; // table not there yet
-      }
-      throw e;
-    }
+    return SinkTestSupport.count(postgres.jdbcUrl(), sql);
   }
 
   private static Map<String, Object> awaitRow(String sql) {

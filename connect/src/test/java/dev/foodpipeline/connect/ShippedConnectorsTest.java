@@ -63,6 +63,17 @@ class ShippedConnectorsTest {
     }
   }
 
+  @Test
+  void aLostDatabaseConnectionIsRetriedForAboutThirtySecondsBeforeTheTaskFails() {
+    for (ConnectorConfig connector : connectors) {
+      assertThat(connector.config())
+          .as(connector.name())
+          .containsEntry("connection.restart.on.errors", "true")
+          .containsEntry("flush.max.retries", "10")
+          .containsEntry("flush.retry.delay.ms", "3000");
+    }
+  }
+
   private Map<String, String> topicToTable() {
     Map<String, String> mapping = new LinkedHashMap<>();
     connectors.forEach(

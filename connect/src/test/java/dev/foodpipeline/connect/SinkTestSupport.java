@@ -1,0 +1,134 @@
+package dev.foodpipeline.connect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.foodpipeline.infra.ConnectWorker;
+import dev.foodpipeline.infra.PostgresServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import picocli.CommandLine;
+
+/** What the sink integration tests share: registering the shipped connectors, reading tables. */
+final class SinkTestSupport {
+  private static final Path PLUGIN_PATH =
+      Path.of(System.getProperty("connect.it.pluginPath", "target/plugins"));
+
+  private SinkTestSupport() {}
+
+  /** A distributed worker as the local stack runs it, with the Debezium plugin folder. */
+  static ConnectWorker startWorker(String bootstrapServers) {
+    return ConnectWorker.builder()
+        .workerConfig(Path.of("config/connect-distributed.properties"))
+        .bootstrapServers(bootstrapServers)
+        .pluginPath(PLUGIN_PATH)
+        .start();
+  }
+
+  /**
+   * Runs the registrar CLI as the local stack does: schema, then the four shipped connectors
+   * against {@code jdbcUrl}, with the flush retried every second instead of every 3 s (10 tries: a
+   * 10 s budget) so that the tests wait less. Returns what the registrar printed.
+   */
+  static String register(String connectUrl, String jdbcUrl) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine commandLine = ConnectorRegistrar.commandLine();
+    commandLine.setOut(new PrintWriter(out, true));
+    commandLine.setErr(new PrintWriter(err, true));
+    int exitCode =
+        commandLine.execute(
+            "--connect-url",
+            connectUrl,
+            "--schema",
+            "sql/schema.sql",
+            "--set",
+            "connection.url=" + jdbcUrl,
+            "--set",
+            "flush.retry.delay.ms=1000",
+            "connectors");
+    assertThat(exitCode).as("registrar exit code; stderr: %s", err).isZero();
+    return out.toString();
+  }
+
+  /** The four topics the sinks read, 3 partitions each. */
+  static void createSinkTopics(String bootstrapServers) throws Exception {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      admin
+          .createTopics(
+              Stream.of(
+                      SinkRecords.ORDERS_TOPIC,
+                      SinkRecords.ITEMS_TOPIC,
+                      SinkRecords.REJECTED_TOPIC,
+                      SinkRecords.STATS_TOPIC)
+                  .map(topic -> new NewTopic(topic, 3, (short) 1))
+                  .toList())
+          .all()
+          .get();
+    }
+  }
+
+  /**
+   * A transactional producer of raw bytes, its transactions initialised: as the Streams app writes.
+   */
+  static KafkaProducer<byte[], byte[]> transactionalProducer(
+      String bootstrapServers, String transactionalId) {
+    KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG,
+                transactionalId),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+    producer.initTransactions();
+    return producer;
+  }
+
+  /** The first column of the first row of {@code sql}; 0 if the table is not there yet. */
+  static long count(String jdbcUrl, String sql) throws SQLException {
+    try (Connection connection =
+            DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    } catch (SQLException e) {
+      if ("42P01".equals(e.getSQLState())) {
+        return 0; // table not there yet
+      }
+      throw e;
+    }
+  }
+
+  /** The values of the first column of {@code sql}, in the query's order. */
+  static List<String> strings(String jdbcUrl, String sql) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (Connection connection =
+            DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return values;
+  }
+}
