@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
@@ -25,8 +27,15 @@ import java.util.Properties;
  * @param startedAt the generator's clock when the first record was made; null when not known
  * @param finishedAt the generator's clock after the last record was acknowledged; null when not
  *     known
+ * @param unacknowledged the keys (order ids) of sends Kafka never acknowledged (the first 1,000):
+ *     the producer gave up on them, so the pipeline may never have had them
  */
-public record RunFile(GenerationSpec spec, long count, Instant startedAt, Instant finishedAt) {
+public record RunFile(
+    GenerationSpec spec,
+    long count,
+    Instant startedAt,
+    Instant finishedAt,
+    List<String> unacknowledged) {
   static final int FORMAT = 1;
 
   public RunFile {
@@ -34,6 +43,12 @@ public record RunFile(GenerationSpec spec, long count, Instant startedAt, Instan
     if (count < 0) {
       throw new IllegalArgumentException("count must be 0 or more, was " + count);
     }
+    unacknowledged = List.copyOf(unacknowledged);
+  }
+
+  /** A run whose every send was acknowledged. */
+  public RunFile(GenerationSpec spec, long count, Instant startedAt, Instant finishedAt) {
+    this(spec, count, startedAt, finishedAt, List.of());
   }
 
   /** The last sequence number of the run; {@code firstSequence - 1} when it sent nothing. */
@@ -64,6 +79,9 @@ public record RunFile(GenerationSpec spec, long count, Instant startedAt, Instan
     }
     if (finishedAt != null) {
       line(text, "finished-at", finishedAt);
+    }
+    if (!unacknowledged.isEmpty()) {
+      line(text, "unacknowledged", String.join(",", unacknowledged));
     }
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -121,7 +139,8 @@ public record RunFile(GenerationSpec spec, long count, Instant startedAt, Instan
           spec,
           entries.longValue("count"),
           entries.instant("started-at"),
-          entries.instant("finished-at"));
+          entries.instant("finished-at"),
+          entries.list("unacknowledged"));
     } catch (IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("--run-file")) {
         throw e;
@@ -131,6 +150,14 @@ public record RunFile(GenerationSpec spec, long count, Instant startedAt, Instan
   }
 
   private record Entries(Path file, Properties properties) {
+    /** A comma-separated list; empty when the key is absent. */
+    List<String> list(String key) {
+      String value = properties.getProperty(key, "").trim();
+      return value.isEmpty()
+          ? List.of()
+          : Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+    }
+
     String text(String key) {
       String value = properties.getProperty(key);
       if (value == null || value.isBlank()) {

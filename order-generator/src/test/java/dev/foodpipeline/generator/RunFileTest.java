@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,18 @@ class RunFileTest {
             "# order-generator run: 'order-generator reconcile --run-file run-3.properties'")
         .contains("invalid-kinds=price-mismatch=2,empty-order=1\n")
         .contains("max-lateness=PT15M\n");
+  }
+
+  @Test
+  void failedSendsAreListedAndReadBack(@TempDir Path dir) throws Exception {
+    RunFile run = new RunFile(SPEC, 100, null, null, List.of("o-3-00000007", "o-3-00000017"));
+    Path file = dir.resolve("r");
+
+    run.write(file);
+
+    assertThat(Files.readString(file)).contains("unacknowledged=o-3-00000007,o-3-00000017\n");
+    assertThat(RunFile.read(file)).isEqualTo(run);
+    assertThat(RunFile.read(file).unacknowledged()).hasSize(2);
   }
 
   @Test

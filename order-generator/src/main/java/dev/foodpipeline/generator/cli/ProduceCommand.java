@@ -194,7 +194,12 @@ final class ProduceCommand implements Callable<Integer> {
       return;
     }
     try {
-      new RunFile(settings.generation(), summary.sent(), startedAt, environment.clock().instant())
+      new RunFile(
+              settings.generation(),
+              summary.sent(),
+              startedAt,
+              environment.clock().instant(),
+              summary.unacknowledged())
           .write(settings.runFile());
     } catch (IllegalArgumentException e) {
       throw new InvalidSettingException(e.getMessage());

@@ -114,6 +114,7 @@ final class ReconcileCommand implements Callable<Integer> {
           reconciler.reconcile(describe(settings, range, tables), settings.show());
       PrintWriter out = spec.commandLine().getOut();
       out.print(report.format());
+      out.print(report.unacknowledgedHint(settings.unacknowledged()));
       out.flush();
       return report.matches() ? ExitCodes.OK : ExitCodes.MISMATCH;
     }
@@ -134,7 +135,7 @@ final class ReconcileCommand implements Callable<Integer> {
           "Missing --count (how many orders the run sent), or give --run-file");
     }
     return new ReconcileSettings(
-        generation.spec(), count, null, database.settings(), wait, settle, show);
+        generation.spec(), count, null, database.settings(), wait, settle, show, List.of());
   }
 
   private static List<String> withRunFile() {

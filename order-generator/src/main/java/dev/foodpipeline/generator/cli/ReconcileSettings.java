@@ -6,6 +6,7 @@ import dev.foodpipeline.generator.reconcile.DatabaseSettings;
 import dev.foodpipeline.generator.reconcile.OrderIdRange;
 import dev.foodpipeline.generator.reconcile.Reconciler.RunWindow;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,7 @@ import java.util.Objects;
  * @param drainWait how long to wait for every expected row; zero for not at all
  * @param settle stop waiting once no row has arrived for this long; zero for never
  * @param show how many offending order ids to name
+ * @param unacknowledged the order ids of the run's failed sends, from its run file (else empty)
  */
 public record ReconcileSettings(
     GenerationSpec generation,
@@ -27,9 +29,11 @@ public record ReconcileSettings(
     DatabaseSettings database,
     Duration drainWait,
     Duration settle,
-    int show) {
+    int show,
+    List<String> unacknowledged) {
 
   public ReconcileSettings {
+    unacknowledged = List.copyOf(unacknowledged);
     Objects.requireNonNull(generation, "generation");
     Objects.requireNonNull(database, "database");
     if (count < 0) {
@@ -54,7 +58,7 @@ public record ReconcileSettings(
             ? new RunWindow(run.startedAt(), run.finishedAt())
             : null;
     return new ReconcileSettings(
-        run.spec(), run.count(), window, database, drainWait, settle, show);
+        run.spec(), run.count(), window, database, drainWait, settle, show, run.unacknowledged());
   }
 
   /** The run's order ids. */

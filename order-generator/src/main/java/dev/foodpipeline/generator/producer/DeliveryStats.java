@@ -2,7 +2,9 @@ package dev.foodpipeline.generator.producer;
 
 import dev.foodpipeline.generator.GeneratedOrder;
 import dev.foodpipeline.generator.InvalidKind;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,12 +14,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * producer's callbacks, on its I/O thread).
  */
 public final class DeliveryStats {
+  /** How many keys of failed sends a run keeps for its run file (the count goes on). */
+  static final int UNACKNOWLEDGED_KEPT = 1_000;
+
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong acknowledged = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong valid = new AtomicLong();
   private final Map<InvalidKind, AtomicLong> invalid = new EnumMap<>(InvalidKind.class);
   private final AtomicReference<String> firstError = new AtomicReference<>();
+  private final List<String> unacknowledged = new ArrayList<>();
 
   public DeliveryStats() {
     for (InvalidKind kind : InvalidKind.values()) {
@@ -39,13 +45,18 @@ public final class DeliveryStats {
         .ifPresentOrElse(kind -> invalid.get(kind).incrementAndGet(), valid::incrementAndGet);
   }
 
-  /** The producer callback: a null error is an acknowledgement. */
-  void completed(Exception error) {
+  /** The producer callback for the record of {@code key}: a null error is an acknowledgement. */
+  void completed(String key, Exception error) {
     if (error == null) {
       acknowledged.incrementAndGet();
     } else {
       failed.incrementAndGet();
       firstError.compareAndSet(null, describe(error));
+      synchronized (unacknowledged) {
+        if (unacknowledged.size() < UNACKNOWLEDGED_KEPT) {
+          unacknowledged.add(key);
+        }
+      }
     }
   }
 
@@ -74,5 +85,12 @@ public final class DeliveryStats {
 
   public String firstError() {
     return firstError.get();
+  }
+
+  /** The keys (order ids) of the first failed sends, in the order they failed. */
+  public List<String> unacknowledged() {
+    synchronized (unacknowledged) {
+      return List.copyOf(unacknowledged);
+    }
   }
 }

@@ -96,7 +96,8 @@ public final class ProduceRun {
           stats.invalidByKind(),
           elapsed,
           stats.firstError(),
-          pacer.shape().describe());
+          pacer.shape().describe(),
+          stats.unacknowledged());
     } finally {
       finished.countDown();
     }
@@ -140,12 +141,12 @@ public final class ProduceRun {
   private void send(GeneratedOrder order) {
     stats.sent(order);
     try {
-      sender.send(order.key(), order.value(), stats::completed);
+      sender.send(order.key(), order.value(), error -> stats.completed(order.key(), error));
     } catch (RuntimeException e) {
       // The client refused the record outright (closed, or blocked past max.block.ms): a failure,
       // not a crash.
       log.debug("Send of {} failed at once", order.key(), e);
-      stats.completed(e);
+      stats.completed(order.key(), e);
     }
   }
 

@@ -3,13 +3,15 @@ package dev.foodpipeline.generator.producer;
 import dev.foodpipeline.generator.InvalidKind;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * What a run did: records sent, acknowledged and failed, valid and invalid by kind, how long it
  * took and at what rate. {@code firstSequence}..{@code lastSequence} are the sequence numbers it
- * used; {@code target} describes the rate it was asked to hold ({@code 20 orders/s}).
+ * used; {@code target} describes the rate it was asked to hold ({@code 20 orders/s}); {@code
+ * unacknowledged} holds the keys of the first failed sends (up to 1,000).
  */
 public record RunSummary(
     String topic,
@@ -22,9 +24,11 @@ public record RunSummary(
     Map<InvalidKind, Long> invalidByKind,
     Duration elapsed,
     String firstError,
-    String target) {
+    String target,
+    List<String> unacknowledged) {
 
   public RunSummary {
+    unacknowledged = List.copyOf(unacknowledged);
     Map<InvalidKind, Long> copy = new EnumMap<>(InvalidKind.class);
     copy.putAll(invalidByKind);
     invalidByKind = java.util.Collections.unmodifiableMap(copy);

@@ -4,9 +4,11 @@ import dev.foodpipeline.model.ReasonCode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -222,6 +224,30 @@ public final class ReconcileReport {
           .append(System.lineSeparator());
     }
     return text.toString();
+  }
+
+  /**
+   * When the run does not match and some of the named ids are sends the producer gave up on (the
+   * run file's {@code unacknowledged}), a line that says so; "" otherwise.
+   */
+  public String unacknowledgedHint(List<String> unacknowledged) {
+    if (matches() || unacknowledged.isEmpty()) {
+      return "";
+    }
+    Set<String> failed = new HashSet<>(unacknowledged);
+    long named = problems.stream().filter(problem -> failed.contains(problem.orderId())).count();
+    if (named == 0) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "Hint: %d of the ids above %s among the %d send%s of this run that Kafka never acknowledged"
+            + " (the run file's 'unacknowledged'): the producer gave up on them, so the pipeline"
+            + " may never have had them.%n",
+        named,
+        named == 1 ? "is" : "are",
+        unacknowledged.size(),
+        unacknowledged.size() == 1 ? "" : "s");
   }
 
   private static void row(StringBuilder text, String format, Object... values) {

@@ -6,6 +6,7 @@ import dev.foodpipeline.generator.GeneratedOrder;
 import dev.foodpipeline.generator.GenerationSpec;
 import dev.foodpipeline.generator.InvalidMix;
 import dev.foodpipeline.generator.OrderFactory;
+import dev.foodpipeline.generator.fakes.RecordingSender;
 import dev.foodpipeline.generator.reconcile.DatabaseException;
 import dev.foodpipeline.generator.reconcile.DatabaseSettings;
 import java.nio.file.Files;
@@ -112,6 +113,42 @@ class ReconcileCommandTest {
     assertThat(cli.run("reconcile", "--run-file", runFile.toString())).as(cli.out()).isZero();
     assertThat(cli.out())
         .contains("Reconciled 120 orders of seed 4 (catalogue seed 4), sequences 50 to 169");
+  }
+
+  @Test
+  void sendsKafkaNeverAcknowledgedAreNamedWhenTheyAreMissing(@TempDir Path dir) throws Exception {
+    Path runFile = dir.resolve("run.properties");
+    cli.kafka.sender = new RecordingSender().failing(key -> key.endsWith("7"));
+    assertThat(
+            cli.run(
+                "produce",
+                "--count",
+                "100",
+                "--rate",
+                "0",
+                "--seed",
+                "4",
+                "--invalid-ratio",
+                "0",
+                "--run-file",
+                runFile.toString()))
+        .isEqualTo(ExitCodes.SEND_FAILED);
+    assertThat(Files.readString(runFile))
+        .contains("unacknowledged=o-4-00000007,o-4-00000017,")
+        .contains(",o-4-00000097\n");
+    // The pipeline got every acknowledged record and none of the others.
+    cli.tables.sink(new OrderFactory(GenerationSpec.of(4, 0), CliRunner.CLOCK), 1, 100);
+    cli.tables.orders.removeIf(o -> o.orderId().endsWith("7"));
+    cli.tables.items.removeIf(i -> i.orderId().endsWith("7"));
+
+    int exit = cli.run("reconcile", "--run-file", runFile.toString());
+
+    assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(cli.out())
+        .contains("o-4-00000007  missing from orders")
+        .contains(
+            "Hint: 10 of the ids above are among the 10 sends of this run that Kafka never"
+                + " acknowledged");
   }
 
   @Test

@@ -234,7 +234,8 @@ class ProduceRunTest {
             Map.of(InvalidKind.EMPTY_ORDER, 12L, InvalidKind.WRONG_TYPE, 8L),
             Duration.ofMillis(19_800),
             "TimeoutException: Expiring 2 record(s)",
-            "10 orders/s");
+            "10 orders/s",
+            List.of());
 
     assertThat(summary.format())
         .contains(
@@ -257,7 +258,18 @@ class ProduceRunTest {
   void anEmptyRunHasNoRate() {
     RunSummary summary =
         new RunSummary(
-            "food-orders", 1, 1, 0, 0, 0, 0, Map.of(), Duration.ZERO, null, "as fast as possible");
+            "food-orders",
+            1,
+            1,
+            0,
+            0,
+            0,
+            0,
+            Map.of(),
+            Duration.ZERO,
+            null,
+            "as fast as possible",
+            List.of());
     assertThat(summary.achievedRate()).isZero();
     assertThat(summary.allAcknowledged()).isTrue();
     assertThat(summary.lastSequence()).isZero();
