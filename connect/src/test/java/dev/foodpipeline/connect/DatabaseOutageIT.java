@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * Debezium plugin and the shipped connectors, and a PostgreSQL server that is stopped and started
  * again on the same port and data directory. A short outage is ridden out by the sink's flush
  * retries; a longer one fails the task with the cause in its trace, and a restart of the task after
- * PostgreSQL is back writes every record once. (The retries are every 1 s here, every 3 s as
- * shipped: see {@link SinkTestSupport#register}.)
+ * PostgreSQL is back writes every record. (The retries are every 1 s here, every 3 s as shipped:
+ * see {@link SinkTestSupport#register}.)
  */
 class DatabaseOutageIT {
   private static final Logger log = LoggerFactory.getLogger(DatabaseOutageIT.class);
@@ -99,7 +99,7 @@ class DatabaseOutageIT {
   }
 
   @Test
-  void aLongerOutageFailsTheTaskPlainlyAndARestartWritesEveryRecordOnce() throws Exception {
+  void aLongerOutageFailsTheTaskPlainlyAndARestartWritesEveryRecord() throws Exception {
     postgres.close();
     long stopped = System.nanoTime();
     sendOrders("during");
@@ -122,10 +122,6 @@ class DatabaseOutageIT {
 
     await("the task runs again").atMost(TIMEOUT).until(() -> status().isRunning());
     awaitOrders("during");
-    assertThat(
-            SinkTestSupport.count(
-                postgres.jdbcUrl(), "SELECT count(*) - count(DISTINCT order_id) FROM orders"))
-        .isZero();
   }
 
   private PostgresServer startPostgres() {
@@ -143,7 +139,7 @@ class DatabaseOutageIT {
     producer.commitTransaction();
   }
 
-  /** Every order of {@code prefix}, once: the ids as a list, so that a duplicate would show. */
+  /** Waits for every order of {@code prefix} in {@code orders}, then checks the ids are those. */
   private void awaitOrders(String prefix) {
     List<String> expected =
         IntStream.rangeClosed(1, ORDERS).mapToObj(i -> "o-" + prefix + "-" + i).sorted().toList();
