@@ -34,12 +34,15 @@ public final class KafkaBroker implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   private final KafkaRaftServer server;
+  private final Properties properties;
   private final String bootstrapServers;
   private final Path ownedDirectory;
   private boolean closed;
 
-  private KafkaBroker(KafkaRaftServer server, String bootstrapServers, Path ownedDirectory) {
+  private KafkaBroker(
+      KafkaRaftServer server, Properties properties, String bootstrapServers, Path ownedDirectory) {
     this.server = server;
+    this.properties = properties;
     this.bootstrapServers = bootstrapServers;
     this.ownedDirectory = ownedDirectory;
   }
@@ -80,7 +83,7 @@ public final class KafkaBroker implements AutoCloseable {
     Path logDir = Path.of(properties.getProperty("log.dirs").split(",")[0].trim());
     KraftStorage.formatIfNeeded(properties, logDir);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
-    KafkaBroker broker = new KafkaBroker(server, bootstrap, ownedDirectory);
+    KafkaBroker broker = new KafkaBroker(server, properties, bootstrap, ownedDirectory);
     try {
       server.startup();
       awaitReady(bootstrap, READY_TIMEOUT);
@@ -99,6 +102,22 @@ public final class KafkaBroker implements AutoCloseable {
   /** {@code host:port} of the PLAINTEXT listener, for {@code bootstrap.servers}. */
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /**
+   * Stops this broker and starts a new one on the same ports and log dir, as a broker restart looks
+   * to its clients: the same address, the same topics, records and offsets. Use the returned broker
+   * from then on (and close it); this one is closed.
+   */
+  public synchronized KafkaBroker restart() {
+    if (closed) {
+      throw new IllegalStateException("The broker on " + bootstrapServers + " is closed");
+    }
+    closed = true;
+    server.shutdown();
+    server.awaitShutdown();
+    LOG.info("Kafka broker on {} stopped for a restart", bootstrapServers);
+    return launch(properties, ownedDirectory);
   }
 
   /** Stops the broker and deletes its temporary directory, if it made one. Safe to call twice. */

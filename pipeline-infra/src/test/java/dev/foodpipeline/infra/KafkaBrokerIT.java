@@ -109,6 +109,56 @@ class KafkaBrokerIT {
         .hasCauseInstanceOf(UnknownTopicOrPartitionException.class);
   }
 
+  @Test
+  void aRestartedBrokerKeepsItsAddressTopicsAndRecords() throws Exception {
+    KafkaBroker first = KafkaBroker.start();
+    KafkaBroker restarted = null;
+    try {
+      String bootstrap = first.bootstrapServers();
+      try (Admin own =
+          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        own.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all().get();
+      }
+      send(bootstrap, "before");
+
+      restarted = first.restart();
+
+      assertThat(restarted.bootstrapServers()).isEqualTo(bootstrap);
+      send(bootstrap, "after");
+      List<String> values = new ArrayList<>();
+      try (KafkaConsumer<String, String> consumer =
+          new KafkaConsumer<>(
+              Map.of(
+                  ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                  ConsumerConfig.GROUP_ID_CONFIG, "restart-reader",
+                  ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+              new StringDeserializer(),
+              new StringDeserializer())) {
+        consumer.subscribe(List.of("kept"));
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(
+                () -> {
+                  consumer.poll(Duration.ofMillis(200)).forEach(r -> values.add(r.value()));
+                  return values.size() >= 2;
+                });
+      }
+      assertThat(values).containsExactly("before", "after");
+    } finally {
+      (restarted != null ? restarted : first).close();
+    }
+  }
+
+  private static void send(String bootstrap, String value) throws Exception {
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
+            new StringSerializer(),
+            new StringSerializer())) {
+      producer.send(new ProducerRecord<>("kept", "k", value)).get();
+    }
+  }
+
   private static KafkaProducer<String, String> transactionalProducer(String transactionalId) {
     return new KafkaProducer<>(
         Map.of(

@@ -101,6 +101,16 @@ final class Pipeline implements AutoCloseable {
     return broker.bootstrapServers();
   }
 
+  /**
+   * Restarts the broker in place (same address, topics, records and offsets) while the Streams app
+   * and the Connect worker keep running against it.
+   */
+  void restartBroker() {
+    KafkaBroker restarted = broker.restart();
+    started.set(started.indexOf(broker), restarted);
+    broker = restarted;
+  }
+
   Database database() {
     return database;
   }
