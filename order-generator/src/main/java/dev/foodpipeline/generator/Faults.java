@@ -64,7 +64,7 @@ final class Faults {
       case BAD_QUANTITY -> Fault.of(badQuantity(order, random));
       case EMPTY_ORDER -> Fault.of(withLines(order, List.of()));
       case OVERSIZED_RECORD -> oversized(order, random);
-      case TIMESTAMP_OUT_OF_RANGE -> Fault.of(withCreatedAt(order, now.minus(STALE_BY)));
+      case TIMESTAMP_OUT_OF_RANGE -> Fault.of(order.withCreatedAt(now.minus(STALE_BY)));
       case DUPLICATE_ORDER_ID ->
           throw new IllegalArgumentException("a duplicate is made by OrderFactory, not by a fault");
     };
@@ -268,15 +268,5 @@ final class Faults {
         order.items(),
         order.deliveryAddress(),
         order.createdAt());
-  }
-
-  private static Order withCreatedAt(Order order, Instant createdAt) {
-    return new Order(
-        order.orderId(),
-        order.customerId(),
-        order.restaurantId(),
-        order.items(),
-        order.deliveryAddress(),
-        createdAt);
   }
 }

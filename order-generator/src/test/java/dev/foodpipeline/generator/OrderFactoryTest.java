@@ -48,7 +48,7 @@ class OrderFactoryTest {
       Order first = now.generate(sequence).order().orElseThrow();
       Order second = inThreeHours.generate(sequence).order().orElseThrow();
       assertThat(second.createdAt()).isEqualTo(first.createdAt().plus(3, ChronoUnit.HOURS));
-      assertThat(withCreatedAt(second, first.createdAt())).isEqualTo(first);
+      assertThat(second.withCreatedAt(first.createdAt())).isEqualTo(first);
     }
   }
 
@@ -209,16 +209,6 @@ class OrderFactoryTest {
 
   private static List<String> values(OrderFactory factory, int count) {
     return factory.generate(1, count).map(GeneratedOrder::valueAsText).toList();
-  }
-
-  private static Order withCreatedAt(Order order, Instant createdAt) {
-    return new Order(
-        order.orderId(),
-        order.customerId(),
-        order.restaurantId(),
-        order.items(),
-        order.deliveryAddress(),
-        createdAt);
   }
 
   @Test

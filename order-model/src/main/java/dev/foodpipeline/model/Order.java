@@ -24,4 +24,9 @@ public record Order(
     Objects.requireNonNull(deliveryAddress, "deliveryAddress");
     Objects.requireNonNull(createdAt, "createdAt");
   }
+
+  /** The same order, dated {@code createdAt}. */
+  public Order withCreatedAt(Instant createdAt) {
+    return new Order(orderId, customerId, restaurantId, items, deliveryAddress, createdAt);
+  }
 }

@@ -29,15 +29,7 @@ class OrderValidatorTest {
   }
 
   private Optional<Rejection> validateCreatedAt(Instant createdAt) {
-    Order order = TestOrders.validOrder();
-    Order moved =
-        new Order(
-            order.orderId(),
-            order.customerId(),
-            order.restaurantId(),
-            order.items(),
-            order.deliveryAddress(),
-            createdAt);
+    Order moved = TestOrders.validOrder().withCreatedAt(createdAt);
     return validator.validate(moved, restaurant, NOW);
   }
 

@@ -56,8 +56,7 @@ class MixedInputTest {
             pipeline.orders.pipeInput(
                 orderId,
                 OrderFixtures.json(
-                    OrderFixtures.withCreatedAt(
-                        valid, OrderFixtures.NOW.plus(Duration.ofHours(1)))));
+                    valid.withCreatedAt(OrderFixtures.NOW.plus(Duration.ofHours(1)))));
             expectedRejections.put(offset, ReasonCode.TIMESTAMP_OUT_OF_RANGE);
           }
           case 4 -> {

@@ -61,16 +61,6 @@ final class OrderFixtures {
             new OrderLine(second.menuItemId(), 2, second.price())));
   }
 
-  static Order withCreatedAt(Order order, Instant createdAt) {
-    return new Order(
-        order.orderId(),
-        order.customerId(),
-        order.restaurantId(),
-        order.items(),
-        order.deliveryAddress(),
-        createdAt);
-  }
-
   /** {@code count} lines of Lemonade, once each. */
   static List<OrderLine> lemonades(int count) {
     List<OrderLine> lines = new ArrayList<>();

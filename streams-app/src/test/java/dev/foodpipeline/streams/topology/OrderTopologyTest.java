@@ -10,7 +10,6 @@ import static dev.foodpipeline.streams.topology.OrderFixtures.lemonades;
 import static dev.foodpipeline.streams.topology.OrderFixtures.line;
 import static dev.foodpipeline.streams.topology.OrderFixtures.order;
 import static dev.foodpipeline.streams.topology.OrderFixtures.testKitchenOrder;
-import static dev.foodpipeline.streams.topology.OrderFixtures.withCreatedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foodpipeline.model.OrderItemKey;
@@ -167,15 +166,13 @@ class OrderTopologyTest {
     pipeline.orders.pipeInput(
         "old",
         json(
-            withCreatedAt(
-                testKitchenOrder("old", line("r-900-m04", 1, "2.49")),
-                NOW.minus(Duration.ofDays(7)))));
+            testKitchenOrder("old", line("r-900-m04", 1, "2.49"))
+                .withCreatedAt(NOW.minus(Duration.ofDays(7)))));
     pipeline.orders.pipeInput(
         "ahead",
         json(
-            withCreatedAt(
-                testKitchenOrder("ahead", line("r-900-m04", 1, "2.49")),
-                NOW.plus(Duration.ofMinutes(5)))));
+            testKitchenOrder("ahead", line("r-900-m04", 1, "2.49"))
+                .withCreatedAt(NOW.plus(Duration.ofMinutes(5)))));
 
     assertThat(pipeline.rejected.readValuesToList()).isEmpty();
     assertThat(pipeline.processed.readValuesToList())
@@ -334,14 +331,14 @@ class OrderTopologyTest {
             new Case(
                 "created too long ago",
                 "o-7",
-                json(withCreatedAt(valid, NOW.minus(Duration.ofDays(7)).minusSeconds(1))),
+                json(valid.withCreatedAt(NOW.minus(Duration.ofDays(7)).minusSeconds(1))),
                 ReasonCode.TIMESTAMP_OUT_OF_RANGE,
                 "before the processing time",
                 "o-7"),
             new Case(
                 "created too far ahead",
                 "o-7",
-                json(withCreatedAt(valid, NOW.plus(Duration.ofMinutes(5)).plusSeconds(1))),
+                json(valid.withCreatedAt(NOW.plus(Duration.ofMinutes(5)).plusSeconds(1))),
                 ReasonCode.TIMESTAMP_OUT_OF_RANGE,
                 "after the processing time",
                 "o-7"))

@@ -3,7 +3,6 @@ package dev.foodpipeline.streams.topology;
 import static dev.foodpipeline.streams.topology.OrderFixtures.json;
 import static dev.foodpipeline.streams.topology.OrderFixtures.line;
 import static dev.foodpipeline.streams.topology.OrderFixtures.testKitchenOrder;
-import static dev.foodpipeline.streams.topology.OrderFixtures.withCreatedAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foodpipeline.model.Order;
@@ -54,12 +53,12 @@ class RestaurantStatsTest {
   /** A bread order of the test kitchen created at {@code createdAt}; returns its id. */
   private String bread(Instant createdAt) {
     return send(
-        withCreatedAt(testKitchenOrder("o-" + sequence, line("r-900-m04", 1, "2.49")), createdAt));
+        testKitchenOrder("o-" + sequence, line("r-900-m04", 1, "2.49")).withCreatedAt(createdAt));
   }
 
   private String pizza(Instant createdAt) {
     return send(
-        withCreatedAt(testKitchenOrder("o-" + sequence, line("r-900-m01", 1, "12.50")), createdAt));
+        testKitchenOrder("o-" + sequence, line("r-900-m01", 1, "12.50")).withCreatedAt(createdAt));
   }
 
   private String send(Order order) {
@@ -147,9 +146,8 @@ class RestaurantStatsTest {
     pipeline.orders.pipeInput(
         "o-0",
         json(
-            withCreatedAt(
-                testKitchenOrder("o-0", line("r-900-m04", 1, "2.49")), T.plusSeconds(1))));
-    Order otherOrder = withCreatedAt(OrderFixtures.validOrder(other, "x-1"), T.plusSeconds(2));
+            testKitchenOrder("o-0", line("r-900-m04", 1, "2.49")).withCreatedAt(T.plusSeconds(1))));
+    Order otherOrder = OrderFixtures.validOrder(other, "x-1").withCreatedAt(T.plusSeconds(2));
     pipeline.orders.pipeInput("x-1", json(otherOrder));
     bread(T.plusSeconds(120));
 
@@ -167,17 +165,16 @@ class RestaurantStatsTest {
 
   @Test
   void theRecordTimestampOfTheInputDoesNotMatterOnlyTheOrdersTime() {
-    Order ancient = withCreatedAt(testKitchenOrder("old-ts", line("r-900-m04", 1, "2.49")), T);
+    Order ancient = testKitchenOrder("old-ts", line("r-900-m04", 1, "2.49")).withCreatedAt(T);
     Order future =
-        withCreatedAt(
-            testKitchenOrder("future-ts", line("r-900-m04", 1, "2.49")), T.plusSeconds(5));
+        testKitchenOrder("future-ts", line("r-900-m04", 1, "2.49")).withCreatedAt(T.plusSeconds(5));
     pipeline.orders.pipeInput("old-ts", json(ancient), Instant.EPOCH);
     pipeline.orders.pipeInput("future-ts", json(future), Instant.parse("2100-01-01T00:00:00Z"));
     pipeline.orders.pipeInput(
         "tick",
         json(
-            withCreatedAt(
-                testKitchenOrder("tick", line("r-900-m04", 1, "2.49")), T.plusSeconds(95))),
+            testKitchenOrder("tick", line("r-900-m04", 1, "2.49"))
+                .withCreatedAt(T.plusSeconds(95))),
         Instant.EPOCH);
 
     assertThat(pipeline.processed.readValuesToList())
