@@ -334,44 +334,30 @@ class StreamsSettingsTest {
 
   @Test
   void settingsBuiltDirectlyAreValidatedToo() {
-    assertThatThrownBy(
-            () ->
-                new StreamsSettings(
-                    "127.0.0.1:9092",
-                    "app",
-                    0,
-                    tempDir,
-                    "a",
-                    Duration.ZERO,
-                    Duration.ofSeconds(1),
-                    "127.0.0.1",
-                    7070,
-                    "127.0.0.1",
-                    true,
-                    Duration.ofHours(1),
-                    Duration.ZERO,
-                    16,
-                    Map.of()))
+    assertThatThrownBy(() -> builtDirectly(0, "127.0.0.1"))
         .hasMessage("--threads must be >= 1, got 0");
-    assertThatThrownBy(
-            () ->
-                new StreamsSettings(
-                    "127.0.0.1:9092",
-                    "app",
-                    1,
-                    tempDir,
-                    "a",
-                    Duration.ZERO,
-                    Duration.ofSeconds(1),
-                    "127.0.0.1",
-                    7070,
-                    "0.0.0.0",
-                    true,
-                    Duration.ofHours(1),
-                    Duration.ZERO,
-                    16,
-                    Map.of()))
+    assertThatThrownBy(() -> builtDirectly(1, "0.0.0.0"))
         .hasMessageStartingWith("--advertised-host must be an address other instances can reach");
+  }
+
+  /** The record's own constructor, valid but for {@code threads} and {@code advertisedHost}. */
+  private StreamsSettings builtDirectly(int threads, String advertisedHost) {
+    return new StreamsSettings(
+        "127.0.0.1:9092",
+        "app",
+        threads,
+        tempDir,
+        "a",
+        Duration.ZERO,
+        Duration.ofSeconds(1),
+        "127.0.0.1",
+        7070,
+        advertisedHost,
+        true,
+        Duration.ofHours(1),
+        Duration.ZERO,
+        16,
+        Map.of());
   }
 
   @Test
