@@ -63,13 +63,15 @@ class InstanceCrashIT {
    * s.
    */
   private static final Map<String, String> FAST_FAILURE_DETECTION =
-      Map.of(
-          "session.timeout.ms",
-          "6000",
-          "heartbeat.interval.ms",
-          "1000",
-          "commit.interval.ms",
-          System.getProperty("crash.commitIntervalMs", "100"));
+      Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1000");
+
+  /**
+   * Both instances' commit interval in ms ({@code -Dcrash.commitIntervalMs}); the app's default.
+   */
+  private static final String COMMIT_INTERVAL_MS =
+      System.getProperty(
+          "crash.commitIntervalMs",
+          Long.toString(StreamsSettings.DEFAULT_COMMIT_INTERVAL.toMillis()));
 
   @TempDir Path stateA;
   @TempDir Path stateB;
@@ -114,7 +116,9 @@ class InstanceCrashIT {
                     "--threads",
                     "2",
                     "--state-dir",
-                    stateB.toString()));
+                    stateB.toString(),
+                    "--commit-interval-ms",
+                    COMMIT_INTERVAL_MS));
         FAST_FAILURE_DETECTION.forEach(
             (key, value) -> args.addAll(List.of("-c", key + "=" + value)));
         try (ChildInstance b = ChildInstance.start("instance-crash-it-b", Ports.free(), args)) {
@@ -317,6 +321,7 @@ class InstanceCrashIT {
   private static StreamsSettings settings(KafkaBroker broker, String instanceId, Path stateDir) {
     return Instance.settings(broker, instanceId, stateDir)
         .threads(2)
+        .commitInterval(Duration.ofMillis(Long.parseLong(COMMIT_INTERVAL_MS)))
         .config(FAST_FAILURE_DETECTION)
         .build();
   }
