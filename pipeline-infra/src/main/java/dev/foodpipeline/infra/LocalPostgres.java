@@ -1,7 +1,15 @@
 package dev.foodpipeline.infra;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,16 +17,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The local stack's PostgreSQL: a process that starts the embedded server with database, user and
- * password {@code food} on a persistent data directory, prints one "ready" line and runs until
- * SIGTERM.
+ * The local stack's PostgreSQL: starts the server (database, user and password {@code food}) on a
+ * persistent data directory, prints one "ready" line with the server's pid and exits, leaving the
+ * server running on its own: no JVM stays behind it. SIGINT to that pid stops it (fast shutdown).
+ *
+ * <p>Everything the server needs besides its data lives in a private home folder (owner-only): the
+ * unpacked binaries, the Unix socket and the superuser's generated password. TCP clients must give
+ * their role's password; the socket trusts its owner.
  */
 @Command(
     name = "local-postgres",
     mixinStandardHelpOptions = true,
-    description =
-        "Runs PostgreSQL (database, user and password 'food') on 127.0.0.1 until SIGTERM.")
+    description = {
+      "Starts PostgreSQL (database, user and password 'food') on 127.0.0.1, prints 'PostgreSQL"
+          + " ready … pid N' and exits; the server keeps running until SIGINT or SIGTERM to N.",
+      "The first start unpacks the server binaries into the home folder (about 60 MiB; needs a"
+          + " heap of 128 MiB or more)."
+    })
 public final class LocalPostgres implements Callable<Integer> {
+
+  /** The longest Unix socket path Linux takes (108 bytes with the terminating NUL). */
+  private static final int MAX_SOCKET_PATH = 107;
 
   @Spec private CommandSpec spec;
 
@@ -34,19 +53,25 @@ public final class LocalPostgres implements Callable<Integer> {
       description = "Data directory; created on first start, reused after.")
   private Path dataDirectory;
 
-  private final ShutdownSignal shutdown;
+  @Option(
+      names = "--home",
+      description =
+          "Private folder for binaries, socket and superuser password (default: the data"
+              + " directory's name + '-home', beside it).")
+  private Path home;
 
-  LocalPostgres(ShutdownSignal shutdown) {
-    this.shutdown = shutdown;
-  }
+  @Option(
+      names = "--server-log",
+      description = "File the server appends its log to (default: server.log in the home folder).")
+  private Path serverLog;
 
+  /** Returns once the server is ready (nothing waits for a signal: the server runs on alone). */
   public static void main(String[] args) {
-    ShutdownSignal shutdown = ShutdownSignal.onJvmShutdown();
-    Commands.main(new LocalPostgres(shutdown), shutdown, args);
+    Commands.main(new LocalPostgres(), ShutdownSignal.manual(), args);
   }
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (Ports.isTaken(PostgresServer.HOST, port)) {
@@ -56,20 +81,94 @@ public final class LocalPostgres implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    try (PostgresServer postgres =
-        PostgresServer.builder().port(port).dataDirectory(dataDirectory).start()) {
-      out.printf(
-          "PostgreSQL ready on %s:%d (database %s, user %s, data dir %s)%n",
-          PostgresServer.HOST,
-          postgres.port(),
-          PostgresServer.DATABASE,
-          postgres.user(),
-          dataDirectory.toAbsolutePath());
-      out.flush();
-      shutdown.awaitStopRequest();
+    Path data = dataDirectory.toAbsolutePath();
+    Path privateHome =
+        PrivateFolders.ownerOnly(
+            home != null
+                ? home.toAbsolutePath()
+                : data.resolveSibling(data.getFileName() + "-home"));
+    Path binaries = privateHome.resolve("binaries");
+    Path socket = socketFolder(privateHome);
+    Path log = serverLog != null ? serverLog.toAbsolutePath() : privateHome.resolve("server.log");
+    // zonky keeps other bookkeeping in this folder (default: under java.io.tmpdir, world-writable).
+    System.setProperty("ot.epg.working-dir", binaries.toString());
+    if (PrivateFolders.discardIncompleteBinaries(binaries) > 0) {
+      out.println("Deleted half-unpacked PostgreSQL binaries in " + binaries + "; unpacking again");
     }
-    out.println("PostgreSQL stopped");
+    try {
+      PostgresServer.builder()
+          .port(port)
+          .dataDirectory(data)
+          .binariesDirectory(binaries)
+          .socketDirectory(socket)
+          .detached(log)
+          .superuserPassword(superuserPassword(privateHome.resolve("superuser.password")))
+          .start();
+    } catch (OutOfMemoryError e) {
+      PrivateFolders.discardIncompleteBinaries(binaries);
+      throw new IllegalStateException(
+          "Not enough heap to unpack the PostgreSQL binaries: give this JVM -Xmx128m or more", e);
+    } catch (RuntimeException | Error e) {
+      PrivateFolders.discardIncompleteBinaries(binaries);
+      throw e;
+    }
+    PrivateFolders.ownerOnly(binaries);
+    out.printf(
+        "PostgreSQL ready on %s:%d (database %s, user %s, data dir %s, socket in %s, pid %d)%n",
+        PostgresServer.HOST,
+        port,
+        PostgresServer.DATABASE,
+        PostgresServer.USER,
+        data,
+        socket,
+        postmasterPid(data));
     out.flush();
     return 0;
+  }
+
+  /** The server's pid: the first line of {@code postmaster.pid}. */
+  static long postmasterPid(Path dataDirectory) {
+    try {
+      List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+      return Long.parseLong(lines.get(0).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Couldn't read the server's pid in " + dataDirectory, e);
+    }
+  }
+
+  /**
+   * {@code socket} in the home folder, or a private temporary folder where that path would be too
+   * long for a Unix socket.
+   */
+  private Path socketFolder(Path privateHome) {
+    Path socket = privateHome.resolve("socket");
+    String socketFile = socket.resolve(".s.PGSQL." + port).toString();
+    if (socketFile.getBytes(StandardCharsets.UTF_8).length <= MAX_SOCKET_PATH) {
+      return PrivateFolders.ownerOnly(socket);
+    }
+    try {
+      return Files.createTempDirectory(
+          "food-pg-socket-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Couldn't create a folder for the Unix socket", e);
+    }
+  }
+
+  /** The superuser's password, generated into {@code file} (owner-only) on the first start. */
+  private static String superuserPassword(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        byte[] random = new byte[18];
+        new SecureRandom().nextBytes(random);
+        Files.createFile(
+            file,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, Base64.getUrlEncoder().encodeToString(random));
+      }
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Couldn't read or create the superuser password " + file, e);
+    }
   }
 }

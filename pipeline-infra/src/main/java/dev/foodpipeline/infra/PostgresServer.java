@@ -3,6 +3,8 @@ package dev.foodpipeline.infra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,9 +37,11 @@ public final class PostgresServer implements AutoCloseable {
   private static final String SUPERUSER = "postgres";
 
   private final EmbeddedPostgres postgres;
+  private final String superuserPassword;
 
-  private PostgresServer(EmbeddedPostgres postgres) {
+  private PostgresServer(EmbeddedPostgres postgres, String superuserPassword) {
     this.postgres = postgres;
+    this.superuserPassword = superuserPassword;
   }
 
   /** Starts a server on a free port with a temporary data directory (deleted on close). */
@@ -76,12 +80,20 @@ public final class PostgresServer implements AutoCloseable {
     }
   }
 
-  /** Options for {@link PostgresServer}: port and data directory. */
+  /**
+   * Options for {@link PostgresServer}: port and data directory; for a server that outlives this
+   * JVM (the local stack's), where its binaries and socket live, its log and its superuser
+   * password.
+   */
   public static final class Builder {
 
     private int port;
     private Path dataDirectory;
     private Duration startupTimeout = Duration.ofSeconds(60);
+    private Path binariesDirectory;
+    private Path socketDirectory;
+    private Path serverLog;
+    private String superuserPassword;
 
     private Builder() {}
 
@@ -105,8 +117,47 @@ public final class PostgresServer implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The folder the server binaries are unpacked into (none: zonky's folder under {@code
+     * java.io.tmpdir}). Unpacking happens on the first start and needs about 128 MiB of heap.
+     */
+    public Builder binariesDirectory(Path binariesDirectory) {
+      this.binariesDirectory = binariesDirectory;
+      return this;
+    }
+
+    /** The folder of the server's Unix socket (none: PostgreSQL's default, {@code /tmp}). */
+    public Builder socketDirectory(Path socketDirectory) {
+      this.socketDirectory = socketDirectory;
+      return this;
+    }
+
+    /**
+     * Leaves the server running when this JVM exits, its output appended to {@code serverLog}; it
+     * then stops on SIGINT (fast shutdown) or SIGTERM to its postmaster, whose pid is the first
+     * line of {@code postmaster.pid} in the data directory. Needs a data directory.
+     */
+    public Builder detached(Path serverLog) {
+      this.serverLog = serverLog;
+      return this;
+    }
+
+    /**
+     * Gives the superuser {@code postgres} this password and makes TCP connections (of every role)
+     * authenticate with their password (scram-sha-256); the Unix socket stays trusted, so keep its
+     * folder private. Needs a data directory, whose {@code pg_hba.conf} is rewritten.
+     */
+    public Builder superuserPassword(String superuserPassword) {
+      this.superuserPassword = superuserPassword;
+      return this;
+    }
+
     /** Starts the server and makes sure role and database {@code food} exist. */
     public PostgresServer start() {
+      if ((serverLog != null || superuserPassword != null) && dataDirectory == null) {
+        throw new IllegalStateException(
+            "A detached or password-protected PostgreSQL needs a data directory");
+      }
       long started = System.nanoTime();
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
@@ -118,6 +169,23 @@ public final class PostgresServer implements AutoCloseable {
       if (dataDirectory != null) {
         builder.setDataDirectory(dataDirectory.toAbsolutePath()).setCleanDataDirectory(false);
       }
+      if (binariesDirectory != null) {
+        builder.setOverrideWorkingDirectory(binariesDirectory.toAbsolutePath().toFile());
+      }
+      if (socketDirectory != null) {
+        builder.setServerConfig(
+            "unix_socket_directories", socketDirectory.toAbsolutePath().toString());
+      }
+      if (serverLog != null) {
+        ProcessBuilder.Redirect append = ProcessBuilder.Redirect.appendTo(serverLog.toFile());
+        builder
+            .setRegisterShutdownHook(false)
+            .setOutputRedirector(append)
+            .setErrorRedirector(append);
+      }
+      if (superuserPassword != null) {
+        builder.setConnectConfig("password", superuserPassword);
+      }
       EmbeddedPostgres postgres;
       try {
         postgres = builder.start();
@@ -125,9 +193,12 @@ public final class PostgresServer implements AutoCloseable {
         throw new UncheckedIOException(
             "Couldn't start PostgreSQL" + (port == 0 ? "" : " on port " + port), e);
       }
-      PostgresServer server = new PostgresServer(postgres);
+      PostgresServer server = new PostgresServer(postgres, superuserPassword);
       try {
         server.ensureFoodDatabase();
+        if (superuserPassword != null) {
+          server.requirePasswordsOnTcp(dataDirectory);
+        }
       } catch (RuntimeException e) {
         server.close();
         throw e;
@@ -145,12 +216,7 @@ public final class PostgresServer implements AutoCloseable {
    * Creates role and database {@code food} unless they exist (a reused data directory has them).
    */
   private void ensureFoodDatabase() {
-    PGSimpleDataSource admin = new PGSimpleDataSource();
-    admin.setServerNames(new String[] {HOST});
-    admin.setPortNumbers(new int[] {port()});
-    admin.setDatabaseName("postgres");
-    admin.setUser(SUPERUSER);
-    try (Connection connection = admin.getConnection();
+    try (Connection connection = superuserConnection();
         Statement statement = connection.createStatement()) {
       if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?", USER)) {
         statement.execute("CREATE ROLE " + USER + " LOGIN PASSWORD '" + PASSWORD + "'");
@@ -162,6 +228,43 @@ public final class PostgresServer implements AutoCloseable {
       throw new IllegalStateException(
           "Couldn't create role and database " + DATABASE + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Sets the superuser's password, then lets TCP clients in only with a password: {@code initdb}
+   * left every connection trusted. Runs on every start, so a changed password takes effect.
+   */
+  private void requirePasswordsOnTcp(Path dataDirectory) {
+    try (Connection connection = superuserConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(
+          "ALTER ROLE " + SUPERUSER + " PASSWORD '" + superuserPassword.replace("'", "''") + "'");
+      Files.writeString(
+          dataDirectory.resolve("pg_hba.conf"),
+          String.join(
+              "\n",
+              "# Written by food-pipeline: the Unix socket (a private folder) trusts its user,",
+              "# TCP clients need their role's password.",
+              "local all all trust",
+              "host all all 127.0.0.1/32 scram-sha-256",
+              "host all all ::1/128 scram-sha-256",
+              ""),
+          StandardCharsets.UTF_8);
+      statement.execute("SELECT pg_reload_conf()");
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException(
+          "Couldn't require passwords on TCP connections: " + e.getMessage(), e);
+    }
+  }
+
+  private Connection superuserConnection() throws SQLException {
+    PGSimpleDataSource admin = new PGSimpleDataSource();
+    admin.setServerNames(new String[] {HOST});
+    admin.setPortNumbers(new int[] {port()});
+    admin.setDatabaseName("postgres");
+    admin.setUser(SUPERUSER);
+    admin.setPassword(superuserPassword);
+    return admin.getConnection();
   }
 
   private static boolean exists(Connection connection, String query, String name)

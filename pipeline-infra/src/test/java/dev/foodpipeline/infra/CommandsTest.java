@@ -30,7 +30,7 @@ class CommandsTest {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int exitCode =
           run(
-              new LocalPostgres(ShutdownSignal.manual()),
+              new LocalPostgres(),
               "--port",
               String.valueOf(taken.getLocalPort()),
               "--data-dir",
@@ -94,7 +94,7 @@ class CommandsTest {
 
   @Test
   void aMissingRequiredFlagIsAUsageError() {
-    int exitCode = run(new LocalPostgres(ShutdownSignal.manual()), "--port", "5432");
+    int exitCode = run(new LocalPostgres(), "--port", "5432");
 
     assertThat(exitCode).isEqualTo(2);
     assertThat(err.toString()).contains("Missing required option: '--data-dir=<dataDirectory>'");

@@ -1,14 +1,19 @@
 package dev.foodpipeline.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,28 +49,77 @@ class PostgresServerIT {
     }
   }
 
+  /**
+   * The local stack's launcher, as the local stack runs it: a JVM of its own with a fresh home, so
+   * the first start unpacks the binaries (which once failed with a 48 MiB heap).
+   */
   @Test
-  void localPostgresKeepsItsDataAcrossARestart() throws Exception {
+  void localPostgresStartsAServerThatOutlivesItsJvmKeepsItsDataAndIsPrivate() throws Exception {
     Path dataDir = directory.resolve("pg");
+    Path home = directory.resolve("pg-home");
     int port = Ports.free();
-    String[] args = {"--port", String.valueOf(port), "--data-dir", dataDir.toString()};
 
-    try (BackgroundCommand first = BackgroundCommand.start(LocalPostgres::new, args)) {
-      assertThat(first.awaitOutput("PostgreSQL ready on", Duration.ofSeconds(90)))
-          .contains("PostgreSQL ready on 127.0.0.1:" + port + " (database food, user food");
-      execute(port, "CREATE TABLE kept (id int PRIMARY KEY)", "INSERT INTO kept VALUES (42)");
-      assertThat(first.stop()).isZero();
-      assertThat(first.out()).contains("PostgreSQL stopped");
+    String firstStart = launchLocalPostgres(port, dataDir);
+    long pid = LocalPostgres.postmasterPid(dataDir);
+    assertThat(firstStart)
+        .contains("PostgreSQL ready on 127.0.0.1:" + port + " (database food, user food")
+        .contains("pid " + pid + ")");
+    ProcessHandle server = ProcessHandle.of(pid).orElseThrow();
+    execute(port, "CREATE TABLE kept (id int PRIMARY KEY)", "INSERT INTO kept VALUES (42)");
+    assertThatThrownBy(
+            () ->
+                DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/food", "food", "not-the-password"))
+        .hasMessageContaining("password authentication failed for user \"food\"");
+    assertThatThrownBy(
+            () ->
+                DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", ""))
+        .isInstanceOf(SQLException.class);
+    for (Path folder : List.of(home, home.resolve("binaries"), home.resolve("socket"))) {
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)))
+          .as("permissions of %s", folder)
+          .isEqualTo("rwx------");
     }
+    assertThat(home.resolve("socket/.s.PGSQL." + port)).exists();
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("superuser.password"))))
+        .isEqualTo("rw-------");
+    stop(server);
 
-    try (BackgroundCommand second = BackgroundCommand.start(LocalPostgres::new, args)) {
-      second.awaitOutput("PostgreSQL ready on", Duration.ofSeconds(90));
-      try (Connection connection = connect(port);
-          Statement statement = connection.createStatement()) {
-        assertThat(single(statement, "SELECT id FROM kept")).isEqualTo("42");
-      }
-      assertThat(second.stop()).isZero();
+    launchLocalPostgres(port, dataDir);
+    try (Connection connection = connect(port);
+        Statement statement = connection.createStatement()) {
+      assertThat(single(statement, "SELECT id FROM kept")).isEqualTo("42");
     }
+    stop(ProcessHandle.of(LocalPostgres.postmasterPid(dataDir)).orElseThrow());
+  }
+
+  /** Runs LocalPostgres in a JVM of its own and returns what it printed once it exited 0. */
+  private static String launchLocalPostgres(int port, Path dataDir) throws Exception {
+    Process launcher =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LocalPostgres.class.getName(),
+                "--port",
+                String.valueOf(port),
+                "--data-dir",
+                dataDir.toString())
+            .redirectErrorStream(true)
+            .start();
+    assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
+    String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(launcher.exitValue()).as(output).isZero();
+    return output;
+  }
+
+  private static void stop(ProcessHandle server) throws Exception {
+    server.destroy();
+    server.onExit().get(60, TimeUnit.SECONDS);
   }
 
   private static Connection connect(int port) throws SQLException {
