@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,7 @@ public final class HttpApi implements AutoCloseable {
   private final WorkPool work;
   private final StreamsSettings settings;
   private final Routes routes;
+  private final AtomicLong refused = new AtomicLong();
 
   private HttpApi(
       HttpServer server,
@@ -163,7 +165,15 @@ public final class HttpApi implements AutoCloseable {
       return;
     }
     if (!work.offer(() -> answer(exchange))) {
-      log.warn("{} {} refused with 503: {}", exchange.getRequestMethod(), path, work.describe());
+      long count = refused.incrementAndGet();
+      if (count == 1 || count % 100 == 0) {
+        log.warn(
+            "{} {} refused with 503, {} refused so far: {}",
+            exchange.getRequestMethod(),
+            path,
+            count,
+            work.describe());
+      }
       send(
           exchange,
           Response.unavailable("too many requests in progress (" + work.describe() + ")"));
