@@ -59,7 +59,12 @@ public final class HttpApi implements AutoCloseable {
   /** The other endpoints: small, a forwarded query waits at most the forwarding deadline. */
   static final int WORK_THREADS = 4;
 
-  static final int WORK_QUEUE = 16;
+  /**
+   * A request that waits behind {@value} others for {@value #WORK_THREADS} threads waits at most
+   * two forward deadlines, and with its own forward ends within the response time limit (9 of 10
+   * s).
+   */
+  static final int WORK_QUEUE = 8;
 
   private final HttpServer server;
   private final WorkPool connections;

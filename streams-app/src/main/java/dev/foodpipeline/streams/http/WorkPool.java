@@ -53,7 +53,7 @@ final class WorkPool implements AutoCloseable {
     return executor;
   }
 
-  /** "4 threads busy, 16 waiting (at most 4 and 16)". */
+  /** "4 threads busy, 8 waiting (at most 4 and 8)". */
   String describe() {
     return String.format(
         "%d threads busy, %d waiting (at most %d and %d)",
