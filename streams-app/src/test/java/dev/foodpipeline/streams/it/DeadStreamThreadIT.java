@@ -62,6 +62,9 @@ class DeadStreamThreadIT {
               .applicationId("dead-thread-it")
               .instanceId("a")
               .stateDir(stateDir)
+              // The dead static member's partitions wait for its session to expire (45 s by
+              // default, measured 44-45 s): a shorter session keeps the build short.
+              .config("session.timeout.ms", "10000")
               .build();
       try (StreamsApp app = new StreamsApp(settings, dyingOnce(armed, died, diedAt))) {
         app.start();
