@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ComposeContainer;
@@ -35,6 +36,8 @@ import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
     matches = "true",
     disabledReason =
         "the compose stack test runs only with -Dcompose.it=true (it builds the images: minutes)")
+// Builds four images from source: longer than the 5-minute default for integration tests.
+@Timeout(value = 30, unit = TimeUnit.MINUTES)
 class ComposeStackIT {
   private static final int ORDERS = 100;
   private static final long SEED = 7;

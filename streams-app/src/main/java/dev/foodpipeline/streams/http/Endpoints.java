@@ -25,7 +25,7 @@ import org.apache.kafka.streams.KafkaStreams.State;
  *   <li>{@code GET /restaurants/{id}/stats}: {@link RestaurantStatsEndpoint}.
  * </ul>
  */
-final class Endpoints {
+final class Endpoints implements Routes {
   private static final Pattern RESTAURANT_STATS = Pattern.compile("/restaurants/([^/]+)/stats/?");
   private final StreamsSettings settings;
   private final CurrentApp current;
@@ -47,7 +47,8 @@ final class Endpoints {
         .orElse(settings.advertisedHost() + ":" + settings.httpPort());
   }
 
-  Response handle(String method, String path, Map<String, String> query) {
+  @Override
+  public Response handle(String method, String path, Map<String, String> query) {
     if (!method.equals("GET") && !method.equals("HEAD")) {
       return Response.error(405, "only GET is supported, got " + method)
           .withHeader("Allow", "GET, HEAD");

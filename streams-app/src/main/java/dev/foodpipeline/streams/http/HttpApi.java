@@ -16,10 +16,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,27 +26,64 @@ import org.slf4j.LoggerFactory;
  * The instance's HTTP server (the JDK's own {@code com.sun.net.httpserver}, JSON by Jackson): binds
  * {@code --http-host:--http-port} when started and serves {@link Endpoints}. It outlives the
  * Streams apps the run loop starts and replaces, so {@code /health} answers while Kafka is away.
+ *
+ * <p>A slow or hostile client cannot freeze it:
+ *
+ * <ul>
+ *   <li>the JDK server reads a request's line and headers with blocking I/O on its executor, here
+ *       {@value #CONNECTION_THREADS} connection threads (queue {@value #CONNECTION_QUEUE}; past
+ *       that the server drops the new connection); {@link ServerLimits} closes a connection whose
+ *       headers take longer than {@value ServerLimits#MAX_REQUEST_SECONDS} s, one whose response
+ *       takes longer than {@value ServerLimits#MAX_RESPONSE_SECONDS} s and one idle for {@value
+ *       ServerLimits#IDLE_SECONDS} s;
+ *   <li>the probes ({@code /health}, {@code /ready}) only read the app's state: the connection
+ *       thread that read the request answers them at once, so they never wait behind other work;
+ *   <li>every other request runs on a {@link WorkPool} of {@value #WORK_THREADS} threads with
+ *       {@value #WORK_QUEUE} places to wait; when both are taken the connection thread answers 503
+ *       with {@code Retry-After: 1} at once;
+ *   <li>a forward to the owning instance has a {@link Forwarder#DEADLINE} deadline and a body cap.
+ * </ul>
  */
 public final class HttpApi implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
   private static final ObjectWriter JSON = Json.mapper().writerWithDefaultPrettyPrinter();
 
+  /** The paths answered on the connection thread, never queued behind other work. */
+  static final Set<String> PROBES = Set.of("/health", "/ready");
+
+  /** Reading requests and answering probes; a slow client holds one for at most maxReqTime. */
+  static final int CONNECTION_THREADS = 16;
+
+  static final int CONNECTION_QUEUE = 64;
+
+  /** The other endpoints: small, a forwarded query waits at most the forwarding deadline. */
+  static final int WORK_THREADS = 4;
+
   /**
-   * Few threads: the endpoints are small; a forwarded query waits at most the forwarding timeout.
+   * A request that waits behind {@value} others for {@value #WORK_THREADS} threads waits at most
+   * two forward deadlines, and with its own forward ends within the response time limit (9 of 10
+   * s).
    */
-  private static final int THREADS = 4;
+  static final int WORK_QUEUE = 8;
 
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final WorkPool connections;
+  private final WorkPool work;
   private final StreamsSettings settings;
-  private final Endpoints endpoints;
+  private final Routes routes;
+  private final AtomicLong refused = new AtomicLong();
 
   private HttpApi(
-      HttpServer server, ExecutorService executor, StreamsSettings settings, Endpoints endpoints) {
+      HttpServer server,
+      WorkPool connections,
+      WorkPool work,
+      StreamsSettings settings,
+      Routes routes) {
     this.server = server;
-    this.executor = executor;
+    this.connections = connections;
+    this.work = work;
     this.settings = settings;
-    this.endpoints = endpoints;
+    this.routes = routes;
   }
 
   /**
@@ -57,6 +93,25 @@ public final class HttpApi implements AutoCloseable {
    * @throws SettingsException when the address cannot be bound, e.g. the port is taken
    */
   public static HttpApi start(StreamsSettings settings, CurrentApp current) {
+    return start(
+        settings,
+        bound ->
+            new Endpoints(
+                bound,
+                current,
+                TopologySettings.DEFAULT_STATS_WINDOW,
+                TopologySettings.DEFAULT_STATS_RETENTION),
+        WORK_THREADS,
+        WORK_QUEUE);
+  }
+
+  /** As above with any routes (given the settings with the bound port) and work pool size. */
+  static HttpApi start(
+      StreamsSettings settings,
+      Function<StreamsSettings, Routes> routes,
+      int workThreads,
+      int workQueue) {
+    Map<String, String> limits = ServerLimits.apply();
     HttpServer server;
     try {
       server =
@@ -71,36 +126,24 @@ public final class HttpApi implements AutoCloseable {
               e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
     StreamsSettings bound = settings.withHttpPort(server.getAddress().getPort());
-    AtomicInteger threads = new AtomicInteger();
-    ExecutorService executor =
-        Executors.newFixedThreadPool(
-            THREADS,
-            runnable -> {
-              Thread thread =
-                  new Thread(
-                      runnable, "http-" + bound.instanceId() + "-" + threads.incrementAndGet());
-              thread.setDaemon(true);
-              return thread;
-            });
-    HttpApi api =
-        new HttpApi(
-            server,
-            executor,
-            bound,
-            new Endpoints(
-                bound,
-                current,
-                TopologySettings.DEFAULT_STATS_WINDOW,
-                TopologySettings.DEFAULT_STATS_RETENTION));
+    WorkPool connections =
+        new WorkPool("http-" + bound.instanceId(), CONNECTION_THREADS, CONNECTION_QUEUE);
+    WorkPool work = new WorkPool("http-work-" + bound.instanceId(), workThreads, workQueue);
+    HttpApi api = new HttpApi(server, connections, work, bound, routes.apply(bound));
     server.createContext("/", api::exchange);
-    server.setExecutor(executor);
+    server.setExecutor(connections.executor());
     server.start();
     log.info(
-        "streams-app {} serves HTTP on http://{}:{} (advertised as {})",
+        "streams-app {} serves HTTP on http://{}:{} (advertised as {}); {} connection threads, {}"
+            + " work threads with {} waiting places; server limits {}",
         bound.instanceId(),
         bound.httpHost(),
         bound.httpPort(),
-        bound.applicationServer().orElseThrow());
+        bound.applicationServer().orElseThrow(),
+        CONNECTION_THREADS,
+        workThreads,
+        workQueue,
+        limits);
     return api;
   }
 
@@ -119,19 +162,46 @@ public final class HttpApi implements AutoCloseable {
     return "http://" + settings.applicationServer().orElseThrow();
   }
 
-  private void exchange(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      Response response;
-      try {
-        response =
-            endpoints.handle(
-                exchange.getRequestMethod(),
-                exchange.getRequestURI().getPath(),
-                query(exchange.getRequestURI().getRawQuery()));
-      } catch (RuntimeException e) {
-        log.warn("GET {} failed: {}", exchange.getRequestURI(), e.toString(), e);
-        response = Response.error(500, e.getClass().getSimpleName() + ": " + e.getMessage());
+  /** On a connection thread, once the request line and headers are read. */
+  private void exchange(HttpExchange exchange) {
+    String path = exchange.getRequestURI().getPath();
+    if (PROBES.contains(path)) {
+      answer(exchange);
+      return;
+    }
+    if (!work.offer(() -> answer(exchange))) {
+      long count = refused.incrementAndGet();
+      if (count == 1 || count % 100 == 0) {
+        log.warn(
+            "{} {} refused with 503, {} refused so far: {}",
+            exchange.getRequestMethod(),
+            path,
+            count,
+            work.describe());
       }
+      send(
+          exchange,
+          Response.unavailable("too many requests in progress (" + work.describe() + ")"));
+    }
+  }
+
+  private void answer(HttpExchange exchange) {
+    Response response;
+    try {
+      response =
+          routes.handle(
+              exchange.getRequestMethod(),
+              exchange.getRequestURI().getPath(),
+              query(exchange.getRequestURI().getRawQuery()));
+    } catch (RuntimeException e) {
+      log.warn("GET {} failed: {}", exchange.getRequestURI(), e.toString(), e);
+      response = Response.error(500, e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    send(exchange, response);
+  }
+
+  private static void send(HttpExchange exchange, Response response) {
+    try (exchange) {
       byte[] body =
           response.body() instanceof byte[] raw ? raw : JSON.writeValueAsBytes(response.body());
       exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
@@ -143,6 +213,13 @@ public final class HttpApi implements AutoCloseable {
           out.write(body);
         }
       }
+    } catch (IOException e) {
+      // The client left, or the server closed the connection at its response time limit.
+      log.debug(
+          "{} {}: no answer sent: {}",
+          exchange.getRequestMethod(),
+          exchange.getRequestURI(),
+          e.toString());
     }
   }
 
@@ -166,11 +243,7 @@ public final class HttpApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(2, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    work.close();
+    connections.close();
   }
 }
