@@ -59,6 +59,9 @@ public final class InputLimits {
     if (isValidId(id)) {
       return Optional.empty();
     }
+    if (id.isEmpty()) {
+      return Optional.of(path + " is empty");
+    }
     if (id.length() > MAX_ID_CHARS) {
       return Optional.of(
           path + " is " + id.length() + " characters long, more than the limit of " + MAX_ID_CHARS);

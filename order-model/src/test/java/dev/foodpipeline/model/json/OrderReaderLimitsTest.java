@@ -82,6 +82,8 @@ class OrderReaderLimitsTest {
     assertThat(invalid.rejection().reason())
         .isEqualTo("the record key is 100000 characters long, more than the limit of 64");
     assertThat(invalid.orderId()).isEqualTo("o-1");
+    assertThat(((ParsedOrder.Invalid) reader.read("", value)).rejection().reason())
+        .isEqualTo("the record key is empty");
   }
 
   @Test
