@@ -2,11 +2,13 @@ package dev.foodpipeline.generator;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.foodpipeline.model.Address;
 import dev.foodpipeline.model.MenuItem;
 import dev.foodpipeline.model.Order;
 import dev.foodpipeline.model.OrderLine;
 import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
+import dev.foodpipeline.model.json.InputLimits;
 import dev.foodpipeline.model.json.Json;
 import dev.foodpipeline.model.json.OrderReader;
 import java.math.BigDecimal;
@@ -58,6 +60,7 @@ final class Faults {
       case MALFORMED_JSON -> malformed(order, random);
       case WRONG_TYPE -> Fault.ofTree(wrongType(order, random));
       case MISSING_FIELD -> Fault.ofTree(missingField(order, random));
+      case INVALID_VALUE -> invalidValue(order, random);
       case UNKNOWN_RESTAURANT -> Fault.of(withRestaurantId(order, unknownRestaurantId(random)));
       case UNKNOWN_MENU_ITEM -> Fault.of(unknownMenuItem(order, random));
       case PRICE_MISMATCH -> Fault.of(priceMismatch(order, random));
@@ -170,6 +173,64 @@ final class Faults {
     }
   }
 
+  /**
+   * An order with one value out of bounds (never the order id, so that the rejection keeps it): as
+   * a producer that is not ours might write it.
+   */
+  private static Fault invalidValue(Order order, SplittableRandom random) {
+    int line = random.nextInt(order.items().size());
+    OrderLine original = order.items().get(line);
+    Address address = order.deliveryAddress();
+    return switch (random.nextInt(6)) {
+      // PostgreSQL text cannot hold NUL.
+      case 0 -> unreadable(withCustomerId(order, order.customerId() + "\u0000"));
+      case 1 -> unreadable(withCustomerId(order, "c".repeat(InputLimits.MAX_ID_CHARS + 1)));
+      case 2 ->
+          unreadable(
+              withAddress(
+                  order,
+                  new Address(
+                      address.street() + "\u001b[2J", address.city(), address.postalCode())));
+      case 3 ->
+          unreadable(
+              withLine(
+                  order,
+                  line,
+                  new OrderLine(
+                      original.menuItemId() + " ", original.quantity(), original.unitPrice())));
+      case 4 ->
+          unreadable(
+              withLine(
+                  order,
+                  line,
+                  new OrderLine(
+                      original.menuItemId(),
+                      original.quantity(),
+                      original.unitPrice().add(new BigDecimal("0.001")))));
+      // 12 bytes of JSON, a number of a billion digits; written as text, since no BigDecimal
+      // of it should ever be formatted in plain.
+      default -> hugeExponentPrice(order);
+    };
+  }
+
+  private static Fault unreadable(Order order) {
+    return new Fault(OrderJson.toBytes(order), null);
+  }
+
+  private static Fault hugeExponentPrice(Order order) {
+    String json = new String(OrderJson.toBytes(order), StandardCharsets.UTF_8);
+    String marker = "\"unitPrice\":";
+    int start = json.indexOf(marker) + marker.length();
+    int end = start;
+    while (end < json.length() && "-0123456789.".indexOf(json.charAt(end)) >= 0) {
+      end++;
+    }
+    return new Fault(
+        (json.substring(0, start) + "1e999999999" + json.substring(end))
+            .getBytes(StandardCharsets.UTF_8),
+        null);
+  }
+
   private String unknownRestaurantId(SplittableRandom random) {
     while (true) {
       String id =
@@ -257,6 +318,26 @@ final class Faults {
         order.restaurantId(),
         lines,
         order.deliveryAddress(),
+        order.createdAt());
+  }
+
+  private static Order withCustomerId(Order order, String customerId) {
+    return new Order(
+        order.orderId(),
+        customerId,
+        order.restaurantId(),
+        order.items(),
+        order.deliveryAddress(),
+        order.createdAt());
+  }
+
+  private static Order withAddress(Order order, Address address) {
+    return new Order(
+        order.orderId(),
+        order.customerId(),
+        order.restaurantId(),
+        order.items(),
+        address,
         order.createdAt());
   }
 

@@ -14,6 +14,11 @@ public enum InvalidKind {
   WRONG_TYPE(ReasonCode.SCHEMA_VIOLATION),
   /** A required field left out or set to null. */
   MISSING_FIELD(ReasonCode.SCHEMA_VIOLATION),
+  /**
+   * A value outside its field's bounds: a NUL or other control character, an id too long or with a
+   * character outside the id alphabet, a price such as {@code 1e999999999} or with 3 decimals.
+   */
+  INVALID_VALUE(ReasonCode.INVALID_VALUE),
   /** A restaurant id that is not in the catalogue. */
   UNKNOWN_RESTAURANT(ReasonCode.UNKNOWN_RESTAURANT),
   /** A line naming a dish the restaurant does not serve. */

@@ -6,6 +6,12 @@ public enum ReasonCode {
   MALFORMED_JSON,
   /** JSON, but a field is missing or has the wrong type. */
   SCHEMA_VIOLATION,
+  /**
+   * JSON of the right types, but a value outside the contract's bounds: an id (or the record key)
+   * outside the id alphabet or length, a text with a control character or too long, a price or
+   * quantity with too many digits.
+   */
+  INVALID_VALUE,
   /** The restaurant id is not in the restaurant catalogue. */
   UNKNOWN_RESTAURANT,
   /** A line names a menu item the restaurant does not serve. */

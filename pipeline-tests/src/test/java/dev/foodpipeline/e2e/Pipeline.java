@@ -2,6 +2,8 @@ package dev.foodpipeline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foodpipeline.connect.ConnectRestClient;
+import dev.foodpipeline.connect.ConnectorConfig;
 import dev.foodpipeline.connect.ConnectorRegistrar;
 import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
@@ -11,8 +13,10 @@ import dev.foodpipeline.infra.PostgresServer;
 import dev.foodpipeline.model.topics.Topics;
 import dev.foodpipeline.streams.StreamsApp;
 import dev.foodpipeline.streams.StreamsSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -46,6 +51,7 @@ final class Pipeline implements AutoCloseable {
   private KafkaBroker broker;
   private PostgresServer postgres;
   private Database database;
+  private ConnectWorker connect;
 
   private Pipeline() {}
 
@@ -53,7 +59,7 @@ final class Pipeline implements AutoCloseable {
     broker = keep(KafkaBroker.start());
     postgres = keep(PostgresServer.start());
     database = new Database(postgres.jdbcUrl(), postgres.user(), postgres.password());
-    ConnectWorker connect =
+    connect =
         keep(
             ConnectWorker.builder()
                 .workerConfig(path("e2e.workerConfig"))
@@ -113,6 +119,22 @@ final class Pipeline implements AutoCloseable {
 
   Database database() {
     return database;
+  }
+
+  /** The Connect worker's REST API. */
+  ConnectRestClient connectClient() {
+    return new ConnectRestClient(URI.create(connect.restUrl()));
+  }
+
+  /** The connectors the pipeline registered (one per file of the connect module's connectors). */
+  List<String> connectorNames() throws IOException {
+    try (Stream<Path> files = Files.list(path("e2e.connectors"))) {
+      return files
+          .filter(file -> file.toString().endsWith(".json"))
+          .map(file -> ConnectorConfig.read(file).name())
+          .sorted()
+          .toList();
+    }
   }
 
   /** Runs the generator CLI in this JVM; returns its exit code. */

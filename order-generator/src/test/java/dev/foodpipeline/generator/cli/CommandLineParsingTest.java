@@ -117,7 +117,7 @@ class CommandLineParsingTest {
         .contains("default: 30s")
         .contains("--invalid-kinds=KIND[=WEIGHT],...")
         .contains(
-            "Kinds: malformed-json, wrong-type, missing-field, unknown-restaurant, unknown-menu-item, price-mismatch,"
+            "Kinds: malformed-json, wrong-type, missing-field, invalid-value, unknown-restaurant, unknown-menu-item, price-mismatch,"
                 + " bad-quantity, empty-order, oversized-record, timestamp-out-of-range, duplicate-order-id")
         .contains("--burst=RATExLENGTH/PERIOD")
         .contains("--hot-restaurant-ratio=0.0..1.0")

@@ -8,14 +8,17 @@ import dev.foodpipeline.model.OrderLine;
 import dev.foodpipeline.model.ReasonCode;
 import dev.foodpipeline.model.Rejection;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the bytes of a {@code food-orders} record into an {@link Order}, strictly: every failure is
- * a {@link Rejection} with a stable code and a message naming the field, never an exception.
+ * a {@link Rejection} with a stable code and a message naming the field, never an exception. The
+ * values are held to {@link InputLimits}.
  */
 public final class OrderReader {
   /** Records above this size are rejected before parsing. */
@@ -31,7 +34,19 @@ public final class OrderReader {
     this.maxRecordBytes = maxRecordBytes;
   }
 
+  /** Reads a record without a key. */
   public ParsedOrder read(byte[] bytes) {
+    return read(null, bytes);
+  }
+
+  /**
+   * Reads a record: size, UTF-8, JSON, the types of the fields ({@code SCHEMA_VIOLATION}), their
+   * values ({@code INVALID_VALUE}, see {@link InputLimits}), then the key, which must be null or a
+   * valid id ({@code INVALID_VALUE}).
+   *
+   * @param key the record key as text, or null
+   */
+  public ParsedOrder read(String key, byte[] bytes) {
     if (bytes == null || bytes.length == 0) {
       return invalid(ReasonCode.MALFORMED_JSON, null, "the record has no value");
     }
@@ -64,54 +79,93 @@ public final class OrderReader {
           "an order must be a JSON object, not %s",
           describe(root));
     }
-    String orderId = root.path("orderId").isTextual() ? root.get("orderId").asText() : null;
+    String orderId =
+        root.path("orderId").isTextual()
+            ? InputLimits.validIdOrNull(root.get("orderId").asText())
+            : null;
+    ValueProblems values = new ValueProblems();
+    Order order;
     try {
-      return new ParsedOrder.Valid(toOrder(root));
+      order = toOrder(root, values);
     } catch (FieldException e) {
       return new ParsedOrder.Invalid(
           new Rejection(ReasonCode.SCHEMA_VIOLATION, e.getMessage()), orderId);
     }
+    if (key != null) {
+      values.note(InputLimits.idProblem("the record key", key));
+    }
+    return values
+        .first()
+        .<ParsedOrder>map(
+            problem ->
+                new ParsedOrder.Invalid(new Rejection(ReasonCode.INVALID_VALUE, problem), orderId))
+        .orElseGet(() -> new ParsedOrder.Valid(order));
   }
 
-  private static Order toOrder(JsonNode root) {
+  private static Order toOrder(JsonNode root, ValueProblems values) {
     JsonNode items = field(root, "items", "items");
     if (!items.isArray()) {
       throw FieldException.wrongType("items", "an array", items);
     }
     List<OrderLine> lines = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      lines.add(toLine(items.get(i), "items[" + i + "]"));
+      lines.add(toLine(items.get(i), "items[" + i + "]", values));
     }
     JsonNode address = field(root, "deliveryAddress", "deliveryAddress");
     if (!address.isObject()) {
       throw FieldException.wrongType("deliveryAddress", "an object", address);
     }
     return new Order(
-        text(root, "orderId", "orderId"),
-        text(root, "customerId", "customerId"),
-        text(root, "restaurantId", "restaurantId"),
+        id(root, "orderId", "orderId", values),
+        id(root, "customerId", "customerId", values),
+        id(root, "restaurantId", "restaurantId", values),
         lines,
         new Address(
-            text(address, "street", "deliveryAddress.street"),
-            text(address, "city", "deliveryAddress.city"),
-            text(address, "postalCode", "deliveryAddress.postalCode")),
+            boundedText(
+                address, "street", "deliveryAddress.street", InputLimits.MAX_STREET_CHARS, values),
+            boundedText(
+                address, "city", "deliveryAddress.city", InputLimits.MAX_CITY_CHARS, values),
+            boundedText(
+                address,
+                "postalCode",
+                "deliveryAddress.postalCode",
+                InputLimits.MAX_POSTAL_CODE_CHARS,
+                values)),
         instant(root, "createdAt", "createdAt"));
   }
 
-  private static OrderLine toLine(JsonNode line, String path) {
+  private static OrderLine toLine(JsonNode line, String path, ValueProblems values) {
     if (!line.isObject()) {
       throw FieldException.wrongType(path, "an object", line);
     }
     JsonNode quantity = field(line, "quantity", path + ".quantity");
-    if (!quantity.isIntegralNumber() || !quantity.canConvertToInt()) {
+    if (!quantity.isIntegralNumber()) {
       throw FieldException.wrongType(path + ".quantity", "an integer", quantity);
+    }
+    if (!quantity.canConvertToInt()) {
+      values.note(Optional.of(path + ".quantity does not fit a 32-bit integer"));
     }
     JsonNode price = field(line, "unitPrice", path + ".unitPrice");
     if (!price.isNumber()) {
       throw FieldException.wrongType(path + ".unitPrice", "a number", price);
     }
+    BigDecimal unitPrice = price.decimalValue();
+    values.note(InputLimits.priceProblem(path + ".unitPrice", unitPrice));
     return new OrderLine(
-        text(line, "menuItemId", path + ".menuItemId"), quantity.intValue(), price.decimalValue());
+        id(line, "menuItemId", path + ".menuItemId", values), quantity.intValue(), unitPrice);
+  }
+
+  private static String id(JsonNode parent, String name, String path, ValueProblems values) {
+    String id = text(parent, name, path);
+    values.note(InputLimits.idProblem(path, id));
+    return id;
+  }
+
+  private static String boundedText(
+      JsonNode parent, String name, String path, int maxChars, ValueProblems values) {
+    String text = text(parent, name, path);
+    values.note(InputLimits.textProblem(path, text, maxChars));
+    return text;
   }
 
   private static JsonNode field(JsonNode parent, String name, String path) {
@@ -157,6 +211,24 @@ public final class OrderReader {
   private static ParsedOrder invalid(
       ReasonCode code, String orderId, String format, Object... args) {
     return new ParsedOrder.Invalid(Rejection.of(code, format, args), orderId);
+  }
+
+  /**
+   * The first value out of bounds met while reading (an INVALID_VALUE), kept while the reading goes
+   * on so that a wrong type anywhere (a SCHEMA_VIOLATION) takes precedence.
+   */
+  private static final class ValueProblems {
+    private String first;
+
+    void note(Optional<String> problem) {
+      if (first == null) {
+        first = problem.orElse(null);
+      }
+    }
+
+    Optional<String> first() {
+      return Optional.ofNullable(first);
+    }
   }
 
   /** A field that is missing or of the wrong type; becomes a SCHEMA_VIOLATION. */

@@ -1,5 +1,6 @@
 package dev.foodpipeline.model.json;
 
+import dev.foodpipeline.model.StoredText;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -7,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 
-/** Keeps a record's original bytes readable: as text when they are UTF-8, else as base64. */
+/**
+ * Keeps a record's original bytes readable: as text when they are UTF-8 (control characters other
+ * than tab, line feed and carriage return written as {@code \}{@code uXXXX}), else as base64.
+ */
 public final class RawText {
   public static final String BASE64_PREFIX = "base64:";
 
@@ -22,8 +26,8 @@ public final class RawText {
       return null;
     }
     return decodeUtf8(bytes)
-        // PostgreSQL text cannot hold NUL characters.
-        .map(text -> text.replace("\u0000", "\\u0000"))
+        // PostgreSQL text cannot hold NUL; no other control character belongs in stored text.
+        .map(text -> StoredText.clean(text, true))
         .orElseGet(() -> BASE64_PREFIX + Base64.getEncoder().encodeToString(bytes));
   }
 

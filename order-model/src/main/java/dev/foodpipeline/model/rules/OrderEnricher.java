@@ -7,6 +7,7 @@ import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.SourcePosition;
+import dev.foodpipeline.model.StoredText;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,9 @@ import java.util.List;
  * time plus the restaurant's preparation time plus one minute per item.
  */
 public final class OrderEnricher {
+  /** The longest restaurant name, cuisine, city or dish name stored; a longer one is cut. */
+  public static final int MAX_CATALOGUE_TEXT_CHARS = 200;
+
   private final Pricing pricing;
 
   public OrderEnricher(Pricing pricing) {
@@ -41,7 +45,8 @@ public final class OrderEnricher {
     for (int i = 0; i < order.items().size(); i++) {
       OrderLine line = order.items().get(i);
       String itemName =
-          restaurant.menuItem(line.menuItemId()).map(MenuItem::name).orElse(line.menuItemId());
+          catalogueText(
+              restaurant.menuItem(line.menuItemId()).map(MenuItem::name).orElse(line.menuItemId()));
       BigDecimal lineTotal = pricing.lineTotal(line.unitPrice(), line.quantity());
       items.add(
           new ProcessedItem(
@@ -64,9 +69,9 @@ public final class OrderEnricher {
             order.orderId(),
             order.customerId(),
             order.restaurantId(),
-            restaurant.name(),
-            restaurant.cuisine(),
-            restaurant.city(),
+            catalogueText(restaurant.name()),
+            catalogueText(restaurant.cuisine()),
+            catalogueText(restaurant.city()),
             itemCount,
             subtotal,
             tax,
@@ -81,5 +86,14 @@ public final class OrderEnricher {
             source.partition(),
             source.offset());
     return new Enriched(processed, List.copyOf(items));
+  }
+
+  /**
+   * A text of the catalogue as stored in {@code orders} and {@code order_items}: the {@code
+   * restaurants} topic is written by producers too, so its texts are made storable (no control
+   * character, at most {@value #MAX_CATALOGUE_TEXT_CHARS} characters) like every stored text.
+   */
+  private static String catalogueText(String text) {
+    return StoredText.of(text, MAX_CATALOGUE_TEXT_CHARS);
   }
 }

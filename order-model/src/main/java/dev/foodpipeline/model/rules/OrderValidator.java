@@ -89,13 +89,14 @@ public final class OrderValidator {
           restaurant.restaurantId());
     }
     if (line.unitPrice().compareTo(menuItem.get().price()) != 0) {
+      // toString, not toPlainString: a few characters whatever the exponent of the price.
       return reject(
           ReasonCode.PRICE_MISMATCH,
           "line %d: unit price %s of %s differs from the menu price %s",
           lineNo,
-          line.unitPrice().toPlainString(),
+          line.unitPrice().toString(),
           line.menuItemId(),
-          menuItem.get().price().toPlainString());
+          menuItem.get().price().toString());
     }
     return Optional.empty();
   }

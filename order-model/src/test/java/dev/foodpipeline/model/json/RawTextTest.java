@@ -23,6 +23,12 @@ class RawTextTest {
   }
 
   @Test
+  void escapesOtherControlCharactersButKeepsLineBreaksAndTabs() {
+    assertThat(RawText.of(new byte[] {0x41, 0x07, 0x0a, 0x09, 0x0d, 0x1b, 0x42}))
+        .isEqualTo("A\\u0007\n\t\r\\u001bB");
+  }
+
+  @Test
   void leavesNullAsNull() {
     assertThat(RawText.of(null)).isNull();
   }

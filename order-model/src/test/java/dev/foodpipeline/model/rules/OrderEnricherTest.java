@@ -103,6 +103,27 @@ class OrderEnricherTest {
   }
 
   @Test
+  void storesTheCatalogueTextsWithoutControlCharactersAndBounded() {
+    Restaurant hostile =
+        new Restaurant(
+            "r-001",
+            "Golden\u0000Thai",
+            "T".repeat(5000),
+            "Porto\u001b[2J",
+            15,
+            List.of(
+                new MenuItem("r-001-m01", "Pad\u0000Thai", new BigDecimal("12.99")),
+                new MenuItem("r-001-m02", "Spring Rolls", new BigDecimal("4.50"))));
+
+    OrderEnricher.Enriched enriched = enricher.enrich(order(1, 1), hostile, SOURCE, PROCESSED_AT);
+
+    assertThat(enriched.order().restaurantName()).isEqualTo("Golden\\u0000Thai");
+    assertThat(enriched.order().cuisine()).hasSize(OrderEnricher.MAX_CATALOGUE_TEXT_CHARS);
+    assertThat(enriched.order().city()).isEqualTo("Porto\\u001b[2J");
+    assertThat(enriched.items().get(0).itemName()).isEqualTo("Pad\\u0000Thai");
+  }
+
+  @Test
   void roundsTaxHalfEven() {
     Pricing pricing = Pricing.DEFAULTS;
 

@@ -20,6 +20,12 @@ import org.slf4j.LoggerFactory;
  *       the stream thread is replaced and the input is processed again, so nothing is lost, and the
  *       error is logged.
  * </ul>
+ *
+ * <p>An error that the same input would cause every time must therefore never reach this handler as
+ * a send error: a record too large to produce, above all. Rejections are bounded where they are
+ * built ({@code Rejections}, decision 10 in {@code docs/decisions.md}) and accepted orders by the
+ * input limits of {@code OrderReader}, so no input makes an output of more than a few hundred KiB
+ * ({@code HostileInputPropertyTest} checks it).
  */
 public final class RejectingProductionHandler implements ProductionExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(RejectingProductionHandler.class);

@@ -4,7 +4,7 @@ import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.json.OrderReader;
 import dev.foodpipeline.model.json.ParsedOrder;
 import java.time.Clock;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,13 +13,13 @@ import org.slf4j.LoggerFactory;
  * {@link Rejected} with the reader's reason. Never throws: an unexpected exception becomes a {@code
  * PROCESSING_ERROR} rejection.
  *
- * <p>The rejection's order id is the one in the payload when it could be read, else the record key
- * (the producer's order id by contract), else null.
+ * <p>The rejection's order id is the one in the payload when it could be read and is a valid id,
+ * else the record key (the producer's order id by contract) when that is a valid id, else null.
  */
 public final class OrderIntake {
   private static final Logger log = LoggerFactory.getLogger(OrderIntake.class);
 
-  private final Function<byte[], ParsedOrder> reader;
+  private final BiFunction<String, byte[], ParsedOrder> reader;
   private final Clock clock;
   private final Rejections rejections;
 
@@ -27,7 +27,7 @@ public final class OrderIntake {
     this(new OrderReader(settings.maxRecordBytes())::read, settings);
   }
 
-  OrderIntake(Function<byte[], ParsedOrder> reader, TopologySettings settings) {
+  OrderIntake(BiFunction<String, byte[], ParsedOrder> reader, TopologySettings settings) {
     this.reader = reader;
     this.clock = settings.clock();
     this.rejections = new Rejections(settings.maxRawChars());
@@ -35,7 +35,7 @@ public final class OrderIntake {
 
   public ReadResult read(SourcePosition source, String key, byte[] value) {
     try {
-      ParsedOrder parsed = reader.apply(value);
+      ParsedOrder parsed = reader.apply(key, value);
       if (parsed instanceof ParsedOrder.Valid valid) {
         return new InputOrder(source, value, valid.order());
       }

@@ -4,13 +4,16 @@ import dev.foodpipeline.model.ReasonCode;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.Rejection;
 import dev.foodpipeline.model.SourcePosition;
+import dev.foodpipeline.model.json.InputLimits;
 import dev.foodpipeline.model.json.RawText;
 import java.time.Instant;
 import java.util.Locale;
 
 /**
  * Builds the {@link RejectedOrder} of an input record: its position, reason, original text and
- * time.
+ * time. Every text in it is bounded ({@link TopologySettings#MAX_RAW_CHARS_LIMIT}, {@link
+ * Rejection#MAX_REASON_CHARS}, {@link InputLimits#MAX_ID_CHARS}) and free of control characters, so
+ * the record of any input fits in a Kafka record and in PostgreSQL.
  */
 public final class Rejections {
   /** Marks where {@link #boundedRaw} cut the original text. */
@@ -23,12 +26,19 @@ public final class Rejections {
   }
 
   /**
-   * @param orderId the order id if known, else null
+   * @param orderId the order id if known, else null; kept only when it is a valid id ({@link
+   *     InputLimits#isValidId}), so that whatever a producer wrote, {@code order_id} is short and
+   *     clean
    * @param raw the record's original value (may be null)
    */
   public RejectedOrder reject(
       SourcePosition source, String orderId, Rejection rejection, byte[] raw, Instant rejectedAt) {
-    return RejectedOrder.of(source, orderId, rejection, boundedRaw(raw, maxRawChars), rejectedAt);
+    return RejectedOrder.of(
+        source,
+        InputLimits.validIdOrNull(orderId),
+        rejection,
+        boundedRaw(raw, maxRawChars),
+        rejectedAt);
   }
 
   /**

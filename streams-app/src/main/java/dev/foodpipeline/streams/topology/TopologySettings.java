@@ -38,6 +38,14 @@ public record TopologySettings(
   /** 64 Ki characters: a rejected record of any input stays far below the 1 MiB producer limit. */
   public static final int DEFAULT_MAX_RAW_CHARS = 64 * 1024;
 
+  /**
+   * The most {@code maxRawChars} may be: a character takes at most 3 bytes in the JSON of a
+   * rejection (a control character is already escaped as 6 ASCII ones, 7 bytes), so 256 Ki
+   * characters take at most 768 KiB, and the whole rejection stays below the broker's default 1 MiB
+   * ({@code message.max.bytes}).
+   */
+  public static final int MAX_RAW_CHARS_LIMIT = 256 * 1024;
+
   public static final Duration DEFAULT_DEDUP_RETENTION = Duration.ofHours(24);
   public static final Duration DEFAULT_STATS_WINDOW = Duration.ofMinutes(1);
   public static final Duration DEFAULT_STATS_GRACE = Duration.ofSeconds(30);
@@ -54,8 +62,9 @@ public record TopologySettings(
     if (maxRecordBytes < 1) {
       throw new IllegalArgumentException("maxRecordBytes must be >= 1, got " + maxRecordBytes);
     }
-    if (maxRawChars < 1) {
-      throw new IllegalArgumentException("maxRawChars must be >= 1, got " + maxRawChars);
+    if (maxRawChars < 1 || maxRawChars > MAX_RAW_CHARS_LIMIT) {
+      throw new IllegalArgumentException(
+          "maxRawChars must be between 1 and " + MAX_RAW_CHARS_LIMIT + ", got " + maxRawChars);
     }
     if (dedupRetention.toMillis() < 1 || statsWindow.toMillis() < 1 || statsGrace.isNegative()) {
       throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package dev.foodpipeline.streams.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foodpipeline.model.ReasonCode;
+import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.SourcePosition;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -18,7 +19,7 @@ class OrderIntakeTest {
   void readerThatThrowsGivesAProcessingErrorRejectionInsteadOfAnException() {
     OrderIntake intake =
         new OrderIntake(
-            bytes -> {
+            (key, bytes) -> {
               throw new IllegalStateException("reader bug");
             },
             SETTINGS);
@@ -49,6 +50,27 @@ class OrderIntakeTest {
     ReadResult result = intake.read(SOURCE, "from-key", payload);
 
     assertThat(((Rejected) result).rejection().orderId()).isEqualTo("from-payload");
+  }
+
+  @Test
+  void aKeyThatIsNoIdRejectsTheOrderAndIsNeverStoredAsItsId() {
+    OrderIntake intake = new OrderIntake(SETTINGS);
+    byte[] valid =
+        OrderFixtures.json(
+            OrderFixtures.testKitchenOrder("o-1", OrderFixtures.line("r-900-m01", 1, "12.50")));
+    String hugeKey = "\u0000\uFFFD".repeat(200_000);
+
+    RejectedOrder ofValid = ((Rejected) intake.read(SOURCE, hugeKey, valid)).rejection();
+    RejectedOrder ofGarbage =
+        ((Rejected) intake.read(SOURCE, hugeKey, "not json".getBytes(StandardCharsets.UTF_8)))
+            .rejection();
+
+    assertThat(ofValid.reasonCode()).isEqualTo(ReasonCode.INVALID_VALUE);
+    assertThat(ofValid.reason())
+        .isEqualTo("the record key is 400000 characters long, more than the limit of 64");
+    assertThat(ofValid.orderId()).isEqualTo("o-1");
+    assertThat(ofGarbage.reasonCode()).isEqualTo(ReasonCode.MALFORMED_JSON);
+    assertThat(ofGarbage.orderId()).isNull();
   }
 
   @Test

@@ -51,7 +51,10 @@ class RejectionsTest {
     assertThatThrownBy(() -> settings(0, 10, hour, minute, hour))
         .hasMessage("maxRecordBytes must be >= 1, got 0");
     assertThatThrownBy(() -> settings(10, 0, hour, minute, hour))
-        .hasMessage("maxRawChars must be >= 1, got 0");
+        .hasMessage("maxRawChars must be between 1 and 262144, got 0");
+    assertThatThrownBy(
+            () -> settings(10, TopologySettings.MAX_RAW_CHARS_LIMIT + 1, hour, minute, hour))
+        .hasMessage("maxRawChars must be between 1 and 262144, got 262145");
     assertThatThrownBy(() -> settings(10, 10, hour, minute, minute))
         .hasMessage("statsRetention must be at least statsWindow + statsGrace, got PT1M");
     assertThatThrownBy(() -> settings(10, 10, Duration.ZERO, minute, hour))
