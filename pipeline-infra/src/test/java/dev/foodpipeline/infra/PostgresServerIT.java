@@ -3,6 +3,7 @@ package dev.foodpipeline.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -98,19 +100,23 @@ class PostgresServerIT {
 
   /** Runs LocalPostgres in a JVM of its own and returns what it printed once it exited 0. */
   private static String launchLocalPostgres(int port, Path dataDir) throws Exception {
-    Process launcher =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx128m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                LocalPostgres.class.getName(),
-                "--port",
-                String.valueOf(port),
-                "--data-dir",
-                dataDir.toString())
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx128m");
+    // The coverage agent of this JVM, if any, so that the launcher's lines count too.
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(argument -> argument.startsWith("-javaagent:") && argument.contains("jacoco"))
+        .forEach(command::add);
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            LocalPostgres.class.getName(),
+            "--port",
+            String.valueOf(port),
+            "--data-dir",
+            dataDir.toString()));
+    Process launcher = new ProcessBuilder(command).redirectErrorStream(true).start();
     assertThat(launcher.waitFor(120, TimeUnit.SECONDS)).as("the launcher exits").isTrue();
     String output = new String(launcher.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(launcher.exitValue()).as(output).isZero();
