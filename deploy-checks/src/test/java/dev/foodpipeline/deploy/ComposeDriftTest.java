@@ -63,14 +63,15 @@ class ComposeDriftTest {
   private static final Set<String> KAFKA_JVM_VARIABLES =
       Set.of("KAFKA_HEAP_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_OPTS");
 
-  /** The only worker keys the Connect image may override. */
+  /** The only worker keys the Connect image may override: its network and file locations. */
   private static final Set<String> WORKER_NETWORK_KEYS =
       Set.of(
           "bootstrap.servers",
           "listeners",
           "rest.advertised.host.name",
           "rest.advertised.port",
-          "plugin.path");
+          "plugin.path",
+          "config.providers.directory.param.allowed.paths");
 
   private static final Pattern LONG_OPTION = Pattern.compile("\"(--[a-z][a-z0-9-]*)\"");
   private static final Pattern OPTION_IN_COMMAND =
@@ -212,7 +213,7 @@ class ComposeDriftTest {
   @Test
   void noPasswordIsWrittenDownOnlyWhereTheGeneratedOneIsRead() {
     String secretsFolder =
-        Repo.properties(WORKER_PROPERTIES)
+        Repo.properties(WORKER_OVERRIDES)
             .getProperty("config.providers.directory.param.allowed.paths");
     assertThat(secretsFolder).as("the worker's secrets folder").isNotBlank();
     assertThat(Repo.properties(WORKER_PROPERTIES))
