@@ -4,14 +4,19 @@
 # credentials allowed to create the stack's IAM role, security group and instance.
 #
 #   aws/deploy.sh [--dry-run] [--stack-name NAME] [--region REGION] [--instance-type TYPE]
-#                 [--allowed-cidr CIDR] [--repo-url URL] [--ref REF] [--profiles LIST]
+#                 [--allowed-cidr CIDR] [--repo-url URL] [--repo-token-parameter NAME]
+#                 [--ref REF] [--profiles LIST]
 #
 #   --dry-run        print the aws commands instead of running them (needs no AWS CLI)
 #   --stack-name     default food-pipeline
 #   --region         default: the AWS CLI's configured region
 #   --instance-type  default t2.small
-#   --allowed-cidr   a CIDR that may reach the web ports (default: none; use an SSM tunnel)
-#   --repo-url       the repository to clone (default: this clone's origin, as https)
+#   --allowed-cidr   a CIDR of /24 to /32 that may reach the web ports (default: none; use an
+#                    SSM tunnel)
+#   --repo-url       the repository to clone, without credentials (default: this clone's
+#                    origin, as https)
+#   --repo-token-parameter  for a private repository: the name of an SSM SecureString holding a
+#                    read token, e.g. /food-pipeline/git-token (the instance reads it; default none)
 #   --ref            branch or tag to deploy (default main)
 #   --profiles       compose profiles to enable, e.g. monitoring (default: none)
 set -euo pipefail
@@ -25,11 +30,12 @@ region=""
 instance_type=t2.small
 allowed_cidr=""
 repo_url=""
+repo_token_parameter=""
 ref=main
 profiles=""
 
 usage() {
-  sed -n '2,17s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+  sed -n '2,21s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
 }
 
 die() {
@@ -51,6 +57,7 @@ while [[ $# -gt 0 ]]; do
     --instance-type) instance_type="$(value_of "$@")"; shift 2 ;;
     --allowed-cidr) allowed_cidr="$(value_of "$@")"; shift 2 ;;
     --repo-url) repo_url="$(value_of "$@")"; shift 2 ;;
+    --repo-token-parameter) repo_token_parameter="$(value_of "$@")"; shift 2 ;;
     --ref) ref="$(value_of "$@")"; shift 2 ;;
     --profiles) profiles="$(value_of "$@")"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -58,8 +65,12 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-if [[ "$allowed_cidr" == "0.0.0.0/0" || "$allowed_cidr" == "::/0" ]]; then
-  die "--allowed-cidr $allowed_cidr would open the web ports to the world; give your own address, e.g. 203.0.113.7/32"
+# The template refuses a prefix shorter than /24 (AllowedCidr's AllowedPattern); say so before AWS does.
+if [[ -n "$allowed_cidr" ]]; then
+  prefix="${allowed_cidr##*/}"
+  if [[ "$allowed_cidr" != */* || ! "$prefix" =~ ^[0-9]+$ || "$prefix" -lt 24 || "$prefix" -gt 32 ]]; then
+    die "--allowed-cidr $allowed_cidr would open the web ports to the world or to too many addresses; give an IPv4 CIDR of /24 to /32, e.g. your own 203.0.113.7/32"
+  fi
 fi
 
 # An ssh or https origin of GitHub-style hosts becomes an https URL the instance can clone.
@@ -76,6 +87,10 @@ origin_as_https() {
 
 if [[ -z "$repo_url" ]]; then
   repo_url="$(origin_as_https)" || die "no https origin found; pass --repo-url https://.../food-pipeline.git"
+fi
+# A token in the URL would be in the stack's parameters, the instance's UserData and .git/config.
+if [[ "${repo_url#https://}" == *@* ]]; then
+  die "the repository URL carries credentials; give it without them and put the token in SSM Parameter Store (--repo-token-parameter NAME, aws/README.md)"
 fi
 
 region_args=()
@@ -109,6 +124,7 @@ run aws cloudformation deploy "${region_args[@]}" \
     "AllowedCidr=$allowed_cidr" \
     "RepositoryUrl=$repo_url" \
     "RepositoryRef=$ref" \
+    "RepositoryTokenParameter=$repo_token_parameter" \
     "ComposeProfiles=$profiles"
 
 run aws cloudformation describe-stacks "${region_args[@]}" \

@@ -31,6 +31,10 @@ import picocli.CommandLine.Spec;
  * java -cp 'connect/target/lib/*' dev.foodpipeline.connect.ConnectorRegistrar \
  *     --schema connect/sql/schema.sql connect/connectors
  * </pre>
+ *
+ * <p>No password is given on its command line: {@code --schema} connects with the connectors' own
+ * {@code connection.password}, whose config provider reference (for example {@code
+ * ${directory:/run/secrets/food-db:password}}) it resolves as the worker does.
  */
 @Command(
     name = "register-connectors",
@@ -73,9 +77,6 @@ public final class ConnectorRegistrar implements Callable<Integer> {
 
   @Option(names = "--jdbc-user", description = "Default: the connectors' connection.username.")
   private String jdbcUser;
-
-  @Option(names = "--jdbc-password", description = "Default: the connectors' connection.password.")
-  private String jdbcPassword;
 
   @Option(
       names = "--timeout",
@@ -174,7 +175,7 @@ public final class ConnectorRegistrar implements Callable<Integer> {
         schema,
         url,
         orDefault(jdbcUser, connector, "connection.username"),
-        orDefault(jdbcPassword, connector, "connection.password"));
+        ConfigReferences.resolve(connector.config(), "connection.password"));
     out.println("Applied " + schema + " to " + url);
     out.flush();
   }

@@ -270,8 +270,6 @@ class ConnectorRegistrarTest {
             url,
             "--jdbc-user",
             "food",
-            "--jdbc-password",
-            "food",
             connectorFile.toString());
 
     assertThat(exitCode).isEqualTo(ConnectorRegistrar.FAILED);
@@ -288,8 +286,6 @@ class ConnectorRegistrarTest {
             "--jdbc-url",
             "jdbc:x",
             "--jdbc-user",
-            "food",
-            "--jdbc-password",
             "food",
             connectorFile.toString());
 

@@ -1,6 +1,7 @@
 package dev.foodpipeline.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.foodpipeline.infra.ConnectWorker;
@@ -267,6 +268,46 @@ class JdbcSinkIT {
   }
 
   @Test
+  void connectShowsNoPasswordOnlyTheReferenceTheWorkerResolves() {
+    ConnectRestClient rest = new ConnectRestClient(URI.create(connect.restUrl()));
+
+    Map<String, String> config = rest.config("orders-sink").orElseThrow();
+    assertThat(config)
+        .containsEntry("connection.password", SinkTestSupport.PASSWORD_REFERENCE)
+        .allSatisfy(
+            (key, value) -> {
+              if (key.contains("password")) {
+                assertThat(value).as(key).startsWith("${directory:");
+              }
+            });
+    // The worker resolved the reference: the connector is RUNNING and writes (the other tests).
+    assertThat(rest.status("orders-sink"))
+        .hasValueSatisfying(status -> assertThat(status.isRunning()).isTrue());
+  }
+
+  @Test
+  void aConnectorMayOverrideNoConsumerSettingButItsIsolationLevel() {
+    ConnectorConfig shipped = ConnectorConfig.read(Path.of("connectors/orders-sink.json"));
+    ConnectorConfig elsewhere =
+        new ConnectorConfig(
+            "orders-elsewhere-sink",
+            shipped
+                .withOverrides(
+                    Map.of(
+                        "connection.password",
+                        SinkTestSupport.PASSWORD_REFERENCE,
+                        "consumer.override.bootstrap.servers",
+                        "attacker.example:9092"))
+                .config());
+    ConnectRestClient rest = new ConnectRestClient(URI.create(connect.restUrl()));
+
+    assertThatThrownBy(() -> rest.putConfig(elsewhere))
+        .isInstanceOf(ConnectRestClient.ConnectRequestException.class)
+        .hasMessageContaining("bootstrap.servers");
+    assertThat(rest.config("orders-elsewhere-sink")).isEmpty();
+  }
+
+  @Test
   void withoutTheSchemaFileTheSinkCreatesATableKeyedOnTheRecordKeyButWithLooserTypes()
       throws Exception {
     ConnectorConfig shipped = ConnectorConfig.read(Path.of("connectors/orders-sink.json"));
@@ -280,7 +321,9 @@ class JdbcSinkIT {
                             "collection.name.format",
                             "orders_autocreated",
                             "connection.url",
-                            postgres.jdbcUrl()))
+                            postgres.jdbcUrl(),
+                            "connection.password",
+                            SinkTestSupport.PASSWORD_REFERENCE))
                     .config()));
 
     send(SinkRecords.ORDERS_TOPIC, SinkRecords.order("o-auto", "23.45"));

@@ -2,6 +2,7 @@ package dev.foodpipeline.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foodpipeline.model.topics.Topics;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ class ShippedConnectorsTest {
           .containsEntry("tasks.max", "1")
           .containsEntry("connection.url", "jdbc:postgresql://127.0.0.1:5432/food")
           .containsEntry("connection.username", "food")
-          .containsEntry("connection.password", "food")
+          .containsEntry("connection.password", "${directory:/run/secrets/food-db:password}")
           .containsEntry("connection.pool.min_size", "1")
           .containsEntry("connection.pool.max_size", "2")
           .containsEntry("insert.mode", "upsert")
@@ -57,8 +58,8 @@ class ShippedConnectorsTest {
       assertThat(connector.config())
           .as(connector.name())
           .containsEntry("errors.tolerance", "all")
-          .containsEntry("errors.deadletterqueue.topic.name", "food-sink-dlq")
-          .containsEntry("errors.deadletterqueue.topic.replication.factor", "1")
+          .containsEntry("errors.deadletterqueue.topic.name", Topics.FOOD_SINK_DLQ.name())
+          .containsEntry("errors.deadletterqueue.topic.replication.factor", "-1")
           .containsEntry("errors.deadletterqueue.context.headers.enable", "true");
     }
   }

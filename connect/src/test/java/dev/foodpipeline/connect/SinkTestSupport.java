@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foodpipeline.infra.ConnectWorker;
 import dev.foodpipeline.infra.PostgresServer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,6 +33,15 @@ final class SinkTestSupport {
   private static final Path PLUGIN_PATH =
       Path.of(System.getProperty("connect.it.pluginPath", "target/plugins"));
 
+  /**
+   * The tests' secrets folder, as compose's volume and the local stack's .local-stack/secrets: one
+   * file, {@code password}, owner-only, holding the test database's password.
+   */
+  static final Path SECRETS = writeSecrets();
+
+  /** What the connectors are given instead of the password: a reference into {@link #SECRETS}. */
+  static final String PASSWORD_REFERENCE = "${directory:" + SECRETS + ":password}";
+
   private SinkTestSupport() {}
 
   /** A distributed worker as the local stack runs it, with the Debezium plugin folder. */
@@ -37,7 +50,27 @@ final class SinkTestSupport {
         .workerConfig(Path.of("config/connect-distributed.properties"))
         .bootstrapServers(bootstrapServers)
         .pluginPath(PLUGIN_PATH)
+        .set("config.providers.directory.param.allowed.paths", SECRETS.toString())
         .start();
+  }
+
+  private static Path writeSecrets() {
+    try {
+      Path folder =
+          Files.createTempDirectory(
+              "food-secrets",
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      Path password =
+          Files.createFile(
+              folder.resolve("password"),
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.writeString(password, PostgresServer.PASSWORD);
+      password.toFile().deleteOnExit();
+      folder.toFile().deleteOnExit();
+      return folder;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -59,6 +92,8 @@ final class SinkTestSupport {
             "sql/schema.sql",
             "--set",
             "connection.url=" + jdbcUrl,
+            "--set",
+            "connection.password=" + PASSWORD_REFERENCE,
             "--set",
             "flush.retry.delay.ms=1000",
             "connectors");

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * aws/deploy.sh and aws/destroy.sh with --dry-run: the aws commands they would run, and their
@@ -73,8 +75,9 @@ class AwsScriptsTest {
     assertThat(passed).isNotEmpty().isSubsetOf(declared);
   }
 
-  @Test
-  void deployRefusesToOpenTheWebPortsToTheWorld() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"0.0.0.0/0", "0.0.0.0/1", "10.0.0.0/8", "203.0.113.0/23", "::/0"})
+  void deployRefusesToOpenTheWebPortsWiderThanA24(String cidr) throws Exception {
     Run run =
         run(
             "aws/deploy.sh",
@@ -82,10 +85,35 @@ class AwsScriptsTest {
             "--repo-url",
             "https://example.org/x.git",
             "--allowed-cidr",
-            "0.0.0.0/0");
+            cidr);
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.stderr()).contains("would open the web ports to the world");
     assertThat(run.stdout()).doesNotContain("aws cloudformation");
+  }
+
+  @Test
+  void deployRefusesARepositoryUrlWithCredentialsAndNeverPrintsThem() throws Exception {
+    Run run =
+        run(
+            "aws/deploy.sh",
+            "--dry-run",
+            "--repo-url",
+            "https://x-access-token:ghp_secret@github.com/acme/food-pipeline.git");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.stderr()).contains("carries credentials", "--repo-token-parameter");
+    assertThat(run.stdout() + run.stderr()).doesNotContain("ghp_secret");
+
+    Run withParameter =
+        run(
+            "aws/deploy.sh",
+            "--dry-run",
+            "--repo-url",
+            "https://github.com/acme/food-pipeline.git",
+            "--repo-token-parameter",
+            "/food-pipeline/git-token");
+    assertThat(withParameter.exitCode()).as(withParameter.stderr()).isZero();
+    assertThat(withParameter.stdout())
+        .contains("RepositoryTokenParameter=/food-pipeline/git-token");
   }
 
   @Test

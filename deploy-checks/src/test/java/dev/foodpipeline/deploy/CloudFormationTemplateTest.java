@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -164,11 +165,63 @@ class CloudFormationTemplateTest {
   }
 
   @Test
-  void refusesTheWorldAsAllowedCidr() {
-    JsonNode assertion =
-        template.at("/Rules/NoWorldIngress/Assertions/0/Assert/Fn::Not/0/Fn::Equals");
-    assertThat(assertion.path(0).path("Ref").asText()).isEqualTo("AllowedCidr");
-    assertThat(assertion.path(1).asText()).isEqualTo("0.0.0.0/0");
+  void allowedCidrIsAtMostA24() {
+    Pattern allowed =
+        Pattern.compile(template.at("/Parameters/AllowedCidr/AllowedPattern").asText());
+    assertThat(List.of("", "203.0.113.7/32", "198.51.100.0/24", "192.0.2.128/25"))
+        .allMatch(cidr -> allowed.matcher(cidr).matches());
+    assertThat(
+            List.of(
+                "0.0.0.0/0",
+                "0.0.0.0/1",
+                "10.0.0.0/8",
+                "203.0.113.0/23",
+                "203.0.113.7",
+                "999.0.113.7/32",
+                "::/0",
+                "203.0.113.7/32 "))
+        .noneMatch(cidr -> allowed.matcher(cidr).matches());
+  }
+
+  @Test
+  void repositoryUrlCarriesNoCredentialsAndATokenComesFromParameterStore() {
+    Pattern url = Pattern.compile(template.at("/Parameters/RepositoryUrl/AllowedPattern").asText());
+    assertThat(url.matcher("https://github.com/acme/food-pipeline.git").matches()).isTrue();
+    assertThat(url.matcher("https://git.example.com:8443/acme/food-pipeline").matches()).isTrue();
+    assertThat(
+            List.of(
+                "https://ghp_token@github.com/acme/food-pipeline.git",
+                "https://user:secret@github.com/acme/food-pipeline.git",
+                "http://github.com/acme/food-pipeline.git"))
+        .noneMatch(candidate -> url.matcher(candidate).matches());
+
+    String script = userDataScript();
+    assertThat(script)
+        .as("the token reaches git only through the environment of the clone")
+        .contains("--with-decryption", "GIT_CONFIG_KEY_0=http.extraHeader", "GIT_CONFIG_VALUE_0=");
+    assertThat(script).as("no xtrace: it would log the token").doesNotContain("set -x", "-euxo");
+    assertThat(template.at("/Resources/InstanceRole/Properties/Policies/Fn::If/0").asText())
+        .as("the role may read the token parameter only when one is given")
+        .isEqualTo("HasRepositoryToken");
+  }
+
+  @Test
+  void holdsNoPasswordOfItsOwn() {
+    List<String> passwords = new ArrayList<>();
+    names(template.path("Parameters")).stream()
+        .filter(name -> name.toLowerCase(Locale.ROOT).contains("password"))
+        .forEach(passwords::add);
+    walk(
+        template,
+        (key, value) -> {
+          if (key.toLowerCase(Locale.ROOT).contains("password")) {
+            passwords.add(key);
+          }
+        });
+    assertThat(passwords)
+        .as(
+            "passwords are generated on the instance (compose service secrets), not in the template")
+        .isEmpty();
   }
 
   @Test
@@ -204,7 +257,7 @@ class CloudFormationTemplateTest {
   void userDataMakesSwapInstallsDockerAndComposeAndRunsTheStackAsAServiceThatSurvivesReboots() {
     String script = userDataScript();
     assertThat(script).startsWith("#!/bin/bash");
-    assertThat(script).contains("set -euxo pipefail");
+    assertThat(script).contains("set -euo pipefail");
     assertThat(script).as("swap file").contains("mkswap /swapfile", "swapon", "/etc/fstab");
     assertThat(script)
         .as("Docker, compose plugin, buildx")
@@ -222,8 +275,11 @@ class CloudFormationTemplateTest {
             "WantedBy=multi-user.target",
             "systemctl enable food-pipeline.service");
     assertThat(script)
-        .as("ports bind to the loopback unless a CIDR is given")
-        .contains("FOOD_BIND_ADDRESS=${BindAddress}");
+        .as("only the web ports leave the loopback, and only when a CIDR is given")
+        .contains("FOOD_WEB_BIND_ADDRESS=${WebBindAddress}")
+        .doesNotContain("FOOD_BIND_ADDRESS=");
+    assertThat(instance().at("/Properties/UserData/Fn::Base64/Fn::Sub/1/WebBindAddress/Fn::If"))
+        .hasToString("[\"HasAllowedCidr\",\"0.0.0.0\",\"127.0.0.1\"]");
   }
 
   @Test

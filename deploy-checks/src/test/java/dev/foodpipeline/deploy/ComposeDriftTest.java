@@ -36,6 +36,7 @@ class ComposeDriftTest {
   static final String WORKER_PROPERTIES = "connect/config/connect-distributed.properties";
   static final String WORKER_OVERRIDES = "docker/connect/worker-overrides.properties";
   static final String CONNECTORS = "connect/connectors";
+  static final String DB_SECRET_VOLUME = "db-secret";
 
   /** Broker keys that differ on purpose: the compose network has its own listeners and log dir. */
   private static final Set<String> BROKER_NETWORK_KEYS =
@@ -62,14 +63,15 @@ class ComposeDriftTest {
   private static final Set<String> KAFKA_JVM_VARIABLES =
       Set.of("KAFKA_HEAP_OPTS", "KAFKA_JVM_PERFORMANCE_OPTS", "KAFKA_OPTS");
 
-  /** The only worker keys the Connect image may override. */
+  /** The only worker keys the Connect image may override: its network and file locations. */
   private static final Set<String> WORKER_NETWORK_KEYS =
       Set.of(
           "bootstrap.servers",
           "listeners",
           "rest.advertised.host.name",
           "rest.advertised.port",
-          "plugin.path");
+          "plugin.path",
+          "config.providers.directory.param.allowed.paths");
 
   private static final Pattern LONG_OPTION = Pattern.compile("\"(--[a-z][a-z0-9-]*)\"");
   private static final Pattern OPTION_IN_COMMAND =
@@ -209,23 +211,66 @@ class ComposeDriftTest {
   }
 
   @Test
-  void databaseUserAndPasswordAreFoodEverywhere() {
-    Map<String, String> postgres = compose.environment("postgres");
-    assertThat(postgres)
+  void noPasswordIsWrittenDownOnlyWhereTheGeneratedOneIsRead() {
+    String secretsFolder =
+        Repo.properties(WORKER_OVERRIDES)
+            .getProperty("config.providers.directory.param.allowed.paths");
+    assertThat(secretsFolder).as("the worker's secrets folder").isNotBlank();
+    assertThat(Repo.properties(WORKER_PROPERTIES))
+        .containsEntry(
+            "config.providers.directory.class",
+            "org.apache.kafka.common.config.provider.DirectoryConfigProvider");
+    String mount = DB_SECRET_VOLUME + ":" + secretsFolder + ":ro";
+    for (String service : List.of("postgres", "connect", "init")) {
+      assertThat(volumes(service))
+          .as("%s reads the generated DB password", service)
+          .contains(mount);
+    }
+    assertThat(volumes("secrets"))
+        .as("secrets writes it")
+        .contains(DB_SECRET_VOLUME + ":/secrets/db");
+
+    assertThat(compose.environment("postgres"))
         .containsEntry("POSTGRES_DB", "food")
         .containsEntry("POSTGRES_USER", "food")
-        .containsEntry("POSTGRES_PASSWORD", "food");
-    Map<String, String> init = compose.environment("init");
-    assertThat(init)
+        .containsEntry("POSTGRES_PASSWORD_FILE", secretsFolder + "/password")
+        .doesNotContainKey("POSTGRES_PASSWORD");
+    assertThat(compose.environment("init"))
         .containsEntry("FOOD_JDBC_URL", "jdbc:postgresql://postgres:5432/food")
-        .containsEntry("FOOD_DB_USER", "food")
-        .containsEntry("FOOD_DB_PASSWORD", "food");
+        .containsEntry("FOOD_DB_USER", "food");
     for (JsonNode connector : connectors()) {
       String name = connector.path("name").asText();
       assertThat(connector.at("/config/connection.username").asText()).as(name).isEqualTo("food");
-      assertThat(connector.at("/config/connection.password").asText()).as(name).isEqualTo("food");
+      assertThat(connector.at("/config/connection.password").asText())
+          .as(name)
+          .isEqualTo("${directory:" + secretsFolder + ":password}");
       assertThat(connector.at("/config/connection.url").asText()).as(name).endsWith("/food");
     }
+
+    List<String> literal = new ArrayList<>();
+    compose
+        .services()
+        .keySet()
+        .forEach(
+            service ->
+                compose
+                    .environment(service)
+                    .forEach(
+                        (name, value) -> {
+                          if (name.contains("PASSWORD") && !name.endsWith("_FILE")) {
+                            literal.add(service + ": " + name);
+                          }
+                        }));
+    assertThat(literal).as("passwords in the compose environment").isEmpty();
+    assertThat(Repo.read("docker/init/init.sh"))
+        .as("no password on the registrar's command line")
+        .doesNotContain("--jdbc-password", "connection.password=");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> volumes(String service) {
+    Object declared = compose.service(service).get("volumes");
+    return declared == null ? List.of() : (List<String>) declared;
   }
 
   @Test

@@ -145,7 +145,8 @@ class MainTest {
             "food-orders-processed",
             "food-order-items",
             "food-orders-rejected",
-            "restaurant-stats");
+            "restaurant-stats",
+            "food-sink-dlq");
   }
 
   @Test

@@ -109,10 +109,10 @@ final class ProduceCommand implements Callable<Integer> {
   @Option(
       names = "--replication-factor",
       paramLabel = "N",
-      defaultValue = "1",
       description =
-          "Replication factor of the topics the setup creates (default: ${DEFAULT-VALUE}).")
-  int replicationFactor;
+          "Replication factor of the topics the setup creates (default: the number of brokers, at"
+              + " most 3); min.insync.replicas is one less (at least 1).")
+  Integer replicationFactor;
 
   @Option(
       names = "--progress-interval",

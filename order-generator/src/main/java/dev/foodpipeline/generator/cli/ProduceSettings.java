@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -16,7 +17,7 @@ import java.util.OptionalLong;
  * naming the flag.
  *
  * @param kafka how to reach Kafka
- * @param replicationFactor for the topics the setup creates
+ * @param replicationFactor for the topics the setup creates; empty: follows the number of brokers
  * @param setup whether to create the topics and publish the restaurants first
  * @param generation seeds, invalid ratio and kinds, first sequence number, shape
  * @param limits count and/or duration
@@ -27,7 +28,7 @@ import java.util.OptionalLong;
  */
 public record ProduceSettings(
     KafkaSettings kafka,
-    short replicationFactor,
+    OptionalInt replicationFactor,
     boolean setup,
     GenerationSpec generation,
     RunLimits limits,
@@ -37,7 +38,8 @@ public record ProduceSettings(
     int prefetch) {
 
   public ProduceSettings {
-    requireReplicationFactor(replicationFactor);
+    Objects.requireNonNull(replicationFactor, "replicationFactor");
+    replicationFactor.ifPresent(ProduceSettings::requireReplicationFactor);
     Objects.requireNonNull(load, "load");
     if (progressInterval.isNegative()) {
       throw new IllegalArgumentException(
@@ -57,7 +59,7 @@ public record ProduceSettings(
    */
   static ProduceSettings fromFlags(
       KafkaSettings kafka,
-      int replicationFactor,
+      Integer replicationFactor,
       boolean setup,
       GenerationSpec generation,
       Long count,
@@ -94,7 +96,11 @@ public record ProduceSettings(
         prefetch);
   }
 
-  static short requireReplicationFactor(int replicationFactor) {
+  /** Empty when not given (then it follows the cluster), else a valid replication factor. */
+  static OptionalInt requireReplicationFactor(Integer replicationFactor) {
+    if (replicationFactor == null) {
+      return OptionalInt.empty();
+    }
     if (replicationFactor < 1 || replicationFactor > Short.MAX_VALUE) {
       throw new IllegalArgumentException(
           "--replication-factor must be between 1 and "
@@ -102,6 +108,6 @@ public record ProduceSettings(
               + ", was "
               + replicationFactor);
     }
-    return (short) replicationFactor;
+    return OptionalInt.of(replicationFactor);
   }
 }

@@ -6,11 +6,13 @@ import dev.foodpipeline.generator.producer.KafkaSettings;
 import dev.foodpipeline.generator.producer.KafkaSetupException;
 import dev.foodpipeline.generator.producer.RestaurantPublisher;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
+import dev.foodpipeline.model.topics.Durability;
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.TopicCreator;
 import dev.foodpipeline.model.topics.Topics;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -19,9 +21,18 @@ import java.util.Set;
 final class Setup {
   private Setup() {}
 
-  /** Creates every topic of the registry that is missing and prints one line per topic. */
-  static void createTopics(ClusterAdmin admin, short replicationFactor, PrintWriter out) {
-    for (TopicCreator.Outcome outcome : admin.ensureTopics(Topics.all(), replicationFactor)) {
+  /**
+   * Creates every topic of the registry that is missing and prints one line per topic. Their
+   * replication factor is the one given, or else follows the number of brokers ({@link
+   * Durability#forBrokers}); {@code min.insync.replicas} follows the replication factor.
+   */
+  static void createTopics(ClusterAdmin admin, OptionalInt replicationFactor, PrintWriter out) {
+    Durability durability =
+        replicationFactor.isPresent()
+            ? Durability.withReplicationFactor((short) replicationFactor.getAsInt())
+            : Durability.forBrokers(admin.brokerCount());
+    out.printf("durability      %s (for topics it creates)%n", durability);
+    for (TopicCreator.Outcome outcome : admin.ensureTopics(Topics.all(), durability)) {
       out.printf(
           "%-15s %s (%d partition%s)%n",
           outcome.created() ? "created" : "already exists",

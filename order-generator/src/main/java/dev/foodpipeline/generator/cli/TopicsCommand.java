@@ -2,6 +2,7 @@ package dev.foodpipeline.generator.cli;
 
 import dev.foodpipeline.generator.producer.ClusterAdmin;
 import dev.foodpipeline.generator.producer.KafkaSettings;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  order-generator topics",
-      "  order-generator topics -b kafka-1:9092,kafka-2:9092 --replication-factor 3 --config-file secure.properties",
+      "  order-generator topics -b kafka-1:9092,kafka-2:9092 --config-file secure.properties",
       "",
       "Exit codes: 0 ok, 2 bad usage, 3 Kafka unreachable, 4 Kafka error (a topic exists with other partitions)."
     })
@@ -34,16 +35,17 @@ final class TopicsCommand implements Callable<Integer> {
   @Option(
       names = "--replication-factor",
       paramLabel = "N",
-      defaultValue = "1",
-      description = "Replication factor of the topics it creates (default: ${DEFAULT-VALUE}).")
-  int replicationFactor;
+      description =
+          "Replication factor of the topics it creates (default: the number of brokers, at most 3);"
+              + " min.insync.replicas is one less (at least 1).")
+  Integer replicationFactor;
 
   @Override
   public Integer call() {
     KafkaSettings settings =
         GeneratorCommand.settings(
             spec, () -> kafka.settings(config.kafkaSettings(root.environment().env())));
-    short rf =
+    OptionalInt rf =
         GeneratorCommand.settings(
             spec, () -> ProduceSettings.requireReplicationFactor(replicationFactor));
     try (ClusterAdmin admin = root.environment().kafka().admin(settings)) {

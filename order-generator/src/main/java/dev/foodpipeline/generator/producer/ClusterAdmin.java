@@ -1,5 +1,6 @@
 package dev.foodpipeline.generator.producer;
 
+import dev.foodpipeline.model.topics.Durability;
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.TopicCreator;
 import java.util.Collection;
@@ -16,8 +17,14 @@ public interface ClusterAdmin extends AutoCloseable {
    */
   void ensureReachable();
 
-  /** Creates the topics that do not exist yet (idempotent); says which were created. */
-  List<TopicCreator.Outcome> ensureTopics(Collection<Topic<?, ?>> topics, short replicationFactor);
+  /** How many brokers the cluster has now. */
+  int brokerCount();
+
+  /**
+   * Creates the topics that do not exist yet (idempotent), with this durability; says which were
+   * created.
+   */
+  List<TopicCreator.Outcome> ensureTopics(Collection<Topic<?, ?>> topics, Durability durability);
 
   /** The names among {@code topics} that the cluster does not have. */
   Set<String> missingTopics(Collection<Topic<?, ?>> topics);

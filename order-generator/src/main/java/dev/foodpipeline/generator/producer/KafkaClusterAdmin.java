@@ -1,5 +1,6 @@
 package dev.foodpipeline.generator.producer;
 
+import dev.foodpipeline.model.topics.Durability;
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.TopicCreator;
 import java.time.Duration;
@@ -38,9 +39,18 @@ public final class KafkaClusterAdmin implements ClusterAdmin {
   }
 
   @Override
+  public int brokerCount() {
+    int timeoutMs = (int) settings.timeout().toMillis();
+    return await(
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs)).nodes(),
+            "describe the cluster")
+        .size();
+  }
+
+  @Override
   public List<TopicCreator.Outcome> ensureTopics(
-      Collection<Topic<?, ?>> topics, short replicationFactor) {
-    return new TopicCreator(admin, settings.timeout()).ensure(topics, replicationFactor);
+      Collection<Topic<?, ?>> topics, Durability durability) {
+    return new TopicCreator(admin, settings.timeout()).ensure(topics, durability);
   }
 
   @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foodpipeline.generator.producer.KafkaUnreachableException;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
+import dev.foodpipeline.model.topics.Durability;
 import dev.foodpipeline.model.topics.Topics;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,17 +18,28 @@ class SetupCommandsTest {
     // Every topic of the registry, whatever it holds.
     assertThat(cli.out().lines().toList())
         .startsWith(
+            "durability      replication factor 1, min.insync.replicas 1 (for topics it creates)",
             "created         restaurants (1 partition)",
             "created         food-orders (3 partitions)",
             "created         food-orders-processed (3 partitions)",
             "created         food-order-items (3 partitions)",
             "created         food-orders-rejected (3 partitions)")
-        .hasSize(Topics.all().size());
+        .hasSize(1 + Topics.all().size());
 
     assertThat(cli.run("topics")).isZero();
-    assertThat(cli.out().lines())
+    assertThat(cli.out().lines().skip(1))
         .hasSize(Topics.all().size())
         .allMatch(line -> line.startsWith("already exists  "));
+  }
+
+  @Test
+  void topicsFollowTheNumberOfBrokersUnlessAReplicationFactorIsGiven() {
+    cli.kafka.brokers = 5;
+    assertThat(cli.run("topics")).isZero();
+    assertThat(cli.kafka.durabilitySeen).isEqualTo(new Durability((short) 3, 2));
+
+    assertThat(cli.run("topics", "--replication-factor", "2")).isZero();
+    assertThat(cli.kafka.durabilitySeen).isEqualTo(new Durability((short) 2, 1));
   }
 
   @Test

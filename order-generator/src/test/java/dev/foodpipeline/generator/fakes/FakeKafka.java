@@ -6,6 +6,7 @@ import dev.foodpipeline.generator.producer.KafkaSettings;
 import dev.foodpipeline.generator.producer.OrderSender;
 import dev.foodpipeline.generator.producer.RestaurantPublisher;
 import dev.foodpipeline.model.Restaurant;
+import dev.foodpipeline.model.topics.Durability;
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.TopicCreator;
 import java.util.ArrayList;
@@ -26,6 +27,12 @@ public final class FakeKafka implements KafkaClientFactory {
   public RuntimeException unreachable;
   public int adminsOpen;
 
+  /** Brokers the fake cluster has. */
+  public int brokers = 1;
+
+  /** The durability of the last topics request. */
+  public Durability durabilitySeen;
+
   @Override
   public ClusterAdmin admin(KafkaSettings settings) {
     settingsSeen.add(settings);
@@ -39,8 +46,14 @@ public final class FakeKafka implements KafkaClientFactory {
       }
 
       @Override
+      public int brokerCount() {
+        return brokers;
+      }
+
+      @Override
       public List<TopicCreator.Outcome> ensureTopics(
-          Collection<Topic<?, ?>> wanted, short replicationFactor) {
+          Collection<Topic<?, ?>> wanted, Durability durability) {
+        durabilitySeen = durability;
         List<TopicCreator.Outcome> outcomes = new ArrayList<>();
         for (Topic<?, ?> topic : wanted) {
           outcomes.add(

@@ -31,10 +31,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,12 +134,15 @@ class GeneratorIT {
   }
 
   @Test
-  void topicsIsIdempotent() {
+  void topicsIsIdempotentAndFollowsTheOneBrokerCluster() throws Exception {
     assertThat(run("topics", "-b", broker.bootstrapServers())).as(err.toString()).isZero();
     out.getBuffer().setLength(0);
 
     assertThat(run("topics", "-b", broker.bootstrapServers())).as(err.toString()).isZero();
-    assertThat(out.toString().lines().toList())
+    assertThat(out.toString().lines().findFirst())
+        .hasValue(
+            "durability      replication factor 1, min.insync.replicas 1 (for topics it creates)");
+    assertThat(out.toString().lines().skip(1).toList())
         .startsWith(
             "already exists  restaurants (1 partition)",
             "already exists  food-orders (3 partitions)",
@@ -142,6 +151,17 @@ class GeneratorIT {
             "already exists  food-orders-rejected (3 partitions)")
         .hasSize(Topics.all().size())
         .allMatch(line -> line.startsWith("already exists  "));
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      ConfigResource dlq =
+          new ConfigResource(ConfigResource.Type.TOPIC, Topics.FOOD_SINK_DLQ.name());
+      Config config = admin.describeConfigs(List.of(dlq)).all().get().get(dlq);
+      assertThat(config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).value()).isEqualTo("1");
+      assertThat(config.get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG).source())
+          .as("set on the topic, not inherited from the broker")
+          .isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+    }
   }
 
   @Test

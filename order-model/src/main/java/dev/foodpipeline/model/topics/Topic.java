@@ -1,8 +1,10 @@
 package dev.foodpipeline.model.topics;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Utils;
 
@@ -21,10 +23,16 @@ public record Topic<K, V>(
     configs = Map.copyOf(configs);
   }
 
-  /** The admin request that creates this topic with the given replication factor. */
-  public NewTopic newTopic(short replicationFactor) {
-    return new NewTopic(name, Optional.of(partitions), Optional.of(replicationFactor))
-        .configs(configs);
+  /**
+   * The admin request that creates this topic with its configs and the given durability (its
+   * replication factor, and {@code min.insync.replicas} as a topic config).
+   */
+  public NewTopic newTopic(Durability durability) {
+    Map<String, String> withDurability = new LinkedHashMap<>(configs);
+    withDurability.put(
+        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, String.valueOf(durability.minInsyncReplicas()));
+    return new NewTopic(name, Optional.of(partitions), Optional.of(durability.replicationFactor()))
+        .configs(withDurability);
   }
 
   /**

@@ -43,13 +43,23 @@ public final class TopicCreator {
    *     a different partition count than the registry says
    */
   public List<Outcome> ensure(Collection<Topic<?, ?>> topics, short replicationFactor) {
+    return ensure(topics, Durability.withReplicationFactor(replicationFactor));
+  }
+
+  /**
+   * Creates every topic that does not exist yet, with this durability (replication factor and
+   * {@code min.insync.replicas}); existing topics are left as they are.
+   *
+   * @throws TopicSetupException as {@link #ensure(Collection, short)}
+   */
+  public List<Outcome> ensure(Collection<Topic<?, ?>> topics, Durability durability) {
     try {
       Set<String> existing =
           admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       List<Outcome> outcomes = new ArrayList<>();
       for (Topic<?, ?> topic : topics) {
         if (!existing.contains(topic.name())) {
-          outcomes.add(create(topic, replicationFactor));
+          outcomes.add(create(topic, durability));
         }
       }
       long deadline = System.nanoTime() + timeout.toNanos();
@@ -105,14 +115,15 @@ public final class TopicCreator {
     }
   }
 
-  private Outcome create(Topic<?, ?> topic, short replicationFactor)
+  private Outcome create(Topic<?, ?> topic, Durability durability)
       throws InterruptedException, ExecutionException, TimeoutException {
     try {
       admin
-          .createTopics(List.of(topic.newTopic(replicationFactor)))
+          .createTopics(List.of(topic.newTopic(durability)))
           .all()
           .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      log.info("Created topic {} with {} partitions", topic.name(), topic.partitions());
+      log.info(
+          "Created topic {} with {} partitions, {}", topic.name(), topic.partitions(), durability);
       return new Outcome(topic.name(), true, topic.partitions());
     } catch (ExecutionException e) {
       if (e.getCause() instanceof TopicExistsException) {

@@ -73,6 +73,15 @@ public final class Topics {
           ConnectJsonSerde.forKey(ConnectMappings.RESTAURANT_STATS_KEY),
           ConnectJsonSerde.forValue(ConnectMappings.RESTAURANT_STATS));
 
+  /**
+   * Records the JDBC sinks could not convert (not JSON, no schema envelope), as they came, with
+   * {@code __connect.errors.*} headers naming their origin: Kafka Connect writes them here ({@code
+   * errors.deadletterqueue.topic.name} of connect/connectors/*.json). One partition, as Connect
+   * would create it.
+   */
+  public static final Topic<byte[], byte[]> FOOD_SINK_DLQ =
+      new Topic<>("food-sink-dlq", 1, Map.of(), Serdes.ByteArray(), Serdes.ByteArray());
+
   /** All topics, in the order they are created. */
   public static List<Topic<?, ?>> all() {
     return List.of(
@@ -81,6 +90,7 @@ public final class Topics {
         FOOD_ORDERS_PROCESSED,
         FOOD_ORDER_ITEMS,
         FOOD_ORDERS_REJECTED,
-        RESTAURANT_STATS);
+        RESTAURANT_STATS,
+        FOOD_SINK_DLQ);
   }
 }

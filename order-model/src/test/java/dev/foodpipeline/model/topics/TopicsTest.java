@@ -26,18 +26,21 @@ class TopicsTest {
             "food-orders-processed",
             "food-order-items",
             "food-orders-rejected",
-            "restaurant-stats")
+            "restaurant-stats",
+            "food-sink-dlq")
         .doesNotHaveDuplicates();
   }
 
   @Test
   void buildsTheAdminRequestWithPartitionsReplicationAndConfigs() {
-    NewTopic request = Topics.RESTAURANTS.newTopic((short) 1);
+    NewTopic request = Topics.RESTAURANTS.newTopic(Durability.forBrokers(3));
 
     assertThat(request.name()).isEqualTo("restaurants");
     assertThat(request.numPartitions()).isEqualTo(1);
-    assertThat(request.replicationFactor()).isEqualTo((short) 1);
-    assertThat(request.configs()).containsEntry("cleanup.policy", "compact");
+    assertThat(request.replicationFactor()).isEqualTo((short) 3);
+    assertThat(request.configs())
+        .containsEntry("cleanup.policy", "compact")
+        .containsEntry("min.insync.replicas", "2");
     assertThat(Topics.FOOD_ORDERS).hasToString("food-orders");
   }
 
