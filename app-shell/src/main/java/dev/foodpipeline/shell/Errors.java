@@ -13,7 +13,7 @@ public final class Errors {
   }
 
   /** The first line of the error's message, or its simple class name when it has none. */
-  public static String oneLine(Throwable error) {
+  public static String oneLineOf(Throwable error) {
     return error.getMessage() == null
         ? error.getClass().getSimpleName()
         : oneLine(error.getMessage());
@@ -31,7 +31,7 @@ public final class Errors {
 
   /** The first line of the root cause's message: what a log line or an error line should say. */
   public static String rootCauseLine(Throwable error) {
-    return oneLine(rootCause(error));
+    return oneLineOf(rootCause(error));
   }
 
   /** Whether the error or one of its causes is of one of the types. */

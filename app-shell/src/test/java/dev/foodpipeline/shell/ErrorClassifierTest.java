@@ -52,9 +52,9 @@ class ErrorClassifierTest {
 
   @Test
   void oneLineHelpers() {
-    assertThat(Errors.oneLine((String) null)).isEqualTo("(no message)");
+    assertThat(Errors.oneLine(null)).isEqualTo("(no message)");
     assertThat(Errors.oneLine("  first\nsecond")).isEqualTo("first");
-    assertThat(Errors.oneLine(new NullPointerException())).isEqualTo("NullPointerException");
+    assertThat(Errors.oneLineOf(new NullPointerException())).isEqualTo("NullPointerException");
     Throwable chain = new RuntimeException("a", new IllegalStateException("root\ncause"));
     assertThat(Errors.rootCause(chain)).isInstanceOf(IllegalStateException.class);
     assertThat(Errors.rootCauseLine(chain)).isEqualTo("root");
