@@ -58,8 +58,8 @@ public record ConfigFile(Path path, Map<String, String> settings, Map<String, St
                 + path
                 + ": unknown setting '"
                 + key
-                + "' (write a flag without its dashes, such as rate=50,"
-                + " or a Kafka client setting as kafka.<name>)");
+                + "' (write a flag without its dashes, such as"
+                + " bootstrap-servers=kafka:9092, or a Kafka client setting as kafka.<name>)");
       }
     }
     return new ConfigFile(path, settings, kafka);

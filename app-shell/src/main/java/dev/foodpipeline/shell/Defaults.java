@@ -87,9 +87,15 @@ public class Defaults implements IDefaultValueProvider {
   }
 
   /**
-   * Where a value of an option came from: the variable or config file entry that gave it, else the
-   * flag itself.
+   * Where the value of an option not on the command line came from: the variable or config file
+   * entry that gave it, else the flag itself.
    */
+  public String source(OptionSpec option) {
+    Source source = sources.get(key(option));
+    return source != null ? source.name() : option.longestName();
+  }
+
+  /** As {@link #source(OptionSpec)}, when the value was this one (else the flag). */
   public String source(OptionSpec option, String value) {
     Source source = sources.get(key(option));
     return source != null && source.value().equals(value) ? source.name() : option.longestName();

@@ -1,12 +1,16 @@
 package dev.foodpipeline.shell;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -41,6 +45,29 @@ public final class Shell implements IParameterExceptionHandler, IExecutionExcept
         .setDefaultValueProvider(defaults)
         .setParameterExceptionHandler(shell)
         .setExecutionExceptionHandler(shell);
+  }
+
+  /**
+   * Adds to the usage help a list of every option's environment variable (and shared name), so
+   * {@code --help} shows where each setting can come from.
+   */
+  public static CommandLine withEnvironmentHelp(CommandLine commandLine, Defaults defaults) {
+    UsageMessageSpec usage = commandLine.getCommandSpec().usageMessage();
+    List<String> footer = new ArrayList<>(List.of(usage.footer()));
+    footer.add("Environment (a flag wins over its variable, a variable over --config-file):");
+    for (OptionSpec option : commandLine.getCommandSpec().options()) {
+      if (option.usageHelp() || option.versionHelp() || option.isMultiValue()) {
+        continue;
+      }
+      String key = Defaults.key(option);
+      footer.add(
+          String.format(Locale.ROOT, "  %-22s %s", option.longestName(), defaults.envName(key)));
+      if (Defaults.SHARED_ENV.containsKey(key)) {
+        footer.add(String.format(Locale.ROOT, "  %-22s then %s", "", Defaults.SHARED_ENV.get(key)));
+      }
+    }
+    usage.footer(footer.toArray(String[]::new));
+    return commandLine;
   }
 
   /**

@@ -85,6 +85,19 @@ class ShellTest {
   }
 
   @Test
+  void helpCanListEveryVariable() {
+    Defaults defaults = new Defaults("test", Map.of());
+    CommandLine command =
+        Shell.withEnvironmentHelp(
+            Shell.commandLine(program, defaults, new ErrorClassifier("test-program"), ""),
+            defaults);
+    command.setOut(new PrintWriter(out, true));
+    assertThat(command.execute("--help")).isZero();
+    assertThat(out.toString())
+        .contains("FOOD_TEST_RATE", "FOOD_TEST_BOOTSTRAP_SERVERS", "then FOOD_BOOTSTRAP_SERVERS");
+  }
+
+  @Test
   void aRunThatWorksIsExitZero() {
     assertThat(execute(Map.of("FOOD_TEST_RATE", "4"))).isZero();
     assertThat(out.toString()).contains("rate 4");

@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * it finds out task by task while it already processes, as a {@code TaskCorruptedException}; the
  * handling of that exception aborts the stream thread's open transaction, a path that could lose
  * the uncommitted records of the thread's other tasks: suspected after an early crash test, never
- * reproduced in 26 later runs (docs/streams-app.md). Deleting before the start avoids that path. The process id file stays, so the new producers keep
- * their transactional ids and fence the killed run's open transactions at once.
+ * reproduced in 26 later runs (docs/streams-app.md). Deleting before the start avoids that path.
+ * The process id file stays, so the new producers keep their transactional ids and fence the killed
+ * run's open transactions at once.
  */
 final class LocalState {
   private static final Logger log = LoggerFactory.getLogger(LocalState.class);
