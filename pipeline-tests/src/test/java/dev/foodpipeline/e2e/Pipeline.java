@@ -64,7 +64,7 @@ final class Pipeline implements AutoCloseable {
             ConnectWorker.builder()
                 .workerConfig(path("e2e.workerConfig"))
                 .pluginPath(path("e2e.pluginPath"))
-                .flag("--bootstrap-servers", broker.bootstrapServers())
+                .bootstrapServers(broker.bootstrapServers())
                 .start());
     assertThat(generator(Clock.systemUTC(), "topics", "-b", broker.bootstrapServers())).isZero();
     assertThat(
