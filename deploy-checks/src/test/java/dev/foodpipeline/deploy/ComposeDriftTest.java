@@ -77,7 +77,7 @@ class ComposeDriftTest {
   private static final Pattern OPTION_IN_COMMAND =
       Pattern.compile("(?<![\\w-])(--[a-z][a-z0-9-]*)");
   private static final Pattern SETTING_FLAG =
-      Pattern.compile("^\\s*[A-Z_]+\\(\"--([a-z-]+)\"", Pattern.MULTILINE);
+      Pattern.compile("names = \\{?(?:\"-[a-z]\", )?\"--([a-z-]+)\"");
 
   private final Compose compose = Compose.load();
 
@@ -307,7 +307,7 @@ class ComposeDriftTest {
     Set<String> settings = new HashSet<>();
     Matcher flags =
         SETTING_FLAG.matcher(
-            Repo.read("streams-app/src/main/java/dev/foodpipeline/streams/Setting.java"));
+            Repo.read("streams-app/src/main/java/dev/foodpipeline/streams/StreamsOptions.java"));
     while (flags.find()) {
       settings.add("FOOD_STREAMS_" + flags.group(1).replace('-', '_').toUpperCase(Locale.ROOT));
     }

@@ -82,10 +82,10 @@ final class Pipeline implements AutoCloseable {
         keep(
             new StreamsApp(
                 StreamsSettings.builder()
-                    .bootstrapServers(broker.bootstrapServers())
-                    .instanceId("e2e-1")
-                    .threads(2)
-                    .stateDir(stateDir)
+                    .flag("--bootstrap-servers", broker.bootstrapServers())
+                    .flag("--instance-id", "e2e-1")
+                    .flag("--threads", 2)
+                    .flag("--state-dir", stateDir)
                     .build()));
     streams.start();
     streams.awaitRunning(Duration.ofSeconds(90));

@@ -7,9 +7,9 @@ import dev.foodpipeline.generator.InvalidKind;
 import dev.foodpipeline.generator.InvalidMix;
 import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.generator.RunFile;
-import dev.foodpipeline.generator.cli.ExitCodes;
 import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
+import dev.foodpipeline.shell.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -208,7 +208,7 @@ class ReconcileEndToEndIT {
 
     Result result = reconcile();
 
-    assertThat(result.exit()).as(result.output()).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(result.exit()).as(result.output()).isEqualTo(ExitCodes.PROBLEM);
     assertThat(result.output())
         .contains("MISMATCH: 4 order ids are wrong:")
         .contains(deleted + "  missing from orders")

@@ -2,10 +2,13 @@ package dev.foodpipeline.streams;
 
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.shell.Defaults;
+import dev.foodpipeline.shell.ErrorClassifier;
+import dev.foodpipeline.shell.Errors;
+import dev.foodpipeline.shell.ExitCodes;
+import dev.foodpipeline.shell.Shell;
 import dev.foodpipeline.streams.http.HttpApi;
-import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * The runnable jar's entry point: reads {@link StreamsSettings} from flags, environment and
@@ -39,13 +44,13 @@ import picocli.CommandLine.Option;
       "Validates, deduplicates and enriches food orders from 'food-orders' (exactly_once_v2) into"
           + " 'food-orders-processed' and 'food-order-items'; every rejected input goes to 'food-orders-rejected'"
           + " with its reason; 1-minute stats per restaurant go to 'restaurant-stats' and are served over HTTP.",
-      "Each option can also be set by its environment variable; a flag wins over the variable."
+      "A flag wins over FOOD_STREAMS_<FLAG>, that over --config-file, that over the default."
     },
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
       "0:stopped on request (after SIGTERM the JVM itself reports 143)",
-      "1:unexpected failure",
-      "2:bad setting"
+      "2:bad flag, setting or Kafka property; the HTTP port cannot be bound",
+      "70:internal error (a bug)"
     })
 public final class Main implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -58,121 +63,9 @@ public final class Main implements Callable<Integer> {
   /** Every topic of the registry: the app reads two of them and writes the others. */
   static final List<String> REQUIRED_TOPICS = Topics.all().stream().map(Topic::name).toList();
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT[,...]",
-      description = "Kafka (env FOOD_STREAMS_BOOTSTRAP_SERVERS; default 127.0.0.1:9092)")
-  String bootstrapServers;
+  @Mixin StreamsOptions options = new StreamsOptions();
 
-  @Option(
-      names = "--application-id",
-      paramLabel = "ID",
-      description =
-          "Streams application id = consumer group (env FOOD_STREAMS_APPLICATION_ID; default food-orders-streams)")
-  String applicationId;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      description = "stream threads of this instance (env FOOD_STREAMS_THREADS; default 2)")
-  String threads;
-
-  @Option(
-      names = "--instance-id",
-      paramLabel = "ID",
-      description =
-          "names this instance in logs, client id, static group membership and default state dir"
-              + " (env FOOD_STREAMS_INSTANCE_ID; default <host name>-<http port>)")
-  String instanceId;
-
-  @Option(
-      names = "--state-dir",
-      paramLabel = "DIR",
-      description =
-          "state directory (env FOOD_STREAMS_STATE_DIR; default <tmp>/food-orders-streams-<instance-id>)")
-  String stateDir;
-
-  @Option(
-      names = "--commit-interval-ms",
-      paramLabel = "MS",
-      description =
-          "transaction commit interval (env FOOD_STREAMS_COMMIT_INTERVAL_MS; default 100)")
-  String commitIntervalMs;
-
-  @Option(
-      names = "--close-timeout-ms",
-      paramLabel = "MS",
-      description =
-          "how long a shutdown may take (env FOOD_STREAMS_CLOSE_TIMEOUT_MS; default 8000)")
-  String closeTimeoutMs;
-
-  @Option(
-      names = "--http-host",
-      paramLabel = "HOST",
-      description =
-          "address of the HTTP endpoints; 0.0.0.0 for every address (env FOOD_STREAMS_HTTP_HOST; default 127.0.0.1)")
-  String httpHost;
-
-  @Option(
-      names = "--http-port",
-      paramLabel = "PORT",
-      description =
-          "port of the HTTP endpoints; 0 = any free port (env FOOD_STREAMS_HTTP_PORT; default 7070)")
-  String httpPort;
-
-  @Option(
-      names = "--advertised-host",
-      paramLabel = "HOST",
-      description =
-          "how other instances reach this one's HTTP port (application.server) (env FOOD_STREAMS_ADVERTISED_HOST;"
-              + " default the HTTP host, or the host name when that is 0.0.0.0)")
-  String advertisedHost;
-
-  @Option(
-      names = "--static-membership",
-      paramLabel = "true|false",
-      description =
-          "join the consumer group as static members, group.instance.id = instance id"
-              + " (env FOOD_STREAMS_STATIC_MEMBERSHIP; default true)")
-  String staticMembership;
-
-  @Option(
-      names = "--dedup-retention-ms",
-      paramLabel = "MS",
-      description =
-          "how long an accepted order id is remembered to reject duplicates (env FOOD_STREAMS_DEDUP_RETENTION_MS;"
-              + " default 86400000 = 24 h)")
-  String dedupRetentionMs;
-
-  @Option(
-      names = "--stats-grace-ms",
-      paramLabel = "MS",
-      description =
-          "how late an order may arrive and still count in its 1-minute restaurant-stats window;"
-              + " a window is final this long after its end (env FOOD_STREAMS_STATS_GRACE_MS; default 30000)")
-  String statsGraceMs;
-
-  @Option(
-      names = "--rocksdb-memory-mb",
-      paramLabel = "MIB",
-      description =
-          "RocksDB memory of this instance, one cache shared by every store, half of it for memtables"
-              + " (env FOOD_STREAMS_ROCKSDB_MEMORY_MB; default 16)")
-  String rocksDbMemoryMb;
-
-  @Option(
-      names = "--config-file",
-      paramLabel = "FILE",
-      description =
-          "Kafka Streams/client properties file, passed through (env FOOD_STREAMS_CONFIG_FILE)")
-  String configFile;
-
-  @Option(
-      names = {"-c", "--config"},
-      paramLabel = "KEY=VALUE",
-      description =
-          "a Kafka Streams/client property, passed through; repeatable (env FOOD_STREAMS_CONFIG_<KEY> with _ for .)")
-  Map<String, String> config = new LinkedHashMap<>();
+  @Spec CommandSpec spec;
 
   private final Map<String, String> env;
   private final CountDownLatch stopRequested;
@@ -217,16 +110,15 @@ public final class Main implements Callable<Integer> {
     System.exit(exitCode);
   }
 
-  /** The command with its error handling: a bad setting is one line on stderr and exit code 2. */
+  /** The command with the shell's error handling: a bad setting is one line and exit code 2. */
   static CommandLine commandLine(Main main) {
-    return new CommandLine(main)
-        .setExecutionExceptionHandler(
-            (error, commandLine, parseResult) -> {
-              PrintWriter err = commandLine.getErr();
-              err.println("streams-app: " + oneLine(error));
-              err.flush();
-              return error instanceof SettingsException || error instanceof ConfigException ? 2 : 1;
-            });
+    Defaults defaults = StreamsOptions.defaults(main.env);
+    ErrorClassifier errors =
+        new ErrorClassifier("streams-app")
+            .on(SettingsException.class, ExitCodes.USAGE)
+            .on(ConfigException.class, ExitCodes.USAGE);
+    return Shell.withEnvironmentHelp(
+        Shell.commandLine(main, defaults, errors, "streams-app: "), defaults);
   }
 
   @Override
@@ -242,24 +134,7 @@ public final class Main implements Callable<Integer> {
   }
 
   StreamsSettings settings() {
-    return StreamsSettings.builder()
-        .flag(Setting.BOOTSTRAP_SERVERS, bootstrapServers)
-        .flag(Setting.APPLICATION_ID, applicationId)
-        .flag(Setting.THREADS, threads)
-        .flag(Setting.INSTANCE_ID, instanceId)
-        .flag(Setting.STATE_DIR, stateDir)
-        .flag(Setting.COMMIT_INTERVAL_MS, commitIntervalMs)
-        .flag(Setting.CLOSE_TIMEOUT_MS, closeTimeoutMs)
-        .flag(Setting.HTTP_HOST, httpHost)
-        .flag(Setting.HTTP_PORT, httpPort)
-        .flag(Setting.ADVERTISED_HOST, advertisedHost)
-        .flag(Setting.STATIC_MEMBERSHIP, staticMembership)
-        .flag(Setting.DEDUP_RETENTION_MS, dedupRetentionMs)
-        .flag(Setting.STATS_GRACE_MS, statsGraceMs)
-        .flag(Setting.ROCKSDB_MEMORY_MB, rocksDbMemoryMb)
-        .flag(Setting.CONFIG_FILE, configFile)
-        .config(config)
-        .build(env);
+    return options.settings(spec.commandLine());
   }
 
   /** Asks the run loop to stop. */
@@ -360,7 +235,7 @@ public final class Main implements Callable<Integer> {
       log.error(
           "streams-app {} could not start: {}; trying again in {} ms",
           instance,
-          oneLine(rootCause(e)),
+          Errors.rootCauseLine(e),
           statusInterval.toMillis());
       return false;
     }
@@ -404,19 +279,5 @@ public final class Main implements Callable<Integer> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  private static Throwable rootCause(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root;
-  }
-
-  private static String oneLine(Throwable error) {
-    String message =
-        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-    return message.lines().findFirst().orElse(message);
   }
 }

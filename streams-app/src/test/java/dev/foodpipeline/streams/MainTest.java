@@ -37,8 +37,12 @@ class MainTest {
     int exitCode = execute(Map.of(), "--help");
 
     assertThat(exitCode).isZero();
-    for (Setting setting : Setting.values()) {
-      assertThat(out.toString()).contains(setting.flag(), setting.envVar());
+    var defaults = StreamsOptions.defaults(Map.of());
+    for (var option : new CommandLine(new StreamsOptions()).getCommandSpec().options()) {
+      if (!option.isMultiValue()) {
+        String key = dev.foodpipeline.shell.Defaults.key(option);
+        assertThat(out.toString()).contains(option.longestName(), defaults.envName(key));
+      }
     }
     assertThat(out.toString()).contains("--config", "FOOD_STREAMS_CONFIG_<KEY>");
   }
@@ -77,6 +81,13 @@ class MainTest {
     assertThat(err.toString().trim())
         .startsWith("streams-app: Invalid value sometimes for configuration processing.guarantee")
         .doesNotContain("\n");
+  }
+
+  @Test
+  void threadsBeyondAnIntAreAUsageErrorNotOneThread() {
+    assertThat(execute(Map.of(), "--threads", "4294967297")).isEqualTo(2);
+    assertThat(err.toString().trim())
+        .isEqualTo("streams-app: --threads must be at most 2147483647, got 4294967297");
   }
 
   @Test
@@ -200,7 +211,7 @@ class MainTest {
   void flagsReachTheSettings() {
     Main main =
         new Main(Map.of("FOOD_STREAMS_THREADS", "3"), new CountDownLatch(1), Duration.ofSeconds(1));
-    new CommandLine(main)
+    Main.commandLine(main)
         .parseArgs(
             "--bootstrap-servers",
             "127.0.0.1:19092",

@@ -2,7 +2,6 @@ package dev.foodpipeline.streams;
 
 import dev.foodpipeline.infra.Ports;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /** Settings for an app without a working Kafka: timeouts short so that failures come fast. */
@@ -16,11 +15,11 @@ final class NoKafka {
 
   static StreamsSettings settings(String bootstrapServers, Path stateDir) {
     return StreamsSettings.builder()
-        .bootstrapServers(bootstrapServers)
-        .instanceId("lonely")
-        .stateDir(stateDir)
-        .threads(1)
-        .closeTimeout(Duration.ofSeconds(10))
+        .flag("--bootstrap-servers", bootstrapServers)
+        .flag("--instance-id", "lonely")
+        .flag("--state-dir", stateDir)
+        .flag("--threads", 1)
+        .flag("--close-timeout-ms", 10_000)
         .config(
             Map.of(
                 "default.api.timeout.ms", "500",

@@ -44,7 +44,7 @@ class StreamsSettingsTest {
   @Test
   void withAnyFreePortTheInstanceIdIsTheHostNameAndNoServerIsAdvertisedUntilBound() {
     StreamsSettings settings =
-        StreamsSettings.builder().httpPort(0).build(Map.of("HOSTNAME", "box-1"));
+        StreamsSettings.builder().flag("--http-port", 0).build(Map.of("HOSTNAME", "box-1"));
 
     assertThat(settings.instanceId()).isEqualTo("box-1");
     assertThat(settings.applicationServer()).isEmpty();
@@ -59,15 +59,17 @@ class StreamsSettingsTest {
   @Test
   void listeningOnEveryAddressAdvertisesTheHostName() {
     StreamsSettings settings =
-        StreamsSettings.builder().httpHost("0.0.0.0").build(Map.of("HOSTNAME", "streams-app-1"));
+        StreamsSettings.builder()
+            .flag("--http-host", "0.0.0.0")
+            .build(Map.of("HOSTNAME", "streams-app-1"));
 
     assertThat(settings.advertisedHost()).isEqualTo("streams-app-1");
     assertThat(settings.toProperties())
         .containsEntry(StreamsConfig.APPLICATION_SERVER_CONFIG, "streams-app-1:7070");
     assertThat(
             StreamsSettings.builder()
-                .httpHost("0.0.0.0")
-                .advertisedHost("10.0.0.5")
+                .flag("--http-host", "0.0.0.0")
+                .flag("--advertised-host", "10.0.0.5")
                 .build(Map.of())
                 .applicationServer())
         .hasValue("10.0.0.5:7070");
@@ -75,19 +77,19 @@ class StreamsSettingsTest {
 
   @Test
   void staticMembershipNamesTheMainConsumerAfterTheInstanceUnlessTurnedOffOrGivenExplicitly() {
-    assertThat(StreamsSettings.builder().instanceId("a").build().toProperties())
+    assertThat(StreamsSettings.builder().flag("--instance-id", "a").build().toProperties())
         .containsEntry("main.consumer.group.instance.id", "a");
     assertThat(
             StreamsSettings.builder()
-                .instanceId("a")
-                .staticMembership(false)
+                .flag("--instance-id", "a")
+                .flag("--static-membership", false)
                 .build()
                 .toProperties())
         .doesNotContainKey("main.consumer.group.instance.id")
         .doesNotContainKey("group.instance.id");
     assertThat(
             StreamsSettings.builder()
-                .instanceId("a")
+                .flag("--instance-id", "a")
                 .config("group.instance.id", "mine")
                 .build()
                 .toProperties())
@@ -146,13 +148,13 @@ class StreamsSettingsTest {
   void flagsWinOverEnvironmentVariables() {
     StreamsSettings settings =
         StreamsSettings.builder()
-            .bootstrapServers("127.0.0.1:19092")
-            .threads(4)
-            .instanceId("a")
-            .stateDir(tempDir)
-            .commitInterval(Duration.ofMillis(50))
-            .closeTimeout(Duration.ofSeconds(3))
-            .applicationId("flagged")
+            .flag("--bootstrap-servers", "127.0.0.1:19092")
+            .flag("--threads", 4)
+            .flag("--instance-id", "a")
+            .flag("--state-dir", tempDir)
+            .flag("--commit-interval-ms", 50)
+            .flag("--close-timeout-ms", 3000)
+            .flag("--application-id", "flagged")
             .build(
                 Map.of(
                     "FOOD_STREAMS_THREADS",
@@ -175,9 +177,9 @@ class StreamsSettingsTest {
   void propertiesSetExactlyOnceAndTheAppsDefaults() {
     Properties properties =
         StreamsSettings.builder()
-            .instanceId("a")
-            .stateDir(tempDir)
-            .threads(3)
+            .flag("--instance-id", "a")
+            .flag("--state-dir", tempDir)
+            .flag("--threads", 3)
             .build()
             .toProperties();
 
@@ -217,7 +219,7 @@ class StreamsSettingsTest {
   void passedThroughPropertiesOverrideTheAppsDefaults() {
     Properties properties =
         StreamsSettings.builder()
-            .instanceId("a")
+            .flag("--instance-id", "a")
             .config("processing.guarantee", "at_least_once")
             .config("client.id", "custom")
             .config("num.standby.replicas", "1")
@@ -234,13 +236,15 @@ class StreamsSettingsTest {
   void passthroughPrecedenceIsFlagThenEnvironmentThenFile() throws IOException {
     Path file = tempDir.resolve("streams.properties");
     Files.writeString(
-        file, "linger.ms=5\nnum.standby.replicas=1\nmax.poll.records=100\nnum.stream.threads=6\n");
+        file,
+        "kafka.linger.ms=5\nkafka.num.standby.replicas=1\nkafka.max.poll.records=100\n"
+            + "kafka.num.stream.threads=6\n");
 
     StreamsSettings settings =
         StreamsSettings.builder()
-            .configFile(file)
+            .flag("--config-file", file)
             .config("linger.ms", "20")
-            .instanceId("a")
+            .flag("--instance-id", "a")
             .build(
                 Map.of(
                     "FOOD_STREAMS_CONFIG_LINGER_MS",
@@ -260,8 +264,8 @@ class StreamsSettingsTest {
   void typedFlagWinsOverTheSamePropertyPassedThrough() {
     StreamsSettings settings =
         StreamsSettings.builder()
-            .instanceId("a")
-            .threads(2)
+            .flag("--instance-id", "a")
+            .flag("--threads", 2)
             .config("num.stream.threads", "8")
             .config("bootstrap.servers", "other:9092")
             .build();
@@ -298,16 +302,11 @@ class StreamsSettingsTest {
         "--rocksdb-memory-mb|2|--rocksdb-memory-mb must be 4..65536, got 2",
         "--stats-grace-ms|-1|--stats-grace-ms must be 0..1800000, got -1",
         "--stats-grace-ms|3600000|--stats-grace-ms must be 0..1800000, got 3600000",
-        "--config-file|/no/such/file.properties|--config-file cannot be read: /no/such/file.properties (NoSuchFileException)"
+        "--config-file|/no/such/file.properties|--config-file: no file /no/such/file.properties"
       })
   void badFlagFailsWithOneLineNamingIt(String flag, String value, String message) {
-    Setting setting =
-        java.util.Arrays.stream(Setting.values())
-            .filter(s -> s.flag().equals(flag))
-            .findFirst()
-            .orElseThrow();
-
-    assertThatThrownBy(() -> StreamsSettings.builder().instanceId("a").flag(setting, value).build())
+    assertThatThrownBy(
+            () -> StreamsSettings.builder().flag("--instance-id", "a").flag(flag, value).build())
         .isInstanceOf(SettingsException.class)
         .hasMessage(message);
   }
@@ -328,7 +327,10 @@ class StreamsSettingsTest {
   void badPassedThroughValueIsNamedByItsProperty() {
     assertThatThrownBy(
             () ->
-                StreamsSettings.builder().instanceId("a").config("num.stream.threads", "0").build())
+                StreamsSettings.builder()
+                    .flag("--instance-id", "a")
+                    .config("num.stream.threads", "0")
+                    .build())
         .hasMessage("num.stream.threads must be >= 1, got 0");
   }
 
@@ -362,7 +364,12 @@ class StreamsSettingsTest {
 
   @Test
   void everySettingHasAnEnvironmentVariableNamedAfterItsFlag() {
-    assertThat(java.util.Arrays.stream(Setting.values()).map(Setting::envVar))
+    var defaults = StreamsOptions.defaults(Map.of());
+    assertThat(
+            new picocli.CommandLine(new StreamsOptions())
+                .getCommandSpec().options().stream()
+                    .filter(option -> !option.isMultiValue())
+                    .map(option -> defaults.envName(dev.foodpipeline.shell.Defaults.key(option))))
         .containsExactly(
             "FOOD_STREAMS_BOOTSTRAP_SERVERS",
             "FOOD_STREAMS_APPLICATION_ID",
@@ -385,8 +392,8 @@ class StreamsSettingsTest {
   void describeIsOneLineWithEverySetting() {
     String line =
         StreamsSettings.builder()
-            .instanceId("a")
-            .stateDir(tempDir)
+            .flag("--instance-id", "a")
+            .flag("--state-dir", tempDir)
             .config("linger.ms", "5")
             .build()
             .describe();
@@ -405,5 +412,51 @@ class StreamsSettingsTest {
             "PT24H",
             "stats grace PT30S",
             "RocksDB 16 MiB");
+  }
+
+  @Test
+  void theSharedBootstrapVariableIsReadAfterTheAppsOwn() {
+    assertThat(
+            StreamsSettings.builder()
+                .build(Map.of("FOOD_BOOTSTRAP_SERVERS", "kafka:9092", "HOSTNAME", "h"))
+                .bootstrapServers())
+        .isEqualTo("kafka:9092");
+    assertThat(
+            StreamsSettings.builder()
+                .build(
+                    Map.of(
+                        "FOOD_BOOTSTRAP_SERVERS", "kafka:9092",
+                        "FOOD_STREAMS_BOOTSTRAP_SERVERS", "mine:9092"))
+                .bootstrapServers())
+        .isEqualTo("mine:9092");
+  }
+
+  @Test
+  void theConfigFileTakesFlagsAndKafkaPropertiesAndPointsOldEntriesToTheirNewName()
+      throws IOException {
+    Path file = tempDir.resolve("streams.properties");
+    Files.writeString(file, "threads=3\nkafka.linger.ms=5\n");
+    StreamsSettings settings = StreamsSettings.builder().flag("--config-file", file).build();
+    assertThat(settings.threads()).isEqualTo(3);
+    assertThat(settings.config()).containsExactly(Map.entry("linger.ms", "5"));
+
+    Files.writeString(file, "linger.ms=5\n");
+    assertThatThrownBy(() -> StreamsSettings.builder().flag("--config-file", file).build())
+        .isInstanceOf(SettingsException.class)
+        .hasMessageContaining("unknown setting 'linger.ms'")
+        .hasMessageContaining("kafka.<name>");
+  }
+
+  @Test
+  void aBadValueInTheConfigFileNamesTheFile() throws IOException {
+    Path file = tempDir.resolve("streams.properties");
+    Files.writeString(file, "threads=0\n");
+    assertThatThrownBy(
+            () ->
+                StreamsSettings.builder()
+                    .flag("--config-file", file)
+                    .flag("--instance-id", "a")
+                    .build())
+        .hasMessage("threads in " + file + " must be >= 1, got 0");
   }
 }

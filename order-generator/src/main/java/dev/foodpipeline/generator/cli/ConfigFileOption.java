@@ -22,8 +22,6 @@ public final class ConfigFileOption {
 
   /** The Kafka client settings ({@code kafka.*}) of the config file; empty without one. */
   Map<String, String> kafkaSettings(Map<String, String> env) {
-    ConfigDefaults defaults = new ConfigDefaults(env);
-    ConfigFile file = defaults.configFile(command);
-    return file == null ? Map.of() : file.kafka();
+    return GeneratorCommand.defaults(env).kafkaSettings(command);
   }
 }

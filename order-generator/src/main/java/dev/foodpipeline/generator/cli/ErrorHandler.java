@@ -5,115 +5,58 @@ import dev.foodpipeline.generator.producer.KafkaSetupException;
 import dev.foodpipeline.generator.producer.KafkaUnreachableException;
 import dev.foodpipeline.generator.reconcile.DatabaseException;
 import dev.foodpipeline.model.topics.TopicCreator.TopicSetupException;
-import java.io.PrintWriter;
+import dev.foodpipeline.shell.ErrorClassifier;
+import dev.foodpipeline.shell.Errors;
+import dev.foodpipeline.shell.ExitCodes;
+import dev.foodpipeline.shell.Failure;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.TimeoutException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
-import picocli.CommandLine.IExecutionExceptionHandler;
-import picocli.CommandLine.IParameterExceptionHandler;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The one place where errors become an exit code and a one-line message on the command's error
- * writer: bad flags (with a hint to use --help), an unreachable cluster, Kafka refusing something,
- * and bugs. Stack traces go to the debug log only.
+ * The generator's rules for the shell's {@link ErrorClassifier}: an unreachable cluster, Kafka
+ * refusing something, a bad client setting, the database; anything else is a bug (exit 70).
  */
-final class ErrorHandler implements IParameterExceptionHandler, IExecutionExceptionHandler {
-  private static final Logger log = LoggerFactory.getLogger(ErrorHandler.class);
+final class ErrorHandler {
+  static final ErrorClassifier CLASSIFIER =
+      new ErrorClassifier("order-generator")
+          .on(KafkaUnreachableException.class, ExitCodes.UNREACHABLE)
+          .on(DatabaseException.class, ExitCodes.DATABASE_ERROR)
+          .on(InvalidSettingException.class, ExitCodes.USAGE)
+          .on(
+              ConfigException.class,
+              e ->
+                  new Failure(
+                      ExitCodes.USAGE,
+                      "Invalid Kafka client setting: " + Errors.oneLine(e.getMessage())))
+          .on(
+              TopicSetupException.class,
+              e ->
+                  new Failure(
+                      Errors.hasCause(
+                              e,
+                              java.util.concurrent.TimeoutException.class,
+                              TimeoutException.class)
+                          ? ExitCodes.UNREACHABLE
+                          : ExitCodes.KAFKA_ERROR,
+                      Errors.oneLine(e.getMessage())))
+          .on(KafkaSetupException.class, ExitCodes.KAFKA_ERROR)
+          .on(
+              TimeoutException.class,
+              e ->
+                  new Failure(
+                      ExitCodes.UNREACHABLE,
+                      "Kafka did not answer in time: " + Errors.oneLine(e.getMessage())))
+          // No cause more telling than a general Kafka error: the deepest one says most.
+          .onDeepest(
+              KafkaException.class,
+              e ->
+                  new Failure(
+                      ExitCodes.KAFKA_ERROR, "Kafka error: " + Errors.oneLine(e.getMessage())));
 
-  /** What an error becomes. */
-  record Failure(int exitCode, String message) {}
-
-  @Override
-  public int handleParseException(ParameterException ex, String[] args) {
-    CommandLine command = ex.getCommandLine();
-    PrintWriter err = command.getErr();
-    err.println(oneLine(ex.getMessage()));
-    UnmatchedArgumentException.printSuggestions(ex, err);
-    err.println(
-        "Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
-    err.flush();
-    return ExitCodes.USAGE;
-  }
-
-  @Override
-  public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
-    Failure failure = classify(ex);
-    log.debug("{} failed", command.getCommandSpec().qualifiedName(), ex);
-    command.getErr().println(failure.message());
-    command.getErr().flush();
-    return failure.exitCode();
-  }
+  private ErrorHandler() {}
 
   static Failure classify(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof KafkaUnreachableException) {
-        return new Failure(ExitCodes.KAFKA_UNREACHABLE, oneLine(cause.getMessage()));
-      }
-      if (cause instanceof DatabaseException) {
-        return new Failure(ExitCodes.DATABASE_ERROR, oneLine(cause.getMessage()));
-      }
-      if (cause instanceof InvalidSettingException) {
-        return new Failure(ExitCodes.USAGE, oneLine(cause.getMessage()));
-      }
-      if (cause instanceof ConfigException) {
-        return new Failure(
-            ExitCodes.USAGE, "Invalid Kafka client setting: " + oneLine(cause.getMessage()));
-      }
-      if (cause instanceof TopicSetupException) {
-        boolean timedOut =
-            hasCause(cause, java.util.concurrent.TimeoutException.class, TimeoutException.class);
-        return new Failure(
-            timedOut ? ExitCodes.KAFKA_UNREACHABLE : ExitCodes.KAFKA_ERROR,
-            oneLine(cause.getMessage()));
-      }
-      if (cause instanceof KafkaSetupException) {
-        return new Failure(ExitCodes.KAFKA_ERROR, oneLine(cause.getMessage()));
-      }
-      if (cause instanceof TimeoutException) {
-        return new Failure(
-            ExitCodes.KAFKA_UNREACHABLE,
-            "Kafka did not answer in time: " + oneLine(cause.getMessage()));
-      }
-    }
-    // No cause more telling than a general Kafka error: report the deepest one, which says most.
-    Throwable kafkaError = null;
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof KafkaException) {
-        kafkaError = cause;
-      }
-    }
-    if (kafkaError != null) {
-      return new Failure(ExitCodes.KAFKA_ERROR, "Kafka error: " + oneLine(kafkaError.getMessage()));
-    }
-    return new Failure(
-        ExitCodes.INTERNAL_ERROR,
-        "order-generator failed: "
-            + error.getClass().getName()
-            + (error.getMessage() == null ? "" : ": " + oneLine(error.getMessage())));
-  }
-
-  @SafeVarargs
-  private static boolean hasCause(Throwable error, Class<? extends Throwable>... types) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      for (Class<? extends Throwable> type : types) {
-        if (type.isInstance(cause)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  static String oneLine(String message) {
-    if (message == null) {
-      return "(no message)";
-    }
-    return message.strip().lines().findFirst().orElse("");
+    return CLASSIFIER.classify(error);
   }
 }

@@ -3,6 +3,7 @@ package dev.foodpipeline.generator.cli;
 import dev.foodpipeline.generator.GeneratedOrder;
 import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.model.json.RawText;
+import dev.foodpipeline.shell.ExitCodes;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;

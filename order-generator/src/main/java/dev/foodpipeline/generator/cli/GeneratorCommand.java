@@ -1,5 +1,8 @@
 package dev.foodpipeline.generator.cli;
 
+import dev.foodpipeline.shell.Defaults;
+import dev.foodpipeline.shell.ExitCodes;
+import dev.foodpipeline.shell.Shell;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -64,11 +67,16 @@ public final class GeneratorCommand implements Callable<Integer> {
    * messages).
    */
   public static CommandLine newCommandLine(GeneratorEnvironment environment) {
-    ErrorHandler errors = new ErrorHandler();
-    return new CommandLine(new GeneratorCommand(environment))
-        .setParameterExceptionHandler(errors)
-        .setExecutionExceptionHandler(errors)
-        .setDefaultValueProvider(new ConfigDefaults(environment.env()));
+    return Shell.commandLine(
+        new GeneratorCommand(environment),
+        defaults(environment.env()),
+        ErrorHandler.CLASSIFIER,
+        "");
+  }
+
+  /** The shell's precedence under the generator's name: FOOD_GENERATOR_<FLAG>. */
+  static Defaults defaults(java.util.Map<String, String> env) {
+    return new Defaults("GENERATOR", env);
   }
 
   public static void main(String[] args) {

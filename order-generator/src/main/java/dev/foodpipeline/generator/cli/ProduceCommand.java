@@ -13,6 +13,7 @@ import dev.foodpipeline.generator.producer.ProduceRun;
 import dev.foodpipeline.generator.producer.ProgressListener;
 import dev.foodpipeline.generator.producer.RunSummary;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.shell.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -180,7 +181,7 @@ final class ProduceCommand implements Callable<Integer> {
               settings.kafka().timeout(),
               out,
               done -> writeRunFile(settings, startedAt, done, environment, out));
-      return summary.allAcknowledged() ? ExitCodes.OK : ExitCodes.SEND_FAILED;
+      return summary.allAcknowledged() ? ExitCodes.OK : ExitCodes.PROBLEM;
     }
   }
 

@@ -8,6 +8,7 @@ import dev.foodpipeline.generator.reconcile.OrderIdRange;
 import dev.foodpipeline.generator.reconcile.ReconcileReport;
 import dev.foodpipeline.generator.reconcile.Reconciler;
 import dev.foodpipeline.generator.reconcile.SinkTables;
+import dev.foodpipeline.shell.ExitCodes;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -116,7 +117,7 @@ final class ReconcileCommand implements Callable<Integer> {
       out.print(report.format());
       out.print(report.unacknowledgedHint(settings.unacknowledged()));
       out.flush();
-      return report.matches() ? ExitCodes.OK : ExitCodes.MISMATCH;
+      return report.matches() ? ExitCodes.OK : ExitCodes.PROBLEM;
     }
   }
 

@@ -4,6 +4,7 @@ import dev.foodpipeline.generator.GenerationSpec;
 import dev.foodpipeline.generator.producer.ClusterAdmin;
 import dev.foodpipeline.generator.producer.KafkaSettings;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.shell.ExitCodes;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

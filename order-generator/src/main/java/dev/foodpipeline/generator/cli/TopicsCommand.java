@@ -2,6 +2,7 @@ package dev.foodpipeline.generator.cli;
 
 import dev.foodpipeline.generator.producer.ClusterAdmin;
 import dev.foodpipeline.generator.producer.KafkaSettings;
+import dev.foodpipeline.shell.ExitCodes;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -2,6 +2,7 @@ package dev.foodpipeline.generator.producer;
 
 import dev.foodpipeline.generator.GeneratedOrder;
 import dev.foodpipeline.generator.InvalidKind;
+import dev.foodpipeline.shell.Errors;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -61,9 +62,8 @@ public final class DeliveryStats {
   }
 
   private static String describe(Exception error) {
-    String message = error.getMessage();
     return error.getClass().getSimpleName()
-        + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+        + (error.getMessage() == null ? "" : ": " + Errors.oneLine(error.getMessage()));
   }
 
   public Counts counts() {

@@ -2,6 +2,7 @@ package dev.foodpipeline.generator.reconcile;
 
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
+import dev.foodpipeline.shell.Errors;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -69,10 +70,7 @@ public final class JdbcSinkTables implements SinkTables {
 
   static DatabaseException failure(DatabaseSettings settings, SQLException e) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    String message =
-        e.getMessage() == null
-            ? e.getClass().getSimpleName()
-            : e.getMessage().strip().lines().findFirst().orElse("");
+    String message = Errors.oneLineOf(e);
     if (state.startsWith("08") || e.getCause() instanceof java.io.IOException) {
       return new DatabaseException(
           "Couldn't reach PostgreSQL at " + settings.jdbcUrl() + ": " + message, e);

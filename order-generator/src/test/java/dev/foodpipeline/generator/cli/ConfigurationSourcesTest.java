@@ -2,8 +2,10 @@ package dev.foodpipeline.generator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foodpipeline.shell.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -119,7 +121,9 @@ class ConfigurationSourcesTest {
 
   @Test
   void theEnvironmentNamesAreDerivedFromTheFlags() {
-    assertThat(ConfigDefaults.envName("invalid-ratio")).isEqualTo("FOOD_GENERATOR_INVALID_RATIO");
-    assertThat(ConfigDefaults.envName("config-file")).isEqualTo("FOOD_GENERATOR_CONFIG_FILE");
+    assertThat(GeneratorCommand.defaults(Map.of()).envName("invalid-ratio"))
+        .isEqualTo("FOOD_GENERATOR_INVALID_RATIO");
+    assertThat(GeneratorCommand.defaults(Map.of()).envName("config-file"))
+        .isEqualTo("FOOD_GENERATOR_CONFIG_FILE");
   }
 }

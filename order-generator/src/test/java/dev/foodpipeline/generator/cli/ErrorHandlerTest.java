@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.foodpipeline.generator.producer.KafkaSetupException;
 import dev.foodpipeline.generator.producer.KafkaUnreachableException;
 import dev.foodpipeline.model.topics.TopicCreator.TopicSetupException;
+import dev.foodpipeline.shell.Errors;
+import dev.foodpipeline.shell.ExitCodes;
+import dev.foodpipeline.shell.Failure;
 import java.time.Duration;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
@@ -13,7 +16,7 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class ErrorHandlerTest {
-  private static ErrorHandler.Failure classify(Throwable error) {
+  private static Failure classify(Throwable error) {
     return ErrorHandler.classify(error);
   }
 
@@ -22,13 +25,11 @@ class ErrorHandlerTest {
     KafkaUnreachableException unreachable =
         new KafkaUnreachableException("h:1", Duration.ofSeconds(3), null);
     assertThat(classify(new RuntimeException("wrapped", unreachable)))
-        .isEqualTo(
-            new ErrorHandler.Failure(
-                ExitCodes.KAFKA_UNREACHABLE, "Couldn't reach Kafka at h:1 within 3 s"));
+        .isEqualTo(new Failure(ExitCodes.UNREACHABLE, "Couldn't reach Kafka at h:1 within 3 s"));
     assertThat(classify(new TimeoutException("Timed out waiting for a node assignment.")))
         .isEqualTo(
-            new ErrorHandler.Failure(
-                ExitCodes.KAFKA_UNREACHABLE,
+            new Failure(
+                ExitCodes.UNREACHABLE,
                 "Kafka did not answer in time: Timed out waiting for a node assignment."));
   }
 
@@ -40,11 +41,10 @@ class ErrorHandlerTest {
                         "Timed out after 30 s waiting for the Kafka broker",
                         new java.util.concurrent.TimeoutException()))
                 .exitCode())
-        .isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
+        .isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(classify(new TopicSetupException("Topic food-orders has 1 partitions, expected 3")))
         .isEqualTo(
-            new ErrorHandler.Failure(
-                ExitCodes.KAFKA_ERROR, "Topic food-orders has 1 partitions, expected 3"));
+            new Failure(ExitCodes.KAFKA_ERROR, "Topic food-orders has 1 partitions, expected 3"));
     assertThat(classify(new KafkaSetupException("Topic x does not exist")).exitCode())
         .isEqualTo(ExitCodes.KAFKA_ERROR);
   }
@@ -57,7 +57,7 @@ class ErrorHandlerTest {
                     "Failed to construct kafka producer",
                     new ConfigException("Invalid value x for configuration acks"))))
         .isEqualTo(
-            new ErrorHandler.Failure(
+            new Failure(
                 ExitCodes.USAGE,
                 "Invalid Kafka client setting: Invalid value x for configuration acks"));
   }
@@ -68,28 +68,25 @@ class ErrorHandlerTest {
             classify(
                 new dev.foodpipeline.generator.producer.InvalidSettingException(
                     "--producer-config: linger.ms must be a number")))
-        .isEqualTo(
-            new ErrorHandler.Failure(
-                ExitCodes.USAGE, "--producer-config: linger.ms must be a number"));
+        .isEqualTo(new Failure(ExitCodes.USAGE, "--producer-config: linger.ms must be a number"));
   }
 
   @Test
   void otherKafkaErrorsAreExitFour() {
     assertThat(classify(new SaslAuthenticationException("Authentication failed\nmore detail")))
-        .isEqualTo(
-            new ErrorHandler.Failure(ExitCodes.KAFKA_ERROR, "Kafka error: Authentication failed"));
+        .isEqualTo(new Failure(ExitCodes.KAFKA_ERROR, "Kafka error: Authentication failed"));
   }
 
   @Test
   void anythingElseIsABugReportedInOneLine() {
     assertThat(classify(new NullPointerException()))
         .isEqualTo(
-            new ErrorHandler.Failure(
+            new Failure(
                 ExitCodes.INTERNAL_ERROR,
                 "order-generator failed: java.lang.NullPointerException"));
     assertThat(classify(new IllegalStateException("line one\nline two")).message())
         .isEqualTo("order-generator failed: java.lang.IllegalStateException: line one");
-    assertThat(ErrorHandler.oneLine(null)).isEqualTo("(no message)");
+    assertThat(Errors.oneLine(null)).isEqualTo("(no message)");
   }
 
   @Test

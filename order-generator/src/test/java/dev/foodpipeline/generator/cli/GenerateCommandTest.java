@@ -6,6 +6,7 @@ import dev.foodpipeline.generator.GeneratedOrder;
 import dev.foodpipeline.generator.GenerationSpec;
 import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.model.json.RawText;
+import dev.foodpipeline.shell.ExitCodes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

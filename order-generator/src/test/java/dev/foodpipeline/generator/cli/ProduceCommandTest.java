@@ -9,6 +9,7 @@ import dev.foodpipeline.generator.fakes.RecordingSender;
 import dev.foodpipeline.generator.producer.KafkaUnreachableException;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.shell.ExitCodes;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -138,7 +139,7 @@ class ProduceCommandTest {
 
     int exit = cli.run("produce", "--count", "100", "--rate", "0");
 
-    assertThat(exit).isEqualTo(ExitCodes.SEND_FAILED);
+    assertThat(exit).isEqualTo(ExitCodes.PROBLEM);
     assertThat(cli.out())
         .containsPattern("acknowledged\\s+90\n")
         .containsPattern("failed\\s+10\n")
@@ -172,7 +173,7 @@ class ProduceCommandTest {
 
     int exit = cli.run("produce", "--count", "5");
 
-    assertThat(exit).isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
+    assertThat(exit).isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(cli.err())
         .isEqualTo("Couldn't reach Kafka at 127.0.0.1:9092 within 30 s" + System.lineSeparator());
     assertThat(cli.out()).isEmpty();

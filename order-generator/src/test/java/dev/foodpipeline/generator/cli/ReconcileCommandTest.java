@@ -9,6 +9,7 @@ import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.generator.fakes.RecordingSender;
 import dev.foodpipeline.generator.reconcile.DatabaseException;
 import dev.foodpipeline.generator.reconcile.DatabaseSettings;
+import dev.foodpipeline.shell.ExitCodes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,7 +57,7 @@ class ReconcileCommandTest {
 
     int exit = cli.run("reconcile", "--seed", "1", "--count", "300");
 
-    assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(exit).isEqualTo(ExitCodes.PROBLEM);
     assertThat(cli.out())
         .contains("MISMATCH: 1 order id is wrong:")
         .contains(deleted + "  missing from orders");
@@ -67,10 +68,10 @@ class ReconcileCommandTest {
     cli.tables.sink(factory(1, 0.1), 1, 100);
 
     assertThat(cli.run("reconcile", "--seed", "1", "--count", "100", "--invalid-ratio", "0.2"))
-        .isEqualTo(ExitCodes.MISMATCH);
+        .isEqualTo(ExitCodes.PROBLEM);
     assertThat(
             cli.run("reconcile", "--seed", "1", "--count", "100", "--invalid-kinds", "empty-order"))
-        .isEqualTo(ExitCodes.MISMATCH);
+        .isEqualTo(ExitCodes.PROBLEM);
   }
 
   @Test
@@ -132,7 +133,7 @@ class ReconcileCommandTest {
                 "0",
                 "--run-file",
                 runFile.toString()))
-        .isEqualTo(ExitCodes.SEND_FAILED);
+        .isEqualTo(ExitCodes.PROBLEM);
     assertThat(Files.readString(runFile))
         .contains("unacknowledged=o-4-00000007,o-4-00000017,")
         .contains(",o-4-00000097\n");
@@ -143,7 +144,7 @@ class ReconcileCommandTest {
 
     int exit = cli.run("reconcile", "--run-file", runFile.toString());
 
-    assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(exit).isEqualTo(ExitCodes.PROBLEM);
     assertThat(cli.out())
         .contains("o-4-00000007  missing from orders")
         .contains(
@@ -223,7 +224,7 @@ class ReconcileCommandTest {
 
     int exit = cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "3s");
 
-    assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(exit).isEqualTo(ExitCodes.PROBLEM);
     assertThat(cli.time.slept()).isEqualTo(Duration.ofSeconds(3));
     assertThat(cli.err())
         .contains("Waited 3 s: the tables still lack rows; comparing what is there.");
@@ -237,7 +238,7 @@ class ReconcileCommandTest {
 
     int exit = cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "120s");
 
-    assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(exit).isEqualTo(ExitCodes.PROBLEM);
     assertThat(cli.time.slept()).isEqualTo(Duration.ofSeconds(30));
     assertThat(cli.err())
         .contains("No new rows for 30 s: the tables still lack rows; comparing what is there.");
@@ -250,7 +251,7 @@ class ReconcileCommandTest {
 
     assertThat(
             cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "45s", "--settle", "0s"))
-        .isEqualTo(ExitCodes.MISMATCH);
+        .isEqualTo(ExitCodes.PROBLEM);
     assertThat(cli.time.slept()).isEqualTo(Duration.ofSeconds(45));
   }
 
@@ -275,7 +276,7 @@ class ReconcileCommandTest {
 
     assertThat(cli.run("reconcile", "--seed", "7", "--catalog-seed", "1", "--count", "80"))
         .isZero();
-    assertThat(cli.run("reconcile", "--seed", "7", "--count", "80")).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(cli.run("reconcile", "--seed", "7", "--count", "80")).isEqualTo(ExitCodes.PROBLEM);
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.foodpipeline.generator.producer.KafkaUnreachableException;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
 import dev.foodpipeline.model.topics.Durability;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.shell.ExitCodes;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +47,7 @@ class SetupCommandsTest {
   void topicsReportsAnUnreachableBroker() {
     cli.kafka.unreachable = new KafkaUnreachableException("k:9092", Duration.ofSeconds(2), null);
     assertThat(cli.run("topics", "-b", "k:9092", "--timeout", "2s"))
-        .isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
+        .isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(cli.err())
         .isEqualTo("Couldn't reach Kafka at k:9092 within 2 s" + System.lineSeparator());
   }

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.foodpipeline.generator.GeneratedOrder;
 import dev.foodpipeline.generator.GenerationSpec;
 import dev.foodpipeline.generator.OrderFactory;
-import dev.foodpipeline.generator.cli.ExitCodes;
 import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.infra.KafkaBroker;
@@ -15,6 +14,7 @@ import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.shell.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -229,7 +229,7 @@ class GeneratorIT {
       int exit = run(args.toArray(String[]::new));
 
       Duration took = Duration.ofNanos(System.nanoTime() - started);
-      assertThat(exit).as(command).isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
+      assertThat(exit).as(command).isEqualTo(ExitCodes.UNREACHABLE);
       assertThat(err.toString())
           .as(command)
           .isEqualTo(
@@ -242,8 +242,7 @@ class GeneratorIT {
   @Test
   void anAddressThatDoesNotResolveIsUnreachable() {
     String nowhere = "no-such-host.invalid:9092";
-    assertThat(run("topics", "-b", nowhere, "--timeout", "2s"))
-        .isEqualTo(ExitCodes.KAFKA_UNREACHABLE);
+    assertThat(run("topics", "-b", nowhere, "--timeout", "2s")).isEqualTo(ExitCodes.UNREACHABLE);
     assertThat(err.toString()).startsWith("Couldn't reach Kafka at " + nowhere);
     assertThat(err.toString().lines()).hasSize(1);
   }

@@ -7,7 +7,6 @@ import dev.foodpipeline.generator.GenerationSpec;
 import dev.foodpipeline.generator.InvalidKind;
 import dev.foodpipeline.generator.InvalidMix;
 import dev.foodpipeline.generator.OrderFactory;
-import dev.foodpipeline.generator.cli.ExitCodes;
 import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.generator.fakes.FakeSinkTables;
@@ -16,6 +15,7 @@ import dev.foodpipeline.infra.Ports;
 import dev.foodpipeline.infra.PostgresServer;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
+import dev.foodpipeline.shell.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -240,7 +240,7 @@ class ReconcileIT {
 
     int exit = reconcile("--seed", "102", "--count", "300", "--invalid-ratio", "0.2");
 
-    assertThat(exit).as(out.toString()).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(exit).as(out.toString()).isEqualTo(ExitCodes.PROBLEM);
     assertThat(out.toString())
         .contains("MISMATCH: 4 order ids are wrong:")
         .contains(deleted + "  missing from orders")
@@ -302,7 +302,7 @@ class ReconcileIT {
             "--jdbc-url",
             postgres.jdbcUrl() + "?currentSchema=nothing_here");
 
-    assertThat(exit).isEqualTo(ExitCodes.MISMATCH);
+    assertThat(exit).isEqualTo(ExitCodes.PROBLEM);
     assertThat(out.toString()).containsPattern("orders\\s+\\d+\\s+0\\s+\\d+\\s+0\\s+0");
   }
 

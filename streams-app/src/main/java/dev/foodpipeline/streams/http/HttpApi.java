@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.foodpipeline.model.json.Json;
+import dev.foodpipeline.shell.Errors;
 import dev.foodpipeline.streams.CurrentApp;
-import dev.foodpipeline.streams.Setting;
 import dev.foodpipeline.streams.SettingsException;
 import dev.foodpipeline.streams.StreamsSettings;
 import dev.foodpipeline.streams.topology.TopologySettings;
@@ -120,10 +120,7 @@ public final class HttpApi implements AutoCloseable {
       throw new SettingsException(
           String.format(
               "%s %d cannot be bound on %s: %s",
-              Setting.HTTP_PORT.flag(),
-              settings.httpPort(),
-              settings.httpHost(),
-              e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+              "--http-port", settings.httpPort(), settings.httpHost(), Errors.oneLineOf(e)));
     }
     StreamsSettings bound = settings.withHttpPort(server.getAddress().getPort());
     WorkPool connections =

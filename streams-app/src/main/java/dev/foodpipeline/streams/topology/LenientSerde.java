@@ -1,5 +1,6 @@
 package dev.foodpipeline.streams.topology;
 
+import dev.foodpipeline.shell.Errors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -64,11 +65,8 @@ public final class LenientSerde<T> implements Serde<T> {
   }
 
   private static String describe(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    String text = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("");
+    Throwable root = Errors.rootCause(e);
+    String text = root.getMessage() == null ? "" : Errors.oneLine(root.getMessage());
     String message = root.getClass().getSimpleName() + ": " + text;
     return message.length() > MAX_MESSAGE_CHARS
         ? message.substring(0, MAX_MESSAGE_CHARS) + "…"

@@ -43,7 +43,11 @@ class HandlersInDriverTest {
 
   private TopologyTestDriver driver(Topology topology) {
     Properties properties =
-        StreamsSettings.builder().instanceId("ttd").stateDir(stateDir).build().toProperties();
+        StreamsSettings.builder()
+            .flag("--instance-id", "ttd")
+            .flag("--state-dir", stateDir)
+            .build()
+            .toProperties();
     return new TopologyTestDriver(topology, properties);
   }
 

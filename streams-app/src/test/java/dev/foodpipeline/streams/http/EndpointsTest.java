@@ -16,7 +16,10 @@ class EndpointsTest {
   @TempDir Path stateDir;
   private final CurrentApp current = new CurrentApp();
   private final StreamsSettings settings =
-      StreamsSettings.builder().instanceId("a").httpPort(7123).build(Map.of());
+      StreamsSettings.builder()
+          .flag("--instance-id", "a")
+          .flag("--http-port", 7123)
+          .build(Map.of());
   private final Endpoints endpoints =
       new Endpoints(
           settings, current, java.time.Duration.ofMinutes(1), java.time.Duration.ofHours(1));
@@ -65,7 +68,11 @@ class EndpointsTest {
   @Test
   void anAppNotStartedYetIsLiveButNotReady() {
     try (StreamsApp app =
-        new StreamsApp(StreamsSettings.builder().instanceId("a").stateDir(stateDir).build())) {
+        new StreamsApp(
+            StreamsSettings.builder()
+                .flag("--instance-id", "a")
+                .flag("--state-dir", stateDir)
+                .build())) {
       current.running(app);
 
       assertThat(get("/health").status()).isEqualTo(200);
@@ -112,7 +119,11 @@ class EndpointsTest {
     assertThat(waiting.status()).isEqualTo(503);
     assertThat(waiting.headers()).containsEntry("Retry-After", "1");
     try (StreamsApp app =
-        new StreamsApp(StreamsSettings.builder().instanceId("a").stateDir(stateDir).build())) {
+        new StreamsApp(
+            StreamsSettings.builder()
+                .flag("--instance-id", "a")
+                .flag("--state-dir", stateDir)
+                .build())) {
       current.running(app);
       assertThat(body(get("/restaurants/r-001/stats/")))
           .containsEntry("error", "the Kafka Streams client is CREATED");

@@ -25,7 +25,11 @@ class HttpApiTest {
     current.waiting("Kafka at 127.0.0.1:9");
     try (HttpApi api =
         HttpApi.start(
-            StreamsSettings.builder().instanceId("a").httpPort(0).build(Map.of()), current)) {
+            StreamsSettings.builder()
+                .flag("--instance-id", "a")
+                .flag("--http-port", 0)
+                .build(Map.of()),
+            current)) {
       assertThat(api.port()).isPositive();
       assertThat(api.url()).isEqualTo("http://127.0.0.1:" + api.port());
       assertThat(api.settings().applicationServer()).hasValue("127.0.0.1:" + api.port());
@@ -55,9 +59,16 @@ class HttpApiTest {
   void aTakenPortIsABadSettingNamingIt() {
     try (HttpApi first =
         HttpApi.start(
-            StreamsSettings.builder().instanceId("a").httpPort(0).build(Map.of()), current)) {
+            StreamsSettings.builder()
+                .flag("--instance-id", "a")
+                .flag("--http-port", 0)
+                .build(Map.of()),
+            current)) {
       StreamsSettings same =
-          StreamsSettings.builder().instanceId("b").httpPort(first.port()).build(Map.of());
+          StreamsSettings.builder()
+              .flag("--instance-id", "b")
+              .flag("--http-port", first.port())
+              .build(Map.of());
 
       assertThatThrownBy(() -> HttpApi.start(same, current))
           .isInstanceOf(SettingsException.class)

@@ -71,7 +71,10 @@ class SlowClientsIT {
         };
     api =
         HttpApi.start(
-            StreamsSettings.builder().instanceId("slow").httpPort(0).build(Map.of()),
+            StreamsSettings.builder()
+                .flag("--instance-id", "slow")
+                .flag("--http-port", 0)
+                .build(Map.of()),
             bound -> routes,
             workThreads,
             workQueue);

@@ -130,7 +130,7 @@ class AssignmentIT {
   }
 
   private static StreamsSettings settings(KafkaBroker broker, String instanceId, Path stateDir) {
-    return Instance.settings(broker, instanceId, stateDir).threads(2).build();
+    return Instance.settings(broker, instanceId, stateDir).flag("--threads", 2).build();
   }
 
   private static List<String> servers(JsonNode view) {

@@ -58,10 +58,10 @@ class DeadStreamThreadIT {
       topics.create(INPUT, OUTPUT);
       StreamsSettings settings =
           StreamsSettings.builder()
-              .bootstrapServers(broker.bootstrapServers())
-              .applicationId("dead-thread-it")
-              .instanceId("a")
-              .stateDir(stateDir)
+              .flag("--bootstrap-servers", broker.bootstrapServers())
+              .flag("--application-id", "dead-thread-it")
+              .flag("--instance-id", "a")
+              .flag("--state-dir", stateDir)
               // The dead static member's partitions wait for its session to expire (45 s by
               // default, measured 44-45 s): a shorter session keeps the build short.
               .config("session.timeout.ms", "10000")

@@ -52,11 +52,11 @@ class DeserializationHandlerIT {
           .to(Topics.FOOD_ORDER_ITEMS.name(), Produced.with(Serdes.String(), Serdes.String()));
       StreamsSettings settings =
           StreamsSettings.builder()
-              .bootstrapServers(broker.bootstrapServers())
-              .instanceId("deser")
-              .stateDir(stateDir)
-              .threads(1)
-              .httpPort(0)
+              .flag("--bootstrap-servers", broker.bootstrapServers())
+              .flag("--instance-id", "deser")
+              .flag("--state-dir", stateDir)
+              .flag("--threads", 1)
+              .flag("--http-port", 0)
               .build();
 
       try (StreamsApp app = new StreamsApp(settings, builder.build())) {

@@ -5,6 +5,7 @@ import dev.foodpipeline.infra.KafkaBroker;
 import dev.foodpipeline.model.json.Json;
 import dev.foodpipeline.streams.CurrentApp;
 import dev.foodpipeline.streams.StreamsApp;
+import dev.foodpipeline.streams.StreamsOptions;
 import dev.foodpipeline.streams.StreamsSettings;
 import dev.foodpipeline.streams.http.HttpApi;
 import java.io.IOException;
@@ -71,12 +72,12 @@ final class Instance implements AutoCloseable {
       Set.of("food-orders-0", "food-orders-1", "food-orders-2");
 
   /** Settings of an instance on {@code broker}: its id, its state folder, HTTP on a free port. */
-  static StreamsSettings.Builder settings(KafkaBroker broker, String instanceId, Path stateDir) {
+  static StreamsOptions.Builder settings(KafkaBroker broker, String instanceId, Path stateDir) {
     return StreamsSettings.builder()
-        .bootstrapServers(broker.bootstrapServers())
-        .instanceId(instanceId)
-        .stateDir(stateDir)
-        .httpPort(0);
+        .flag("--bootstrap-servers", broker.bootstrapServers())
+        .flag("--instance-id", instanceId)
+        .flag("--state-dir", stateDir)
+        .flag("--http-port", 0);
   }
 
   /**

@@ -320,8 +320,8 @@ class InstanceCrashIT {
 
   private static StreamsSettings settings(KafkaBroker broker, String instanceId, Path stateDir) {
     return Instance.settings(broker, instanceId, stateDir)
-        .threads(2)
-        .commitInterval(Duration.ofMillis(Long.parseLong(COMMIT_INTERVAL_MS)))
+        .flag("--threads", 2)
+        .flag("--commit-interval-ms", COMMIT_INTERVAL_MS)
         .config(FAST_FAILURE_DETECTION)
         .build();
   }

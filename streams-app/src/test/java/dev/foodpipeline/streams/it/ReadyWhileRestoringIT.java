@@ -89,11 +89,11 @@ class ReadyWhileRestoringIT {
 
   private static StreamsSettings settings(KafkaBroker broker, String instance, Path stateDir) {
     return StreamsSettings.builder()
-        .bootstrapServers(broker.bootstrapServers())
-        .applicationId(APPLICATION)
-        .instanceId(instance)
-        .stateDir(stateDir)
-        .httpPort(0)
+        .flag("--bootstrap-servers", broker.bootstrapServers())
+        .flag("--application-id", APPLICATION)
+        .flag("--instance-id", instance)
+        .flag("--state-dir", stateDir)
+        .flag("--http-port", 0)
         // Small restore batches, so that the restore of 20k records lasts long enough to be seen.
         .config("restore.consumer.max.poll.records", "100")
         .build();

@@ -203,6 +203,6 @@ class StatsQueryIT {
   }
 
   private static StreamsSettings settings(KafkaBroker broker, String instanceId, Path stateDir) {
-    return Instance.settings(broker, instanceId, stateDir).threads(1).build();
+    return Instance.settings(broker, instanceId, stateDir).flag("--threads", 1).build();
   }
 }

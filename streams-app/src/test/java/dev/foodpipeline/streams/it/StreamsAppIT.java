@@ -115,10 +115,10 @@ class StreamsAppIT {
 
   private StreamsSettings settings(String instanceId, Path stateDir) {
     return StreamsSettings.builder()
-        .bootstrapServers(broker.bootstrapServers())
-        .instanceId(instanceId)
-        .stateDir(stateDir)
-        .threads(2)
+        .flag("--bootstrap-servers", broker.bootstrapServers())
+        .flag("--instance-id", instanceId)
+        .flag("--state-dir", stateDir)
+        .flag("--threads", 2)
         .build();
   }
 

@@ -47,7 +47,11 @@ final class PipelineDriver implements AutoCloseable {
 
   PipelineDriver(Path stateDir, TopologySettings settings) {
     Properties properties =
-        StreamsSettings.builder().instanceId("ttd").stateDir(stateDir).build().toProperties();
+        StreamsSettings.builder()
+            .flag("--instance-id", "ttd")
+            .flag("--state-dir", stateDir)
+            .build()
+            .toProperties();
     driver = new TopologyTestDriver(OrderTopology.build(settings), properties);
     orders = input(Topics.FOOD_ORDERS);
     restaurants = input(Topics.RESTAURANTS);

@@ -1,4 +1,4 @@
-package dev.foodpipeline.generator.cli;
+package dev.foodpipeline.shell;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -12,29 +12,29 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A {@code --config-file}: a {@code .properties} file of flag values, written without the dashes
- * ({@code rate=50}, {@code bootstrap-servers=kafka:9092}), and of Kafka client settings prefixed
- * with {@code kafka.} ({@code kafka.security.protocol=SASL_SSL}). Flags and environment variables
- * win over it.
+ * A {@code --config-file}, the same in every program: a {@code .properties} file of flag values
+ * written without the dashes ({@code rate=50}, {@code bootstrap-servers=kafka:9092}) and of Kafka
+ * client settings prefixed with {@code kafka.} ({@code kafka.security.protocol=SASL_SSL}). Flags
+ * and environment variables win over it.
  *
  * @param path where it was read from
  * @param settings flag name (no dashes) to value
  * @param kafka Kafka client setting (without the prefix) to value
  */
-record ConfigFile(Path path, Map<String, String> settings, Map<String, String> kafka) {
-  static final String KAFKA_PREFIX = "kafka.";
+public record ConfigFile(Path path, Map<String, String> settings, Map<String, String> kafka) {
+  public static final String KAFKA_PREFIX = "kafka.";
 
-  ConfigFile {
+  public ConfigFile {
     settings = Map.copyOf(settings);
     kafka = Map.copyOf(kafka);
   }
 
   /**
-   * Reads a file; every key must be a flag of some subcommand or a {@code kafka.} setting.
+   * Reads a file; every key must be one of the known flags or a {@code kafka.} setting.
    *
    * @throws IllegalArgumentException naming the file and the bad key
    */
-  static ConfigFile load(Path path, Set<String> knownSettings) {
+  public static ConfigFile load(Path path, Set<String> knownSettings) {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       properties.load(reader);
@@ -46,7 +46,7 @@ record ConfigFile(Path path, Map<String, String> settings, Map<String, String> k
     }
     Map<String, String> settings = new TreeMap<>();
     Map<String, String> kafka = new TreeMap<>();
-    for (String key : new TreeMap<>(propertiesAsMap(properties)).keySet()) {
+    for (String key : new TreeMap<>(asMap(properties)).keySet()) {
       String value = properties.getProperty(key).trim();
       if (key.startsWith(KAFKA_PREFIX) && key.length() > KAFKA_PREFIX.length()) {
         kafka.put(key.substring(KAFKA_PREFIX.length()), value);
@@ -58,14 +58,14 @@ record ConfigFile(Path path, Map<String, String> settings, Map<String, String> k
                 + path
                 + ": unknown setting '"
                 + key
-                + "' (write a flag without its dashes, such as rate=50,"
-                + " or a Kafka client setting as kafka.<name>)");
+                + "' (write a flag without its dashes, such as"
+                + " bootstrap-servers=kafka:9092, or a Kafka client setting as kafka.<name>)");
       }
     }
     return new ConfigFile(path, settings, kafka);
   }
 
-  private static Map<String, String> propertiesAsMap(Properties properties) {
+  private static Map<String, String> asMap(Properties properties) {
     Map<String, String> map = new TreeMap<>();
     properties.stringPropertyNames().forEach(name -> map.put(name, properties.getProperty(name)));
     return map;
