@@ -3,14 +3,13 @@ package dev.foodpipeline.streams;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Runs {@link Main} as the jar does, in a background thread, with a stop request instead of
  * SIGTERM.
  */
 public final class MainHarness {
-  private final Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(500));
+  private final Main main = new Main(Map.of(), Duration.ofMillis(500));
 
   /** The command's exit code, once it has stopped. */
   public CompletableFuture<Integer> runInBackground(String... args) {

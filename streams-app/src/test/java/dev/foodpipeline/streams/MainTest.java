@@ -1,7 +1,6 @@
 package dev.foodpipeline.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -9,12 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -25,8 +19,7 @@ class MainTest {
   private final StringWriter err = new StringWriter();
 
   private int execute(Map<String, String> env, String... args) {
-    CommandLine command =
-        Main.commandLine(new Main(env, new CountDownLatch(1), Duration.ofMillis(50)));
+    CommandLine command = Main.commandLine(new Main(env, Duration.ofMillis(50)));
     command.setOut(new PrintWriter(out));
     command.setErr(new PrintWriter(err));
     return command.execute(args);
@@ -97,70 +90,6 @@ class MainTest {
   }
 
   @Test
-  void runLoopWaitsForKafkaSayingSoAndReturnsZeroOnAStopRequest() throws Exception {
-    Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
-    AtomicInteger appsMade = new AtomicInteger();
-    StreamsSettings settings = NoKafka.settings(NoKafka.closedPort(), stateDir);
-
-    var result = runInBackground(main, settings, appsMade);
-    await().atMost(Duration.ofSeconds(30)).until(() -> main.unreachableProbes.get() >= 2);
-    main.requestStop();
-
-    assertThat(result.get(30, TimeUnit.SECONDS)).isZero();
-    assertThat(appsMade).hasValue(0);
-  }
-
-  @Test
-  void runLoopStartsANewAppWhenOneCannotStart() throws Exception {
-    Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
-    main.missingTopics = bootstrap -> List.of();
-    AtomicInteger appsMade = new AtomicInteger();
-    try (ServerSocket silentKafka = new ServerSocket(0)) {
-      StreamsSettings settings =
-          NoKafka.settings("127.0.0.1:" + silentKafka.getLocalPort(), stateDir);
-
-      var result = runInBackground(main, settings, appsMade);
-      await().atMost(Duration.ofSeconds(60)).until(() -> appsMade.get() >= 2);
-      main.requestStop();
-
-      assertThat(result.get(60, TimeUnit.SECONDS)).isZero();
-    }
-  }
-
-  @Test
-  void runLoopWaitsForMissingTopicsSayingWhichAndMakesNoAppMeanwhile() throws Exception {
-    Main main = new Main(Map.of(), new CountDownLatch(1), Duration.ofMillis(50));
-    main.missingTopics = bootstrap -> List.of("restaurant-stats");
-    AtomicInteger appsMade = new AtomicInteger();
-    try (ServerSocket reachableKafka = new ServerSocket(0)) {
-      StreamsSettings settings =
-          NoKafka.settings("127.0.0.1:" + reachableKafka.getLocalPort(), stateDir);
-
-      var result = runInBackground(main, settings, appsMade);
-      await().atMost(Duration.ofSeconds(30)).until(() -> main.missingTopicProbes.get() >= 2);
-      assertThat(main.current().waitingFor()).isEqualTo("topic(s) [restaurant-stats]");
-      main.requestStop();
-
-      assertThat(result.get(30, TimeUnit.SECONDS)).isZero();
-      assertThat(appsMade).hasValue(0);
-      assertThat(main.current().stopping()).isTrue();
-    }
-  }
-
-  @Test
-  void requiredTopicsAreEveryTopicOfTheRegistry() {
-    assertThat(Main.REQUIRED_TOPICS)
-        .containsExactly(
-            "restaurants",
-            "food-orders",
-            "food-orders-processed",
-            "food-order-items",
-            "food-orders-rejected",
-            "restaurant-stats",
-            "food-sink-dlq");
-  }
-
-  @Test
   void takenHttpPortIsOneLineWithExitCodeTwo() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int exitCode =
@@ -185,32 +114,9 @@ class MainTest {
     }
   }
 
-  /**
-   * Runs {@code main}'s run loop on another thread, counting the Streams apps it makes; the future
-   * holds the loop's exit code (-1 when interrupted).
-   */
-  private static CompletableFuture<Integer> runInBackground(
-      Main main, StreamsSettings settings, AtomicInteger appsMade) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return main.run(
-                settings,
-                s -> {
-                  appsMade.incrementAndGet();
-                  return new StreamsApp(s);
-                });
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-          }
-        });
-  }
-
   @Test
   void flagsReachTheSettings() {
-    Main main =
-        new Main(Map.of("FOOD_STREAMS_THREADS", "3"), new CountDownLatch(1), Duration.ofSeconds(1));
+    Main main = new Main(Map.of("FOOD_STREAMS_THREADS", "3"), Duration.ofSeconds(1));
     Main.commandLine(main)
         .parseArgs(
             "--bootstrap-servers",
