@@ -25,8 +25,8 @@ java -cp '/app/connect-lib/*' dev.foodpipeline.connect.ConnectorRegistrar \
   --connect-url "${connect_url}" \
   --schema /app/connect/sql/schema.sql \
   --jdbc-url "${jdbc_url}" --jdbc-user "${db_user}" \
-  --set "connection.url=${jdbc_url}" \
-  --set "connection.username=${db_user}" \
+  -c "connection.url=${jdbc_url}" \
+  -c "connection.username=${db_user}" \
   --timeout "${FOOD_REGISTRAR_TIMEOUT_SECONDS:-180}" \
   /app/connect/connectors
 

@@ -49,14 +49,15 @@ public final class Shell implements IParameterExceptionHandler, IExecutionExcept
 
   /**
    * Adds to the usage help a list of every option's environment variable (and shared name), so
-   * {@code --help} shows where each setting can come from.
+   * {@code --help} shows where each setting can come from (hidden options, old names kept as
+   * aliases, are left out).
    */
   public static CommandLine withEnvironmentHelp(CommandLine commandLine, Defaults defaults) {
     UsageMessageSpec usage = commandLine.getCommandSpec().usageMessage();
     List<String> footer = new ArrayList<>(List.of(usage.footer()));
     footer.add("Environment (a flag wins over its variable, a variable over --config-file):");
     for (OptionSpec option : commandLine.getCommandSpec().options()) {
-      if (option.usageHelp() || option.versionHelp() || option.isMultiValue()) {
+      if (option.usageHelp() || option.versionHelp() || option.isMultiValue() || option.hidden()) {
         continue;
       }
       String key = Defaults.key(option);

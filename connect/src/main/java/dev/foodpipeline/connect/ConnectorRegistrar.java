@@ -1,5 +1,12 @@
 package dev.foodpipeline.connect;
 
+import dev.foodpipeline.shell.Converters;
+import dev.foodpipeline.shell.Defaults;
+import dev.foodpipeline.shell.ErrorClassifier;
+import dev.foodpipeline.shell.Errors;
+import dev.foodpipeline.shell.ExitCodes;
+import dev.foodpipeline.shell.Failure;
+import dev.foodpipeline.shell.Shell;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -14,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.common.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -32,19 +40,37 @@ import picocli.CommandLine.Spec;
  *     --schema connect/sql/schema.sql connect/connectors
  * </pre>
  *
- * <p>No password is given on its command line: {@code --schema} connects with the connectors' own
- * {@code connection.password}, whose config provider reference (for example {@code
+ * <p>Its settings come from flags, {@code FOOD_REGISTRAR_<FLAG>}, the shared database names ({@code
+ * FOOD_JDBC_URL}, {@code FOOD_DB_USER}, {@code FOOD_DB_PASSWORD}) and {@code --config-file}, whose
+ * {@code kafka.<name>} entries, like {@code -c KEY=VALUE}, are connector settings. No password
+ * needs to be given: {@code --schema} connects with the connectors' own {@code
+ * connection.password}, whose config provider reference (for example {@code
  * ${directory:/run/secrets/food-db:password}}) it resolves as the worker does.
  */
 @Command(
     name = "register-connectors",
     mixinStandardHelpOptions = true,
-    description =
-        "Applies the schema and registers the JDBC sink connectors with Kafka Connect (idempotent).")
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Applies the schema and registers the JDBC sink connectors with Kafka Connect (idempotent).",
+      "A flag wins over FOOD_REGISTRAR_<FLAG>, that over the shared FOOD_JDBC_URL, FOOD_DB_USER and"
+          + " FOOD_DB_PASSWORD, that over --config-file, that over the default."
+    },
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {
+      "0:every connector registered (and RUNNING unless --no-wait)",
+      "1:registration failed: Connect unreachable or refusing, a connector FAILED or not RUNNING in"
+          + " time, the schema not applied",
+      "2:bad flag or setting",
+      "70:internal error (a bug)"
+    })
 public final class ConnectorRegistrar implements Callable<Integer> {
 
-  static final int FAILED = 1;
-  static final int BUG = 3;
+  static final int FAILED = ExitCodes.PROBLEM;
+
+  /** The program's name in its variables: {@code FOOD_REGISTRAR_<FLAG>}. */
+  static final String ENV_NAME = "REGISTRAR";
 
   private static final Logger LOG = LoggerFactory.getLogger(ConnectorRegistrar.class);
   private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
@@ -53,66 +79,112 @@ public final class ConnectorRegistrar implements Callable<Integer> {
 
   @Option(
       names = "--connect-url",
+      paramLabel = "URL",
       defaultValue = "http://127.0.0.1:8083",
-      description = "Kafka Connect REST URL (default: ${DEFAULT-VALUE}).")
+      description = "Kafka Connect REST URL (default ${DEFAULT-VALUE})")
   private URI connectUrl;
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description =
-          "A config value applied to every connector, e.g. connection.url=jdbc:postgresql://postgres:5432/food.")
-  private Map<String, String> overrides = new LinkedHashMap<>();
 
   @Option(
       names = "--schema",
       paramLabel = "SQL_FILE",
-      description = "SQL to apply first, e.g. connect/sql/schema.sql (idempotent DDL).")
+      description = "SQL to apply first, e.g. connect/sql/schema.sql (idempotent DDL)")
   private Path schema;
 
   @Option(
       names = "--jdbc-url",
-      description = "Where --schema goes (default: the connectors' connection.url).")
+      paramLabel = "URL",
+      description = "where --schema goes (default the connectors' connection.url)")
   private String jdbcUrl;
 
-  @Option(names = "--jdbc-user", description = "Default: the connectors' connection.username.")
+  @Option(
+      names = "--jdbc-user",
+      paramLabel = "USER",
+      description = "its user (default the connectors' connection.username)")
   private String jdbcUser;
 
   @Option(
+      names = "--jdbc-password",
+      paramLabel = "PASSWORD",
+      description =
+          "its password; better from FOOD_DB_PASSWORD (default the connectors' connection.password,"
+              + " a config provider reference resolved as the worker does)")
+  private String jdbcPassword;
+
+  @Option(
       names = "--timeout",
+      paramLabel = "SECONDS",
       defaultValue = "120",
-      description = "Seconds to wait for Connect and for RUNNING (default: ${DEFAULT-VALUE}).")
+      converter = Converters.WholeNumber.class,
+      description = "seconds to wait for Connect and for RUNNING (default ${DEFAULT-VALUE})")
   private long timeoutSeconds;
 
-  @Option(names = "--no-wait", description = "Register and return without waiting for RUNNING.")
+  @Option(names = "--no-wait", description = "register and return without waiting for RUNNING")
   private boolean noWait;
+
+  @Option(
+      names = "--config-file",
+      paramLabel = "FILE",
+      description =
+          "a .properties file of settings: flags without their dashes (connect-url=http://connect:8083)"
+              + " and connector settings as kafka.<name> (kafka.connection.url=jdbc:postgresql://...)")
+  private Path configFile;
+
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "KEY=VALUE",
+      converter = Converters.KeyValue.class,
+      description =
+          "a config value applied to every connector, e.g."
+              + " connection.url=jdbc:postgresql://postgres:5432/food; repeatable")
+  private List<Map.Entry<String, String>> config = new ArrayList<>();
+
+  /** The flag of the same meaning before the shell, kept working. */
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      hidden = true,
+      converter = Converters.KeyValue.class)
+  private List<Map.Entry<String, String>> set = new ArrayList<>();
 
   @Parameters(
       arity = "1..*",
       paramLabel = "FILE_OR_FOLDER",
-      description = "Connector JSON files, or folders whose *.json files are read in name order.")
+      description = "connector JSON files, or folders whose *.json files are read in name order")
   private List<Path> sources = new ArrayList<>();
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(System.getenv()).execute(args));
   }
 
-  /** The command line with its one error mapping: plain failures are one line and exit 1. */
+  /** The command line without the environment (tests, in-process callers). */
   public static CommandLine commandLine() {
-    CommandLine commandLine = new CommandLine(new ConnectorRegistrar());
-    commandLine.setExecutionExceptionHandler(
-        (error, cmd, parseResult) -> {
-          if (error instanceof RegistrarException) {
-            cmd.getErr().println(error.getMessage());
-            cmd.getErr().flush();
-            return FAILED;
-          }
-          LOG.error("Unexpected error", error);
-          cmd.getErr().println("Unexpected error: " + error);
-          cmd.getErr().flush();
-          return BUG;
-        });
-    return commandLine;
+    return commandLine(Map.of());
+  }
+
+  /**
+   * The command line on the shared shell: a registration failure is one line and exit 1, a bad
+   * setting exit 2, anything else a bug (exit 70).
+   */
+  public static CommandLine commandLine(Map<String, String> env) {
+    Defaults defaults = new Defaults(ENV_NAME, env);
+    ErrorClassifier errors =
+        new ErrorClassifier("register-connectors")
+            .on(RegistrarException.class, FAILED)
+            .on(
+                ConfigException.class,
+                e -> new Failure(ExitCodes.USAGE, Errors.oneLine(e.getMessage())));
+    return Shell.withEnvironmentHelp(
+        Shell.commandLine(new ConnectorRegistrar(), defaults, errors, ""), defaults);
+  }
+
+  /** The settings applied to every connector: {@code kafka.*} of the config file, then -c. */
+  private Map<String, String> overrides() {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    if (spec.commandLine().getDefaultValueProvider() instanceof Defaults defaults) {
+      overrides.putAll(defaults.kafkaSettings(spec));
+    }
+    overrides.putAll(Converters.KeyValue.toMap(set, config));
+    return overrides;
   }
 
   @Override
@@ -120,7 +192,7 @@ public final class ConnectorRegistrar implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<ConnectorConfig> connectors =
         load(sources).stream()
-            .map(connector -> connector.withOverrides(overrides))
+            .map(connector -> connector.withOverrides(overrides()))
             .collect(Collectors.toList());
     if (schema != null) {
       applySchema(connectors.get(0), out);
@@ -175,7 +247,9 @@ public final class ConnectorRegistrar implements Callable<Integer> {
         schema,
         url,
         orDefault(jdbcUser, connector, "connection.username"),
-        ConfigReferences.resolve(connector.config(), "connection.password"));
+        jdbcPassword != null
+            ? jdbcPassword
+            : ConfigReferences.resolve(connector.config(), "connection.password"));
     out.println("Applied " + schema + " to " + url);
     out.flush();
   }

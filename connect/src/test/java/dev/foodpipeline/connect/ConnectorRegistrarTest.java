@@ -3,6 +3,7 @@ package dev.foodpipeline.connect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.foodpipeline.connect.FakeConnect.Answer;
+import dev.foodpipeline.shell.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -321,16 +323,121 @@ class ConnectorRegistrarTest {
   }
 
   private int run(String... args) {
+    return run(Map.of(), args);
+  }
+
+  private int run(Map<String, String> env, String... args) {
     List<String> all = new ArrayList<>();
-    if (!List.of(args).contains("--connect-url")) {
+    if (!List.of(args).contains("--connect-url")
+        && !env.containsKey("FOOD_REGISTRAR_CONNECT_URL")) {
       all.add("--connect-url");
       all.add(connect.url());
     }
     all.addAll(List.of(args));
-    CommandLine commandLine = ConnectorRegistrar.commandLine();
+    CommandLine commandLine = ConnectorRegistrar.commandLine(env);
     commandLine.setOut(new PrintWriter(out, true));
     commandLine.setErr(new PrintWriter(err, true));
     return commandLine.execute(all.toArray(String[]::new));
+  }
+
+  @Test
+  void helpShowsTheFlagsTheirDefaultsExitCodesAndVariables() {
+    int exitCode = run("--help");
+
+    assertThat(exitCode).isZero();
+    assertThat(out.toString())
+        .contains(
+            "Usage: register-connectors",
+            "--connect-url=URL",
+            "--timeout=SECONDS",
+            "-c, --config=KEY=VALUE",
+            "--config-file=FILE",
+            "Exit codes:",
+            "1    registration failed",
+            "FOOD_REGISTRAR_CONNECT_URL",
+            "then FOOD_JDBC_URL",
+            "then FOOD_DB_USER",
+            "then FOOD_DB_PASSWORD")
+        .doesNotContain("--set");
+  }
+
+  @Test
+  void anUnknownFlagIsOneLineAndAPointerToHelp() {
+    int exitCode = run("--connectors", connectorFile.toString());
+
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().lines().findFirst()).hasValue("Unknown option: '--connectors'");
+    assertThat(err.toString()).contains("Try 'register-connectors --help' for more information.");
+  }
+
+  @Test
+  void aConfigValueWithoutEqualsSignIsOneLine() {
+    int exitCode = run("--config", "registrar.properties", connectorFile.toString());
+
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().strip())
+        .isEqualTo("--config takes KEY=VALUE, got 'registrar.properties'");
+    assertThat(connect.requests()).isEmpty();
+  }
+
+  @Test
+  void readsItsVariablesTheConfigFileAndConfigValues() throws IOException {
+    connect.on("GET " + CONFIG, new Answer(404, "{}")).on("PUT " + CONFIG, new Answer(201, "{}"));
+    Path configFile =
+        Files.writeString(
+            directory.resolve("registrar.properties"),
+            "no-wait=true\nkafka.connection.username=from-file\nkafka.topics=from-file\n");
+
+    int exitCode =
+        run(
+            Map.of(
+                "FOOD_REGISTRAR_CONNECT_URL", connect.url(),
+                "FOOD_REGISTRAR_CONFIG_FILE", configFile.toString()),
+            "-c",
+            "topics=from-flag",
+            connectorFile.toString());
+
+    assertThat(exitCode).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo(String.format("s: created%n"));
+    assertThat(connect.requests())
+        .filteredOn(request -> request.method().equals("PUT"))
+        .singleElement()
+        .satisfies(
+            put ->
+                assertThat(put.body())
+                    .isEqualTo(
+                        "{\"topics\":\"from-flag\",\"connection.url\":\"jdbc:x\",\"connection.username\":\"from-file\",\"name\":\"s\"}"));
+  }
+
+  @Test
+  void theSchemaGoesWhereTheSharedDatabaseVariablesSay() throws IOException {
+    Path schema = Files.writeString(directory.resolve("schema.sql"), "SELECT 1");
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = socket.getLocalPort();
+    }
+    String url = "jdbc:postgresql://127.0.0.1:" + port + "/food";
+
+    int exitCode =
+        run(
+            Map.of("FOOD_JDBC_URL", url, "FOOD_DB_USER", "shared", "FOOD_DB_PASSWORD", "secret"),
+            "--schema",
+            schema.toString(),
+            connectorFile.toString());
+
+    assertThat(exitCode).isEqualTo(ConnectorRegistrar.FAILED);
+    assertThat(err.toString())
+        .startsWith("Couldn't apply " + schema + " to " + url + " as shared: ");
+    assertThat(connect.requests()).isEmpty();
+  }
+
+  @Test
+  void aBadValueNamesTheVariableItCameFrom() {
+    int exitCode = run(Map.of("FOOD_REGISTRAR_TIMEOUT", "soon"), connectorFile.toString());
+
+    assertThat(exitCode).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().strip())
+        .isEqualTo("FOOD_REGISTRAR_TIMEOUT must be a whole number, got 'soon'");
   }
 
   private static String status(String connector, String task) {

@@ -90,11 +90,11 @@ final class SinkTestSupport {
             connectUrl,
             "--schema",
             "sql/schema.sql",
-            "--set",
+            "-c",
             "connection.url=" + jdbcUrl,
-            "--set",
+            "-c",
             "connection.password=" + PASSWORD_REFERENCE,
-            "--set",
+            "-c",
             "flush.retry.delay.ms=1000",
             "connectors");
     assertThat(exitCode).as("registrar exit code; stderr: %s", err).isZero();

@@ -1,30 +1,124 @@
 package dev.foodpipeline.infra;
 
+import dev.foodpipeline.shell.Converters;
+import dev.foodpipeline.shell.Defaults;
+import dev.foodpipeline.shell.ErrorClassifier;
+import dev.foodpipeline.shell.Errors;
+import dev.foodpipeline.shell.ExitCodes;
+import dev.foodpipeline.shell.Failure;
+import dev.foodpipeline.shell.Shell;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Runs the local-stack commands: one place maps a failure to a one-line message and exit code 2,
- * and ties the command's end to its {@link ShutdownSignal}.
+ * The local-stack programs on the shared shell ({@code app-shell}): each is a picocli command whose
+ * settings come from flags, {@code FOOD_<PROGRAM>_<FLAG>} ({@code local-kafka} reads {@code
+ * FOOD_LOCAL_KAFKA_*}), the shared {@code FOOD_*} names and {@code --config-file}; a failure to
+ * start is {@link ExitCodes#START_FAILED}, a failed query {@link ExitCodes#DATABASE_ERROR}, a bad
+ * setting {@link ExitCodes#USAGE}. Ties the command's end to its {@link ShutdownSignal}.
  */
 final class Commands {
 
-  static final int STARTUP_FAILED = 2;
-
   private Commands() {}
 
+  /** A component that could not start for a reason of this machine: exit code 6, one line. */
+  static final class StartFailedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    StartFailedException(String message) {
+      super(message);
+    }
+
+    StartFailedException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
+  /** PostgreSQL unreachable, the login refused or a failed statement: exit code 5, one line. */
+  static final class DatabaseException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    DatabaseException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   /**
-   * For a main method: runs on stdout/stderr and exits non-zero on failure (not during a JVM
-   * shutdown).
+   * Starts a component; whatever it throws is a {@link StartFailedException} naming it and the root
+   * cause, except a setting Kafka rejects, which stays a usage error.
+   */
+  static <T> T starting(String component, Supplier<T> start) {
+    try {
+      return start.get();
+    } catch (RuntimeException e) {
+      if (Errors.hasCause(e, ConfigException.class, StartFailedException.class)) {
+        throw e;
+      }
+      throw new StartFailedException(component + " did not start: " + Errors.rootCauseLine(e), e);
+    }
+  }
+
+  /** The rules of every local-stack program, for the shell's classifier. */
+  static ErrorClassifier classifier(String program) {
+    return new ErrorClassifier(program)
+        .on(StartFailedException.class, ExitCodes.START_FAILED)
+        .on(DatabaseException.class, ExitCodes.DATABASE_ERROR)
+        .on(
+            ConfigException.class,
+            e ->
+                new Failure(
+                    ExitCodes.USAGE, "Invalid Kafka setting: " + Errors.oneLine(e.getMessage())));
+  }
+
+  /** The program's name in its variables: {@code local-kafka} reads {@code FOOD_LOCAL_KAFKA_*}. */
+  static String envName(Object command) {
+    return name(command).toUpperCase(Locale.ROOT).replace('-', '_');
+  }
+
+  private static String name(Object command) {
+    return command.getClass().getAnnotation(Command.class).name();
+  }
+
+  /**
+   * The command line of a local-stack program: the shell's defaults, help and error handling.
+   *
+   * @param prefix put before every error line ({@code "local-kafka: "}), or empty
+   */
+  static CommandLine commandLine(Object command, Map<String, String> env, String prefix) {
+    Defaults defaults = new Defaults(envName(command), env);
+    return Shell.withEnvironmentHelp(
+        Shell.commandLine(command, defaults, classifier(name(command)), prefix), defaults);
+  }
+
+  /** {@link #commandLine(Object, Map, String)} with the program's name as the prefix. */
+  static CommandLine commandLine(Object command, Map<String, String> env) {
+    return commandLine(command, env, name(command) + ": ");
+  }
+
+  /**
+   * For a main method: runs on stdout/stderr with the process's environment and exits non-zero on
+   * failure (not during a JVM shutdown).
    */
   static void main(Object command, ShutdownSignal shutdown, String... args) {
+    main(commandLine(command, System.getenv()), shutdown, args);
+  }
+
+  static void main(CommandLine commandLine, ShutdownSignal shutdown, String... args) {
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
-    int exitCode = execute(command, shutdown, out, err, args);
+    int exitCode = execute(commandLine, shutdown, out, err, args);
     if (exitCode != 0 && !shutdown.isStopRequested()) {
       System.exit(exitCode);
     }
@@ -32,30 +126,33 @@ final class Commands {
 
   /** Runs the command to its end and marks the shutdown signal stopped, whatever happened. */
   static int execute(
-      Object command, ShutdownSignal shutdown, PrintWriter out, PrintWriter err, String... args) {
+      CommandLine commandLine,
+      ShutdownSignal shutdown,
+      PrintWriter out,
+      PrintWriter err,
+      String... args) {
     try {
-      CommandLine commandLine = new CommandLine(command);
       commandLine.setOut(out);
       commandLine.setErr(err);
-      commandLine.setExecutionExceptionHandler(
-          (error, cmd, parseResult) -> {
-            cmd.getErr().println(cmd.getCommandName() + ": " + describe(error));
-            cmd.getErr().flush();
-            return STARTUP_FAILED;
-          });
       return commandLine.execute(args);
     } finally {
       shutdown.markStopped();
     }
   }
 
-  /** The message of the error and of its root cause, on one line. */
-  static String describe(Throwable error) {
-    Throwable root = error;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+  /**
+   * The Kafka settings of a program in the one order: {@code kafka.*} of its {@code --config-file},
+   * then each list of {@code KEY=VALUE} (the hidden {@code --set} alias before {@code -c,
+   * --config}), a later one replacing an earlier one.
+   */
+  @SafeVarargs
+  static Map<String, String> kafkaSettings(
+      CommandSpec spec, List<Map.Entry<String, String>>... lists) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (spec.commandLine().getDefaultValueProvider() instanceof Defaults defaults) {
+      settings.putAll(defaults.kafkaSettings(spec));
     }
-    String message = String.valueOf(error.getMessage());
-    return root == error ? message : message + " (cause: " + root + ")";
+    settings.putAll(Converters.KeyValue.toMap(lists));
+    return settings;
   }
 }

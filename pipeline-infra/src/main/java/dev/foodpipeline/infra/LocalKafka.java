@@ -1,12 +1,16 @@
 package dev.foodpipeline.infra;
 
+import dev.foodpipeline.shell.Converters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,34 +20,69 @@ import picocli.CommandLine.Spec;
 /**
  * The local stack's broker: a process that formats the log dir on first start (a restart reuses
  * it), runs a KRaft broker+controller from a properties file, prints one "ready" line and runs
- * until SIGTERM.
+ * until SIGTERM. Broker properties come from {@code --broker-config FILE}, then {@code kafka.*} of
+ * the {@code --config-file}, then {@code -c KEY=VALUE}; {@code --log-dir} sets {@code log.dirs}.
  */
 @Command(
     name = "local-kafka",
     mixinStandardHelpOptions = true,
-    description =
-        "Runs a single-node KRaft Kafka broker until SIGTERM, formatting its log dir on first start.")
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Runs a single-node KRaft Kafka broker until SIGTERM, formatting its log dir on first start.",
+      "A flag wins over FOOD_LOCAL_KAFKA_<FLAG>, that over --config-file, that over the default."
+    },
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {
+      "0:stopped on request (SIGTERM)",
+      "2:bad flag, setting or broker property",
+      "6:could not start: a listener port taken, the log dir locked, the broker failed to start",
+      "70:internal error (a bug)"
+    })
 public final class LocalKafka implements Callable<Integer> {
+
+  /** {@code --config FILE} was the broker properties file before the shell. */
+  static final class BrokerSetting extends Converters.KeyValue {
+    public BrokerSetting() {
+      super("the broker properties file is --broker-config FILE");
+    }
+  }
 
   @Spec private CommandSpec spec;
 
   @Option(
-      names = "--config",
+      names = "--broker-config",
+      paramLabel = "FILE",
       required = true,
-      description = "Broker properties, e.g. pipeline-infra/config/kafka/server.properties.")
-  private Path config;
+      converter = Converters.ExistingFile.class,
+      description = "broker properties, e.g. pipeline-infra/config/kafka/server.properties")
+  private Path brokerConfig;
 
   @Option(
       names = "--log-dir",
+      paramLabel = "DIR",
       required = true,
-      description = "Log dir (overrides log.dirs); reused after a restart.")
+      description = "log dir (overrides log.dirs); reused after a restart")
   private Path logDir;
 
   @Option(
-      names = "--set",
+      names = "--config-file",
+      paramLabel = "FILE",
+      description =
+          "a .properties file of settings: flags without their dashes (log-dir=/data/kafka) and"
+              + " broker properties as kafka.<name> (kafka.num.partitions=3)")
+  private Path configFile;
+
+  @Option(
+      names = {"-c", "--config"},
       paramLabel = "KEY=VALUE",
-      description = "Any other broker property, applied last.")
-  private Map<String, String> overrides = new LinkedHashMap<>();
+      converter = BrokerSetting.class,
+      description = "a broker property over the file, applied last; repeatable")
+  private List<Map.Entry<String, String>> config = new ArrayList<>();
+
+  /** The flag of the same meaning before the shell, kept working. */
+  @Option(names = "--set", paramLabel = "KEY=VALUE", hidden = true, converter = BrokerSetting.class)
+  private List<Map.Entry<String, String>> set = new ArrayList<>();
 
   private final ShutdownSignal shutdown;
 
@@ -59,21 +98,17 @@ public final class LocalKafka implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    Properties properties = Utils.loadProps(config.toString());
-    properties.putAll(overrides);
-    properties.setProperty("log.dirs", logDir.toAbsolutePath().toString());
-    for (Listeners.Endpoint endpoint :
-        Listeners.parse(properties.getProperty("listeners", "")).values()) {
+    Properties properties = brokerProperties();
+    for (Listeners.Endpoint endpoint : listeners(properties.getProperty("listeners", ""))) {
       if (Ports.isTaken(endpoint.host(), endpoint.port())) {
-        err.printf(
-            "Port %d on %s (listener %s) is already in use: is another broker running?%n",
-            endpoint.port(), endpoint.host(), endpoint.name());
-        err.flush();
-        return 1;
+        throw new Commands.StartFailedException(
+            String.format(
+                "Port %d on %s (listener %s) is already in use: is another broker running?",
+                endpoint.port(), endpoint.host(), endpoint.name()));
       }
     }
-    try (KafkaBroker broker = KafkaBroker.launch(properties, null)) {
+    try (KafkaBroker broker =
+        Commands.starting("Kafka", () -> KafkaBroker.launch(properties, null))) {
       out.printf(
           "Kafka ready on %s (log dir %s)%n", broker.bootstrapServers(), logDir.toAbsolutePath());
       out.flush();
@@ -82,5 +117,24 @@ public final class LocalKafka implements Callable<Integer> {
     out.println("Kafka stopped");
     out.flush();
     return 0;
+  }
+
+  /**
+   * The broker's properties: the file, then {@code kafka.*} of the config file, then {@code --set}
+   * and {@code -c}; {@code log.dirs} is the log dir.
+   */
+  Properties brokerProperties() throws IOException {
+    Properties properties = Utils.loadProps(brokerConfig.toString());
+    properties.putAll(Commands.kafkaSettings(spec, set, config));
+    properties.setProperty("log.dirs", logDir.toAbsolutePath().toString());
+    return properties;
+  }
+
+  private static Collection<Listeners.Endpoint> listeners(String listeners) {
+    try {
+      return Listeners.parse(listeners).values();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("listeners", listeners, e.getMessage());
+    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.foodpipeline.infra;
 
+import dev.foodpipeline.shell.Converters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -28,11 +29,21 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "local-postgres",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
     description = {
       "Starts PostgreSQL (database, user and password 'food') on 127.0.0.1, prints 'PostgreSQL"
           + " ready … pid N' and exits; the server keeps running until SIGINT or SIGTERM to N.",
       "The first start unpacks the server binaries into the home folder (about 60 MiB; needs a"
-          + " heap of 128 MiB or more)."
+          + " heap of 128 MiB or more).",
+      "A flag wins over FOOD_LOCAL_POSTGRES_<FLAG>, that over --config-file, that over the default."
+    },
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {
+      "0:the server is ready (and runs on)",
+      "2:bad flag or setting",
+      "6:could not start: the port taken, the data directory in use, the server failed to start",
+      "70:internal error (a bug)"
     })
 public final class LocalPostgres implements Callable<Integer> {
 
@@ -44,42 +55,53 @@ public final class LocalPostgres implements Callable<Integer> {
   @Option(
       names = "--port",
       defaultValue = "5432",
-      description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+      paramLabel = "PORT",
+      converter = Converters.Int.class,
+      description = "port on 127.0.0.1 (default ${DEFAULT-VALUE})")
   private int port;
 
   @Option(
       names = "--data-dir",
+      paramLabel = "DIR",
       required = true,
-      description = "Data directory; created on first start, reused after.")
+      description = "data directory; created on first start, reused after")
   private Path dataDirectory;
 
   @Option(
       names = "--home",
+      paramLabel = "DIR",
       description =
-          "Private folder for binaries, socket and superuser password (default: the data"
-              + " directory's name + '-home', beside it).")
+          "private folder for binaries, socket and superuser password (default the data"
+              + " directory's name + '-home', beside it)")
   private Path home;
 
   @Option(
       names = "--server-log",
-      description = "File the server appends its log to (default: server.log in the home folder).")
+      paramLabel = "FILE",
+      description = "file the server appends its log to (default server.log in the home folder)")
   private Path serverLog;
+
+  @Option(
+      names = "--config-file",
+      paramLabel = "FILE",
+      description =
+          "a .properties file of settings: flags without their dashes (port=5433, data-dir=/data/pg)")
+  private Path configFile;
 
   /** Returns once the server is ready (nothing waits for a signal: the server runs on alone). */
   public static void main(String[] args) {
-    Commands.main(new LocalPostgres(), ShutdownSignal.manual(), args);
+    ShutdownSignal shutdown = ShutdownSignal.manual();
+    Commands.main(new LocalPostgres(), shutdown, args);
   }
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     if (Ports.isTaken(PostgresServer.HOST, port)) {
-      err.printf(
-          "Port %d on %s is already in use: is another PostgreSQL running?%n",
-          port, PostgresServer.HOST);
-      err.flush();
-      return 1;
+      throw new Commands.StartFailedException(
+          String.format(
+              "Port %d on %s is already in use: is another PostgreSQL running?",
+              port, PostgresServer.HOST));
     }
     Path data = dataDirectory.toAbsolutePath();
     Path privateHome =
@@ -96,17 +118,20 @@ public final class LocalPostgres implements Callable<Integer> {
       out.println("Deleted half-unpacked PostgreSQL binaries in " + binaries + "; unpacking again");
     }
     try {
-      PostgresServer.builder()
-          .port(port)
-          .dataDirectory(data)
-          .binariesDirectory(binaries)
-          .socketDirectory(socket)
-          .detached(log)
-          .superuserPassword(superuserPassword(privateHome.resolve("superuser.password")))
-          .start();
+      Commands.starting(
+          "PostgreSQL",
+          () ->
+              PostgresServer.builder()
+                  .port(port)
+                  .dataDirectory(data)
+                  .binariesDirectory(binaries)
+                  .socketDirectory(socket)
+                  .detached(log)
+                  .superuserPassword(superuserPassword(privateHome.resolve("superuser.password")))
+                  .start());
     } catch (OutOfMemoryError e) {
       PrivateFolders.discardIncompleteBinaries(binaries);
-      throw new IllegalStateException(
+      throw new Commands.StartFailedException(
           "Not enough heap to unpack the PostgreSQL binaries: give this JVM -Xmx128m or more", e);
     } catch (RuntimeException | Error e) {
       PrivateFolders.discardIncompleteBinaries(binaries);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -26,7 +27,7 @@ final class BackgroundCommand implements AutoCloseable {
               try {
                 exitCode.complete(
                     Commands.execute(
-                        command.apply(shutdown),
+                        Commands.commandLine(command.apply(shutdown), Map.of()),
                         shutdown,
                         new PrintWriter(out, true),
                         new PrintWriter(err, true),

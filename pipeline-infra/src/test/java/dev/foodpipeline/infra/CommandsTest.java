@@ -1,45 +1,33 @@
 package dev.foodpipeline.infra;
 
+import static dev.foodpipeline.infra.ProgramRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.foodpipeline.shell.ExitCodes;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** What the local-stack programs share on the shell: start-up failures, usage errors, help. */
 class CommandsTest {
-
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  @Test
-  void describesAnErrorWithItsRootCauseOnOneLine() {
-    Exception error =
-        new IllegalStateException(
-            "Couldn't start",
-            new RuntimeException("wrapped", new java.io.IOException("disk full")));
-
-    assertThat(Commands.describe(error))
-        .isEqualTo("Couldn't start (cause: java.io.IOException: disk full)");
-    assertThat(Commands.describe(new IllegalStateException("plain"))).isEqualTo("plain");
-  }
 
   @Test
   void localPostgresRefusesATakenPortWithOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      int exitCode =
+      ProgramRun result =
           run(
               new LocalPostgres(),
+              Map.of(),
               "--port",
               String.valueOf(taken.getLocalPort()),
               "--data-dir",
               "unused");
 
-      assertThat(exitCode).isEqualTo(1);
-      assertThat(err.toString().strip())
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.START_FAILED);
+      assertThat(result.err().strip())
           .isEqualTo(
-              "Port "
+              "local-postgres: Port "
                   + taken.getLocalPort()
                   + " on 127.0.0.1 is already in use: is another PostgreSQL running?");
     }
@@ -48,84 +36,101 @@ class CommandsTest {
   @Test
   void localKafkaRefusesATakenListenerPort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      int exitCode =
+      ProgramRun result =
           run(
               new LocalKafka(ShutdownSignal.manual()),
-              "--config",
+              Map.of(),
+              "--broker-config",
               "config/kafka/server.properties",
               "--log-dir",
               "unused",
-              "--set",
+              "-c",
               "listeners=PLAINTEXT://127.0.0.1:"
                   + taken.getLocalPort()
                   + ",CONTROLLER://127.0.0.1:"
                   + Ports.free());
 
-      assertThat(exitCode).isEqualTo(1);
-      assertThat(err.toString())
-          .contains(
-              "Port "
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.START_FAILED);
+      assertThat(result.err().strip())
+          .isEqualTo(
+              "local-kafka: Port "
                   + taken.getLocalPort()
-                  + " on 127.0.0.1 (listener PLAINTEXT) "
-                  + "is already in use");
+                  + " on 127.0.0.1 (listener PLAINTEXT) is already in use: is another broker running?");
     }
   }
 
   @Test
   void localConnectRefusesATakenRestPort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      int exitCode =
+      ProgramRun result =
           run(
               new LocalConnect(ShutdownSignal.manual()),
-              "--config",
+              Map.of(),
+              "--worker-config",
               "../connect/config/connect-distributed.properties",
-              "--set",
+              "-c",
               "listeners=http://127.0.0.1:" + taken.getLocalPort());
 
-      assertThat(exitCode).isEqualTo(1);
-      assertThat(err.toString())
-          .contains(
-              "Port "
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.START_FAILED);
+      assertThat(result.err().strip())
+          .isEqualTo(
+              "local-connect: Port "
                   + taken.getLocalPort()
-                  + " on 127.0.0.1 (Connect REST) "
-                  + "is already in use");
+                  + " on 127.0.0.1 (Connect REST) is already in use: is another worker running?");
     }
   }
 
   @Test
-  void aMissingRequiredFlagIsAUsageError() {
-    int exitCode = run(new LocalPostgres(), "--port", "5432");
+  void aComponentThatFailsToStartIsOneLineNamingItAndTheRootCause() {
+    Commands.StartFailedException failure =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Commands.StartFailedException.class,
+            () ->
+                Commands.starting(
+                    "Kafka",
+                    () -> {
+                      throw new IllegalStateException(
+                          "wrapped", new java.io.IOException("the log dir is locked"));
+                    }));
 
-    assertThat(exitCode).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing required option: '--data-dir=<dataDirectory>'");
+    assertThat(failure).hasMessage("Kafka did not start: the log dir is locked");
+    assertThat(Commands.classifier("local-kafka").classify(failure).exitCode())
+        .isEqualTo(ExitCodes.START_FAILED);
+  }
+
+  @Test
+  void aMissingRequiredFlagIsAUsageError() {
+    ProgramRun result = run(new LocalPostgres(), Map.of(), "--port", "5432");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("Missing required option: '--data-dir=DIR'");
   }
 
   @Test
   void anUnreadableConfigFileIsReportedOnOneLine() {
-    int exitCode =
+    ProgramRun result =
         run(
             new LocalKafka(ShutdownSignal.manual()),
-            "--config",
+            Map.of(),
+            "--broker-config",
             "does/not/exist.properties",
             "--log-dir",
             "unused");
 
-    assertThat(exitCode).isEqualTo(Commands.STARTUP_FAILED);
-    assertThat(err.toString()).startsWith("local-kafka: ").contains("does/not/exist.properties");
-    assertThat(err.toString().strip()).doesNotContain("\n");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err().strip())
+        .isEqualTo(
+            "local-kafka: --broker-config must be an existing file, got 'does/not/exist.properties'");
   }
 
   @Test
   void helpPrintsUsageAndExitsZero() {
-    int exitCode = run(new LocalConnect(ShutdownSignal.manual()), "--help");
+    ProgramRun result = run(new LocalConnect(ShutdownSignal.manual()), Map.of(), "--help");
 
-    assertThat(exitCode).isZero();
-    assertThat(out.toString()).contains("Usage: local-connect").contains("--set=KEY=VALUE");
-  }
-
-  private int run(Object command, String... args) {
-    ShutdownSignal shutdown = ShutdownSignal.manual();
-    return Commands.execute(
-        command, shutdown, new PrintWriter(out, true), new PrintWriter(err, true), args);
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("Usage: local-connect")
+        .contains("-c, --config=KEY=VALUE")
+        .doesNotContain("--set");
   }
 }

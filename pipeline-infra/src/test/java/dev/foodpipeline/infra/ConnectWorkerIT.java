@@ -59,13 +59,13 @@ class ConnectWorkerIT {
     try (BackgroundCommand worker =
         BackgroundCommand.start(
             LocalConnect::new,
-            "--config",
+            "--worker-config",
             WORKER_CONFIG.toString(),
-            "--set",
-            "bootstrap.servers=" + broker.bootstrapServers(),
-            "--set",
+            "--bootstrap-servers",
+            broker.bootstrapServers(),
+            "-c",
             "listeners=http://127.0.0.1:" + port,
-            "--set",
+            "-c",
             "rest.advertised.port=" + port,
             "--set",
             "plugin.path=" + PLUGIN_PATH.toAbsolutePath(),

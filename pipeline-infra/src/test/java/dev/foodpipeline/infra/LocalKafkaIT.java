@@ -25,10 +25,10 @@ class LocalKafkaIT {
     int controllerPort = Ports.free();
     String bootstrap = "127.0.0.1:" + port;
     String[] args = {
-      "--config", SERVER_PROPERTIES,
+      "--broker-config", SERVER_PROPERTIES,
       "--log-dir", directory.resolve("kafka").toString(),
-      "--set", "listeners=PLAINTEXT://" + bootstrap + ",CONTROLLER://127.0.0.1:" + controllerPort,
-      "--set", "advertised.listeners=PLAINTEXT://" + bootstrap,
+      "-c", "listeners=PLAINTEXT://" + bootstrap + ",CONTROLLER://127.0.0.1:" + controllerPort,
+      "-c", "advertised.listeners=PLAINTEXT://" + bootstrap,
       "--set", "controller.quorum.bootstrap.servers=127.0.0.1:" + controllerPort,
     };
 

@@ -2,12 +2,13 @@ package dev.foodpipeline.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.foodpipeline.shell.ExitCodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 class SqlQueryIT {
 
@@ -23,14 +24,11 @@ class SqlQueryIT {
     postgres.close();
   }
 
-  private static String[] run(String sql) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine command = new CommandLine(new SqlQuery());
-    command.setOut(new PrintWriter(out));
-    command.setErr(new PrintWriter(err));
-    int exit = command.execute("--jdbc-url", postgres.jdbcUrl(), sql);
-    return new String[] {Integer.toString(exit), out.toString(), err.toString()};
+  private static String[] run(String sql, String... flags) {
+    List<String> args = new ArrayList<>(List.of(flags));
+    args.addAll(List.of("--jdbc-url", postgres.jdbcUrl(), sql));
+    ProgramRun result = ProgramRun.run(SqlQuery.commandLine(Map.of()), args.toArray(String[]::new));
+    return new String[] {Integer.toString(result.exitCode()), result.out(), result.err()};
   }
 
   @Test
@@ -50,12 +48,24 @@ class SqlQueryIT {
   void reportsABadStatementInOneLineAndExitsNonZero() {
     String[] result = run("SELECT * FROM no_such_table");
 
-    assertThat(result[0]).isEqualTo("1");
+    assertThat(result[0]).isEqualTo(String.valueOf(ExitCodes.DATABASE_ERROR));
     assertThat(result[2])
         .startsWith(
             "SQL failed at "
                 + postgres.jdbcUrl()
                 + ": ERROR: relation \"no_such_table\" does not exist");
     assertThat(result[2].lines()).hasSize(1);
+  }
+
+  @Test
+  void logsInAsTheUserOfTheJdbcFlagOrItsOldName() {
+    // The test server trusts local TCP logins, so the user given is the one connected.
+    String[] renamed = run("SELECT current_user AS u", "--jdbc-user", "food");
+    String[] old = run("SELECT current_user AS u", "--user", "postgres", "--password", "unused");
+
+    assertThat(renamed[0]).as(renamed[2]).isEqualTo("0");
+    assertThat(renamed[1].lines()).contains("food");
+    assertThat(old[0]).as(old[2]).isEqualTo("0");
+    assertThat(old[1].lines()).contains("postgres");
   }
 }

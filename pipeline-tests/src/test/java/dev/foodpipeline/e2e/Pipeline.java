@@ -182,11 +182,11 @@ final class Pipeline implements AutoCloseable {
             connectUrl,
             "--schema",
             path("e2e.schema").toString(),
-            "--set",
+            "-c",
             "connection.url=" + postgres.jdbcUrl(),
-            "--set",
+            "-c",
             "connection.username=" + postgres.user(),
-            "--set",
+            "-c",
             "connection.password=" + postgres.password(),
             path("e2e.connectors").toString());
     assertThat(exit).as("connector registration: %s", output).isZero();

@@ -1,12 +1,15 @@
 package dev.foodpipeline.generator.cli;
 
 import dev.foodpipeline.generator.producer.KafkaSettings;
+import dev.foodpipeline.shell.Converters;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -31,6 +34,22 @@ public final class KafkaOptions {
   Path producerConfig;
 
   @Option(
+      names = {"-c", "--config"},
+      paramLabel = "KEY=VALUE",
+      converter = ClientSetting.class,
+      description =
+          "A Kafka client setting (linger.ms=20); repeatable. Wins over --producer-config and the"
+              + " kafka.* settings of --config-file.")
+  List<Map.Entry<String, String>> config = new ArrayList<>();
+
+  /** A value without {@code =} was probably meant for {@code --producer-config}. */
+  public static final class ClientSetting extends Converters.KeyValue {
+    public ClientSetting() {
+      super("a client properties file is --producer-config FILE");
+    }
+  }
+
+  @Option(
       names = "--timeout",
       paramLabel = "DURATION",
       defaultValue = "30s",
@@ -50,13 +69,14 @@ public final class KafkaOptions {
 
   /**
    * The validated settings, with the Kafka client settings of a config file under those of {@code
-   * --producer-config}.
+   * --producer-config}, and those under {@code -c}.
    *
    * @throws IllegalArgumentException with a one-line message naming the bad setting
    */
   KafkaSettings settings(Map<String, String> fromConfigFile) {
     Map<String, String> overrides = new TreeMap<>(fromConfigFile);
     overrides.putAll(clientOverrides());
+    overrides.putAll(Converters.KeyValue.toMap(config));
     return new KafkaSettings(bootstrapServers, timeout, overrides);
   }
 

@@ -85,6 +85,39 @@ class ConfigurationSourcesTest {
   }
 
   @Test
+  void configValuesWinOverProducerConfigAndTheConfigFile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("generator.properties");
+    Files.writeString(file, "kafka.linger.ms=50\nkafka.acks=1\n");
+    Path client = dir.resolve("client.properties");
+    Files.writeString(client, "linger.ms=20\ncompression.type=lz4\n");
+
+    assertThat(
+            cli.run(
+                "topics",
+                "--config-file",
+                file.toString(),
+                "--producer-config",
+                client.toString(),
+                "-c",
+                "linger.ms=10",
+                "--config",
+                "acks=all"))
+        .isZero();
+    assertThat(cli.kafka.settingsSeen.get(0).clientOverrides())
+        .containsEntry("linger.ms", "10")
+        .containsEntry("acks", "all")
+        .containsEntry("compression.type", "lz4");
+  }
+
+  @Test
+  void aConfigValueWithoutEqualsSignPointsToProducerConfig() {
+    assertThat(cli.run("produce", "--config", "client.properties")).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.err().strip())
+        .isEqualTo("--config takes KEY=VALUE; a client properties file is --producer-config FILE");
+    assertThat(cli.kafka.settingsSeen).isEmpty();
+  }
+
+  @Test
   void anUnknownSettingInTheConfigFileIsAUsageErrorNamingIt(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("generator.properties");
     Files.writeString(file, "rate=5\nrat=6\n");
