@@ -7,7 +7,6 @@ import dev.foodpipeline.infra.Ports;
 import dev.foodpipeline.infra.PostgresServer;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
-import dev.foodpipeline.model.sink.Column;
 import dev.foodpipeline.model.sink.OrderItemsTable;
 import dev.foodpipeline.model.sink.OrdersTable;
 import dev.foodpipeline.model.sink.RowWriter;
@@ -22,7 +21,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
@@ -129,16 +127,10 @@ class JdbcSinkTablesIT {
     try (Connection connection = connect(postgres.jdbcUrl());
         PreparedStatement insert = connection.prepareStatement(sql)) {
       for (T row : rows) {
-        List<Object> values = new ArrayList<>();
-        writer.accept(
-            row,
-            new RowWriter() {
-              @Override
-              public <V> RowWriter put(Column<V> column, V value) {
-                values.add(value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : value);
-                return this;
-              }
-            });
+        List<Object> values =
+            RowWriter.values(writer, row).values().stream()
+                .map(value -> value instanceof Instant i ? i.atOffset(ZoneOffset.UTC) : value)
+                .toList();
         for (int i = 0; i < values.size(); i++) {
           insert.setObject(i + 1, values.get(i));
         }

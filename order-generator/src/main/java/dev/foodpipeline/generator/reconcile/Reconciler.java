@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -313,8 +312,8 @@ public final class Reconciler {
       T want,
       T got,
       Set<Column<?>> skip) {
-    Map<Column<?>, Object> gotValues = columns(writer, got);
-    columns(writer, want)
+    Map<Column<?>, Object> gotValues = RowWriter.values(writer, got);
+    RowWriter.values(writer, want)
         .forEach(
             (column, value) -> {
               if (skip.contains(column)) {
@@ -327,21 +326,6 @@ public final class Reconciler {
                 field(differences, name, value, gotValues.get(column));
               }
             });
-  }
-
-  /** A record's value of each column, as the sink writes it. */
-  private static <T> Map<Column<?>, Object> columns(BiConsumer<T, RowWriter> writer, T record) {
-    Map<Column<?>, Object> values = new LinkedHashMap<>();
-    writer.accept(
-        record,
-        new RowWriter() {
-          @Override
-          public <V> RowWriter put(Column<V> column, V value) {
-            values.put(column, value);
-            return this;
-          }
-        });
-    return values;
   }
 
   private static void field(List<String> differences, String name, Object want, Object got) {

@@ -3,7 +3,10 @@ package dev.foodpipeline.model.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.foodpipeline.model.RestaurantStats;
 import dev.foodpipeline.model.topics.Topics;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +188,28 @@ class SinkSchemaTest {
         .isEqualTo(OrdersTable.TABLE.name() + ".delivery_postal_code");
     assertThat(OrdersTable.TABLE.columnNames()).contains(OrdersTable.DELIVERY_POSTAL_CODE.name());
     assertThat(ColumnType.MONEY).hasToString("numeric(12,2)");
+  }
+
+  @Test
+  void aTablesWriterPutsEveryColumnInTableOrder() {
+    RestaurantStats stats =
+        new RestaurantStats(
+            "r-001",
+            Instant.parse("2026-12-05T10:00:00Z"),
+            Instant.parse("2026-12-05T10:01:00Z"),
+            3,
+            new BigDecimal("42.50"));
+    Map<Column<?>, Object> values = RowWriter.values(RestaurantStatsTable::write, stats);
+    assertThat(List.copyOf(values.keySet())).isEqualTo(RestaurantStatsTable.TABLE.columns());
+    assertThat(values.get(RestaurantStatsTable.REVENUE)).isEqualTo(new BigDecimal("42.50"));
+    Row row =
+        new Row() {
+          @Override
+          public <T> T get(Column<T> column) {
+            return column.type().javaType().cast(values.get(column));
+          }
+        };
+    assertThat(RestaurantStatsTable.read(row)).isEqualTo(stats);
   }
 
   @Test
