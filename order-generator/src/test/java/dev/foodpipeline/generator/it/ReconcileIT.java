@@ -215,9 +215,15 @@ class ReconcileIT {
             execute(
                 "INSERT INTO orders SELECT '"
                     + rejected
-                    + "', customer_id, restaurant_id, restaurant_name, cuisine, city,"
-                    + " item_count, subtotal, tax, delivery_fee, total, delivery_street, delivery_city, delivery_postal_code,"
-                    + " created_at, estimated_ready_at, processed_at, source_partition, source_offset, written_at"
+                    + "', "
+                    // every column after order_id, the first
+                    + String.join(
+                        ", ",
+                        OrdersTable.TABLE
+                            .columnNames()
+                            .subList(1, OrdersTable.TABLE.columns().size()))
+                    + ", "
+                    + SinkTable.WRITTEN_AT
                     + " FROM orders WHERE order_id = '"
                     + changed
                     + "'"))
