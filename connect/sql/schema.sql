@@ -1,3 +1,8 @@
+-- GENERATED from order-model's dev.foodpipeline.model.sink (SinkSchema, the *Table classes):
+-- do not edit. Change the description there, then regenerate this file with
+--   ./mvnw -B -ntp -q -pl order-model test -Dtest=SchemaFileTest -Dschema.write=true
+-- (order-model's SchemaFileTest fails while the two differ).
+--
 -- Tables written by the Debezium JDBC sink (connect/connectors/*.json).
 -- Applied by ConnectorRegistrar --schema before the connectors start; safe to run again.
 --
@@ -8,14 +13,12 @@
 --   * written_at: when the row was first written, filled by PostgreSQL's clock, for end-to-end
 --     latency in SQL. The sink never names this column, so an upsert leaves it as it was: a
 --     replayed or updated record does not move written_at (see connect/README.md).
--- restaurant_stats holds one row per restaurant and 1-minute window, written once the window is
--- final (the Streams app suppresses updates until the window's grace period has passed); a replay
--- upserts the same row.
--- NOT NULL follows the record contract: a field that the Connect schema marks optional
--- (order_id, raw, rejected_at of a rejection, as order-model's ConnectMappings has them) is nullable.
--- Columns are the records' snake_case field names. schema.evolution=basic still adds a column
--- when a record brings a new optional field.
+-- NOT NULL follows the record contract: a field that the Connect schema marks optional is
+-- nullable. Columns are the records' snake_case field names. schema.evolution=basic still adds
+-- a column when a record brings a new optional field.
 
+-- orders: one row per accepted order, enriched.
+-- From topic food-orders-processed, upserted on the record key: order_id.
 CREATE TABLE IF NOT EXISTS orders (
     order_id             text          NOT NULL,
     customer_id          text          NOT NULL,
@@ -40,6 +43,8 @@ CREATE TABLE IF NOT EXISTS orders (
     CONSTRAINT orders_pkey PRIMARY KEY (order_id)
 );
 
+-- order_items: one row per line of an accepted order.
+-- From topic food-order-items, upserted on the record key: order_id + line_no.
 CREATE TABLE IF NOT EXISTS order_items (
     order_id     text          NOT NULL,
     line_no      integer       NOT NULL,
@@ -52,6 +57,9 @@ CREATE TABLE IF NOT EXISTS order_items (
     CONSTRAINT order_items_pkey PRIMARY KEY (order_id, line_no)
 );
 
+-- rejected_orders: one row per rejected input record, with its reason and original text; order_id,
+-- raw and rejected_at are NULL when the record had none that could be read.
+-- From topic food-orders-rejected, upserted on the record key: source_topic + source_partition + source_offset.
 CREATE TABLE IF NOT EXISTS rejected_orders (
     source_topic     text        NOT NULL,
     source_partition integer     NOT NULL,
@@ -65,6 +73,10 @@ CREATE TABLE IF NOT EXISTS rejected_orders (
     CONSTRAINT rejected_orders_pkey PRIMARY KEY (source_topic, source_partition, source_offset)
 );
 
+-- restaurant_stats: one row per restaurant and 1-minute window, written once the window is final
+-- (the Streams app suppresses updates until the window's grace period has passed); a replay upserts
+-- the same row.
+-- From topic restaurant-stats, upserted on the record key: restaurant_id + window_start.
 CREATE TABLE IF NOT EXISTS restaurant_stats (
     restaurant_id text          NOT NULL,
     window_start  timestamptz   NOT NULL,

@@ -2,6 +2,9 @@ package dev.foodpipeline.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foodpipeline.model.sink.SinkSchema;
+import dev.foodpipeline.model.sink.SinkTable;
+import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.Topics;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -27,6 +30,28 @@ class ShippedConnectorsTest {
             Map.entry("food-orders-processed", "orders"),
             Map.entry("food-orders-rejected", "rejected_orders"),
             Map.entry("restaurant-stats", "restaurant_stats"));
+  }
+
+  @Test
+  void eachTableOfTheSinkSchemaIsWrittenByOneConnectorFromItsTopic() {
+    Map<String, String> described = new LinkedHashMap<>();
+    for (SinkTable table : SinkSchema.tables()) {
+      described.put(table.topic().name(), table.name());
+    }
+    assertThat(topicToTable()).containsExactlyInAnyOrderEntriesOf(described);
+    assertThat(connectors).hasSameSizeAs(SinkSchema.tables());
+  }
+
+  @Test
+  void everyTopicTheConnectorsReadOrWriteIsInTheTopicRegistry() {
+    List<String> registry = Topics.all().stream().map(Topic::name).toList();
+    for (ConnectorConfig connector : connectors) {
+      assertThat(registry)
+          .as(connector.name())
+          .contains(
+              connector.config().get("topics"),
+              connector.config().get("errors.deadletterqueue.topic.name"));
+    }
   }
 
   @Test

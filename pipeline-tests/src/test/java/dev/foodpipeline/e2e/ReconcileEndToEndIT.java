@@ -9,6 +9,8 @@ import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.generator.RunFile;
 import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
+import dev.foodpipeline.model.sink.OrdersTable;
+import dev.foodpipeline.model.sink.SinkTable;
 import dev.foodpipeline.shell.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -198,9 +200,15 @@ class ReconcileEndToEndIT {
             db.execute(
                 "INSERT INTO orders SELECT '"
                     + rejected
-                    + "', customer_id, restaurant_id, restaurant_name, cuisine, city,"
-                    + " item_count, subtotal, tax, delivery_fee, total, delivery_street, delivery_city, delivery_postal_code,"
-                    + " created_at, estimated_ready_at, processed_at, source_partition, source_offset, written_at"
+                    + "', "
+                    // every column after order_id, the first
+                    + String.join(
+                        ", ",
+                        OrdersTable.TABLE
+                            .columnNames()
+                            .subList(1, OrdersTable.TABLE.columns().size()))
+                    + ", "
+                    + SinkTable.WRITTEN_AT
                     + " FROM orders WHERE order_id = '"
                     + valid.get(20).key()
                     + "'"))

@@ -1,6 +1,6 @@
 package dev.foodpipeline.generator.cli;
 
-import dev.foodpipeline.generator.reconcile.DatabaseSettings;
+import dev.foodpipeline.sink.DatabaseSettings;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 

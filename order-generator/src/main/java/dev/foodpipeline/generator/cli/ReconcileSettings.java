@@ -2,9 +2,9 @@ package dev.foodpipeline.generator.cli;
 
 import dev.foodpipeline.generator.GenerationSpec;
 import dev.foodpipeline.generator.RunFile;
-import dev.foodpipeline.generator.reconcile.DatabaseSettings;
 import dev.foodpipeline.generator.reconcile.OrderIdRange;
 import dev.foodpipeline.generator.reconcile.Reconciler.RunWindow;
+import dev.foodpipeline.sink.DatabaseSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -10,6 +10,7 @@ import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.catalog.RestaurantCatalog;
 import dev.foodpipeline.model.rules.OrderEnricher;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.sink.SinkTables;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

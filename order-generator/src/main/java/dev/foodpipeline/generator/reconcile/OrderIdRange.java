@@ -1,6 +1,7 @@
 package dev.foodpipeline.generator.reconcile;
 
 import dev.foodpipeline.generator.OrderFactory;
+import dev.foodpipeline.sink.SinkTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -11,7 +12,7 @@ import java.util.OptionalLong;
  * whose ends have the same number of digits is one SQL {@code BETWEEN}; {@link #chunks(long)} cuts
  * a range into such pieces.
  */
-public record OrderIdRange(long seed, long first, long last) {
+public record OrderIdRange(long seed, long first, long last) implements SinkTables.IdRange {
 
   public OrderIdRange {
     if (first < 0 || last < first - 1) {

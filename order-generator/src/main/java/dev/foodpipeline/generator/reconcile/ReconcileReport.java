@@ -1,6 +1,10 @@
 package dev.foodpipeline.generator.reconcile;
 
 import dev.foodpipeline.model.ReasonCode;
+import dev.foodpipeline.model.sink.OrderItemsTable;
+import dev.foodpipeline.model.sink.OrdersTable;
+import dev.foodpipeline.model.sink.RejectedOrdersTable;
+import dev.foodpipeline.model.sink.SinkTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -21,18 +25,18 @@ public final class ReconcileReport {
 
   /** The sink's tables, in the order the report lists them. */
   public enum Table {
-    ORDERS("orders"),
-    ORDER_ITEMS("order_items"),
-    REJECTED_ORDERS("rejected_orders");
+    ORDERS(OrdersTable.TABLE),
+    ORDER_ITEMS(OrderItemsTable.TABLE),
+    REJECTED_ORDERS(RejectedOrdersTable.TABLE);
 
-    private final String sqlName;
+    private final SinkTable table;
 
-    Table(String sqlName) {
-      this.sqlName = sqlName;
+    Table(SinkTable table) {
+      this.table = table;
     }
 
     public String sqlName() {
-      return sqlName;
+      return table.name();
     }
   }
 

@@ -7,7 +7,14 @@ import dev.foodpipeline.generator.reconcile.ReconcileReport.Table;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.json.RawText;
+import dev.foodpipeline.model.sink.Column;
+import dev.foodpipeline.model.sink.OrderItemsTable;
+import dev.foodpipeline.model.sink.OrdersTable;
+import dev.foodpipeline.model.sink.RejectedOrdersTable;
+import dev.foodpipeline.model.sink.RowWriter;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.sink.RejectionRow;
+import dev.foodpipeline.sink.SinkTables;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +65,20 @@ public final class Reconciler {
       Objects.requireNonNull(finishedAt, "finishedAt");
     }
   }
+
+  /**
+   * Columns not compared value by value: the keys (rows are matched by them), the times (the
+   * pipeline's clock, checked apart) and the offset (where the run's records landed).
+   */
+  private static final Set<Column<?>> NOT_COMPARED =
+      Set.of(
+          OrdersTable.ORDER_ID,
+          OrdersTable.CREATED_AT,
+          OrdersTable.ESTIMATED_READY_AT,
+          OrdersTable.PROCESSED_AT,
+          OrdersTable.SOURCE_OFFSET,
+          OrderItemsTable.ORDER_ID,
+          OrderItemsTable.LINE_NO);
 
   private final OrderFactory factory;
   private final OrderIdRange run;
@@ -243,32 +265,19 @@ public final class Reconciler {
   private List<String> differences(ExpectedOrder expected, ProcessedOrder got) {
     ProcessedOrder want = expected.enriched().order();
     List<String> differences = new ArrayList<>();
-    field(differences, "orders.customer_id", want.customerId(), got.customerId());
-    field(differences, "orders.restaurant_id", want.restaurantId(), got.restaurantId());
-    field(differences, "orders.restaurant_name", want.restaurantName(), got.restaurantName());
-    field(differences, "orders.cuisine", want.cuisine(), got.cuisine());
-    field(differences, "orders.city", want.city(), got.city());
-    field(differences, "orders.item_count", want.itemCount(), got.itemCount());
-    money(differences, "orders.subtotal", want.subtotal(), got.subtotal());
-    money(differences, "orders.tax", want.tax(), got.tax());
-    money(differences, "orders.delivery_fee", want.deliveryFee(), got.deliveryFee());
-    money(differences, "orders.total", want.total(), got.total());
-    field(differences, "orders.delivery_street", want.deliveryStreet(), got.deliveryStreet());
-    field(differences, "orders.delivery_city", want.deliveryCity(), got.deliveryCity());
-    field(
-        differences,
-        "orders.delivery_postal_code",
-        want.deliveryPostalCode(),
-        got.deliveryPostalCode());
-    field(differences, "orders.source_partition", want.sourcePartition(), got.sourcePartition());
+    compare(
+        differences, OrdersTable.TABLE.name() + ".", OrdersTable::write, want, got, NOT_COMPARED);
     if (got.createdAt() != null && got.estimatedReadyAt() != null) {
       Duration wantPrep = Duration.between(want.createdAt(), want.estimatedReadyAt());
       Duration gotPrep = Duration.between(got.createdAt(), got.estimatedReadyAt());
       if (!wantPrep.equals(gotPrep)) {
         differences.add(
-            "orders.estimated_ready_at is "
+            OrdersTable.ESTIMATED_READY_AT.qualifiedName()
+                + " is "
                 + gotPrep.toMinutes()
-                + " min after created_at, expected "
+                + " min after "
+                + OrdersTable.CREATED_AT.name()
+                + ", expected "
                 + wantPrep.toMinutes()
                 + " min");
       }
@@ -279,7 +288,8 @@ public final class Reconciler {
       Instant latest = window.finishedAt().minus(lateness);
       if (got.createdAt().isBefore(earliest) || got.createdAt().isAfter(latest)) {
         differences.add(
-            "orders.created_at is "
+            OrdersTable.CREATED_AT.qualifiedName()
+                + " is "
                 + got.createdAt()
                 + ", outside the run ("
                 + earliest
@@ -289,6 +299,33 @@ public final class Reconciler {
       }
     }
     return differences;
+  }
+
+  /**
+   * Adds {@code <prefix><column> is <got>, expected <want>} for every column, in table order, whose
+   * value differs (money by value: 9.5 is 9.50).
+   */
+  private static <T> void compare(
+      List<String> differences,
+      String prefix,
+      BiConsumer<T, RowWriter> writer,
+      T want,
+      T got,
+      Set<Column<?>> skip) {
+    Map<Column<?>, Object> gotValues = RowWriter.values(writer, got);
+    RowWriter.values(writer, want)
+        .forEach(
+            (column, value) -> {
+              if (skip.contains(column)) {
+                return;
+              }
+              String name = prefix + column.name();
+              if (value instanceof BigDecimal money) {
+                money(differences, name, money, (BigDecimal) gotValues.get(column));
+              } else {
+                field(differences, name, value, gotValues.get(column));
+              }
+            });
   }
 
   private static void field(List<String> differences, String name, Object want, Object got) {
@@ -325,12 +362,8 @@ public final class Reconciler {
         continue;
       }
       List<String> differences = new ArrayList<>();
-      String prefix = "order_items line " + line.lineNo() + ".";
-      field(differences, prefix + "menu_item_id", line.menuItemId(), found.menuItemId());
-      field(differences, prefix + "item_name", line.itemName(), found.itemName());
-      field(differences, prefix + "quantity", line.quantity(), found.quantity());
-      money(differences, prefix + "unit_price", line.unitPrice(), found.unitPrice());
-      money(differences, prefix + "line_total", line.lineTotal(), found.lineTotal());
+      String prefix = OrderItemsTable.TABLE.name() + " line " + line.lineNo() + ".";
+      compare(differences, prefix, OrderItemsTable::write, line, found, NOT_COMPARED);
       if (!differences.isEmpty()) {
         tally.mismatched++;
         details.addAll(differences);
@@ -382,12 +415,12 @@ public final class Reconciler {
           List<String> differences = new ArrayList<>();
           field(
               differences,
-              "rejected_orders.source_topic",
+              RejectedOrdersTable.SOURCE_TOPIC.qualifiedName(),
               Topics.FOOD_ORDERS.name(),
               row.sourceTopic());
           field(
               differences,
-              "rejected_orders.source_partition",
+              RejectedOrdersTable.SOURCE_PARTITION.qualifiedName(),
               want.partition(),
               row.sourcePartition());
           if (!differences.isEmpty()) {

@@ -2,11 +2,6 @@ package dev.foodpipeline.generator.fakes;
 
 import dev.foodpipeline.generator.GeneratedOrder;
 import dev.foodpipeline.generator.OrderFactory;
-import dev.foodpipeline.generator.reconcile.DatabaseException;
-import dev.foodpipeline.generator.reconcile.DatabaseSettings;
-import dev.foodpipeline.generator.reconcile.OrderIdRange;
-import dev.foodpipeline.generator.reconcile.RejectionRow;
-import dev.foodpipeline.generator.reconcile.SinkTables;
 import dev.foodpipeline.model.Order;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
@@ -14,6 +9,10 @@ import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.json.RawText;
 import dev.foodpipeline.model.rules.OrderEnricher;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.sink.DatabaseException;
+import dev.foodpipeline.sink.DatabaseSettings;
+import dev.foodpipeline.sink.RejectionRow;
+import dev.foodpipeline.sink.SinkTables;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -115,7 +114,7 @@ public final class FakeSinkTables implements SinkTables {
     rejections.replaceAll(r -> which.test(r) ? change.apply(r) : r);
   }
 
-  private static boolean in(String id, OrderIdRange range) {
+  private static boolean in(String id, IdRange range) {
     return id != null && id.compareTo(range.lowId()) >= 0 && id.compareTo(range.highId()) <= 0;
   }
 
@@ -124,7 +123,7 @@ public final class FakeSinkTables implements SinkTables {
   }
 
   @Override
-  public Counts count(OrderIdRange range) {
+  public Counts count(IdRange range) {
     if (draining()) {
       emptyCounts--;
       return Counts.NONE;
@@ -136,17 +135,17 @@ public final class FakeSinkTables implements SinkTables {
   }
 
   @Override
-  public List<ProcessedOrder> orders(OrderIdRange range) {
+  public List<ProcessedOrder> orders(IdRange range) {
     return draining() ? List.of() : orders.stream().filter(o -> in(o.orderId(), range)).toList();
   }
 
   @Override
-  public List<ProcessedItem> items(OrderIdRange range) {
+  public List<ProcessedItem> items(IdRange range) {
     return draining() ? List.of() : items.stream().filter(i -> in(i.orderId(), range)).toList();
   }
 
   @Override
-  public List<RejectionRow> rejections(OrderIdRange range) {
+  public List<RejectionRow> rejections(IdRange range) {
     return draining()
         ? List.of()
         : rejections.stream()

@@ -10,12 +10,16 @@ import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.generator.fakes.FakeSinkTables;
-import dev.foodpipeline.generator.reconcile.RejectionRow;
 import dev.foodpipeline.infra.Ports;
 import dev.foodpipeline.infra.PostgresServer;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
+import dev.foodpipeline.model.sink.OrderItemsTable;
+import dev.foodpipeline.model.sink.OrdersTable;
+import dev.foodpipeline.model.sink.RowWriter;
+import dev.foodpipeline.model.sink.SinkTable;
 import dev.foodpipeline.shell.ExitCodes;
+import dev.foodpipeline.sink.RejectionRow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +38,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,6 +101,29 @@ class ReconcileIT {
     return command.execute(all.toArray(String[]::new));
   }
 
+  /** Inserts records into a table as the sink does: every column the description's writer puts. */
+  private static <T> void insert(
+      Connection connection, SinkTable table, BiConsumer<T, RowWriter> writer, List<T> rows)
+      throws SQLException {
+    String columns = String.join(", ", table.columnNames());
+    String values = String.join(", ", Collections.nCopies(table.columns().size(), "?"));
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO " + table.name() + " (" + columns + ") VALUES (" + values + ")")) {
+      for (T row : rows) {
+        List<Object> parameters =
+            RowWriter.values(writer, row).values().stream()
+                .map(value -> value instanceof Instant i ? Timestamp.from(i) : value)
+                .toList();
+        for (int i = 0; i < parameters.size(); i++) {
+          insert.setObject(i + 1, parameters.get(i));
+        }
+        insert.addBatch();
+      }
+      insert.executeBatch();
+    }
+  }
+
   /** Writes the rows a working pipeline writes for a run, as the JDBC sink would. */
   private static FakeSinkTables sink(OrderFactory factory, int count) throws SQLException {
     FakeSinkTables rows =
@@ -109,52 +138,8 @@ class ReconcileIT {
       List<ProcessedOrder> orders, List<ProcessedItem> items, List<RejectionRow> rejections)
       throws SQLException {
     try (Connection connection = connect()) {
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO orders (order_id, customer_id, restaurant_id, restaurant_name, cuisine, city, item_count, subtotal,"
-                  + " tax, delivery_fee, total, delivery_street, delivery_city, delivery_postal_code, created_at,"
-                  + " estimated_ready_at, processed_at, source_partition, source_offset)"
-                  + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-        for (ProcessedOrder o : orders) {
-          insert.setString(1, o.orderId());
-          insert.setString(2, o.customerId());
-          insert.setString(3, o.restaurantId());
-          insert.setString(4, o.restaurantName());
-          insert.setString(5, o.cuisine());
-          insert.setString(6, o.city());
-          insert.setInt(7, o.itemCount());
-          insert.setBigDecimal(8, o.subtotal());
-          insert.setBigDecimal(9, o.tax());
-          insert.setBigDecimal(10, o.deliveryFee());
-          insert.setBigDecimal(11, o.total());
-          insert.setString(12, o.deliveryStreet());
-          insert.setString(13, o.deliveryCity());
-          insert.setString(14, o.deliveryPostalCode());
-          insert.setTimestamp(15, Timestamp.from(o.createdAt()));
-          insert.setTimestamp(16, Timestamp.from(o.estimatedReadyAt()));
-          insert.setTimestamp(17, Timestamp.from(o.processedAt()));
-          insert.setInt(18, o.sourcePartition());
-          insert.setLong(19, o.sourceOffset());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
-      try (PreparedStatement insert =
-          connection.prepareStatement(
-              "INSERT INTO order_items (order_id, line_no, menu_item_id, item_name, quantity, unit_price, line_total)"
-                  + " VALUES (?,?,?,?,?,?,?)")) {
-        for (ProcessedItem i : items) {
-          insert.setString(1, i.orderId());
-          insert.setInt(2, i.lineNo());
-          insert.setString(3, i.menuItemId());
-          insert.setString(4, i.itemName());
-          insert.setInt(5, i.quantity());
-          insert.setBigDecimal(6, i.unitPrice());
-          insert.setBigDecimal(7, i.lineTotal());
-          insert.addBatch();
-        }
-        insert.executeBatch();
-      }
+      insert(connection, OrdersTable.TABLE, OrdersTable::write, orders);
+      insert(connection, OrderItemsTable.TABLE, OrderItemsTable::write, items);
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO rejected_orders (source_topic, source_partition, source_offset, order_id, reason_code, reason, raw,"
@@ -230,9 +215,15 @@ class ReconcileIT {
             execute(
                 "INSERT INTO orders SELECT '"
                     + rejected
-                    + "', customer_id, restaurant_id, restaurant_name, cuisine, city,"
-                    + " item_count, subtotal, tax, delivery_fee, total, delivery_street, delivery_city, delivery_postal_code,"
-                    + " created_at, estimated_ready_at, processed_at, source_partition, source_offset, written_at"
+                    + "', "
+                    // every column after order_id, the first
+                    + String.join(
+                        ", ",
+                        OrdersTable.TABLE
+                            .columnNames()
+                            .subList(1, OrdersTable.TABLE.columns().size()))
+                    + ", "
+                    + SinkTable.WRITTEN_AT
                     + " FROM orders WHERE order_id = '"
                     + changed
                     + "'"))

@@ -13,6 +13,8 @@ import dev.foodpipeline.generator.reconcile.ReconcileReport.Table;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.ReasonCode;
+import dev.foodpipeline.sink.RejectionRow;
+import dev.foodpipeline.sink.SinkTables;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.foodpipeline.model.connect;
 
+import dev.foodpipeline.model.sink.Row;
+import dev.foodpipeline.model.sink.RowWriter;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.apache.kafka.connect.data.Schema;
@@ -37,5 +39,17 @@ public interface ConnectMapping<T> {
         return reader.apply(struct);
       }
     };
+  }
+
+  /**
+   * A mapping from a struct schema whose fields are columns of a sink table, a writer that puts a
+   * value's columns, and a reader that builds a value from a row.
+   */
+  static <T> ConnectMapping<T> ofRows(
+      Schema schema, BiConsumer<T, RowWriter> writer, Function<Row, T> reader) {
+    return of(
+        schema,
+        (value, struct) -> writer.accept(value, new StructRow(struct)),
+        struct -> reader.apply(new StructRow(struct)));
   }
 }

@@ -1,40 +1,86 @@
-package dev.foodpipeline.generator.reconcile;
+package dev.foodpipeline.sink;
 
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
+import dev.foodpipeline.model.json.RawText;
+import dev.foodpipeline.model.sink.Column;
+import dev.foodpipeline.model.sink.OrderItemsTable;
+import dev.foodpipeline.model.sink.OrdersTable;
+import dev.foodpipeline.model.sink.RejectedOrdersTable;
+import dev.foodpipeline.model.sink.Row;
+import dev.foodpipeline.model.sink.SinkTable;
 import dev.foodpipeline.shell.Errors;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * {@link SinkTables} over one JDBC connection to PostgreSQL, opened at once (so an unreachable
- * database fails the command before any work) and held until {@link #close()}.
+ * database fails the command before any work) and held until {@link #close()}. Its queries name the
+ * columns of order-model's sink description ({@code dev.foodpipeline.model.sink}) and read rows
+ * with the same code that reads the Connect records. A failure is a {@link DatabaseException} with
+ * a one-line message chosen by the SQLState: unreachable (class 08), login refused (28), no such
+ * database (3D000), or a failed query.
  */
 public final class JdbcSinkTables implements SinkTables {
+  /** SQLState of a table that does not exist (the sink has not created it yet). */
   static final String UNDEFINED_TABLE = "42P01";
 
   private static final String ORDERS =
-      "SELECT order_id, customer_id, restaurant_id, restaurant_name, cuisine, city, item_count, subtotal, tax,"
-          + " delivery_fee, total, delivery_street, delivery_city, delivery_postal_code, created_at,"
-          + " estimated_ready_at, processed_at, source_partition, source_offset"
-          + " FROM orders WHERE order_id BETWEEN ? AND ?";
+      select(OrdersTable.TABLE, OrdersTable.TABLE.columnNames(), OrdersTable.ORDER_ID);
   private static final String ITEMS =
-      "SELECT order_id, line_no, menu_item_id, item_name, quantity, unit_price, line_total"
-          + " FROM order_items WHERE order_id BETWEEN ? AND ?";
+      select(OrderItemsTable.TABLE, OrderItemsTable.TABLE.columnNames(), OrderItemsTable.ORDER_ID);
+
+  /** The columns of a {@link RejectionRow} but {@code raw}. */
+  private static final List<String> REJECTION =
+      names(
+          RejectedOrdersTable.SOURCE_TOPIC,
+          RejectedOrdersTable.SOURCE_PARTITION,
+          RejectedOrdersTable.SOURCE_OFFSET,
+          RejectedOrdersTable.ORDER_ID,
+          RejectedOrdersTable.REASON_CODE);
+
   private static final String REJECTIONS =
-      "SELECT source_topic, source_partition, source_offset, order_id, reason_code, NULL AS raw"
-          + " FROM rejected_orders WHERE order_id BETWEEN ? AND ?";
+      select(
+          RejectedOrdersTable.TABLE,
+          with(REJECTION, "NULL AS " + RejectedOrdersTable.RAW.name()),
+          RejectedOrdersTable.ORDER_ID);
   private static final String REJECTIONS_WITHOUT_ID =
-      "SELECT source_topic, source_partition, source_offset, order_id, reason_code, raw"
-          + " FROM rejected_orders WHERE order_id IS NULL AND (raw LIKE ? OR raw LIKE 'base64:%')";
+      String.format(
+          Locale.ROOT,
+          "SELECT %1$s FROM %2$s WHERE %3$s IS NULL AND (%4$s LIKE ? OR %4$s LIKE '%5$s%%')",
+          String.join(", ", with(REJECTION, RejectedOrdersTable.RAW.name())),
+          RejectedOrdersTable.TABLE.name(),
+          RejectedOrdersTable.ORDER_ID.name(),
+          RejectedOrdersTable.RAW.name(),
+          RawText.BASE64_PREFIX);
+
+  private static List<String> names(Column<?>... columns) {
+    return Stream.of(columns).map(Column::name).toList();
+  }
+
+  private static List<String> with(List<String> columns, String last) {
+    return Stream.concat(columns.stream(), Stream.of(last)).toList();
+  }
+
+  /** {@code SELECT columns FROM table WHERE orderId BETWEEN ? AND ?}. */
+  static String select(SinkTable table, List<String> columns, Column<String> orderId) {
+    return "SELECT "
+        + String.join(", ", columns)
+        + " FROM "
+        + table.name()
+        + " WHERE "
+        + orderId.name()
+        + " BETWEEN ? AND ?";
+  }
 
   private final DatabaseSettings settings;
   private final Connection connection;
@@ -93,13 +139,15 @@ public final class JdbcSinkTables implements SinkTables {
   }
 
   @Override
-  public Counts count(OrderIdRange range) {
+  public Counts count(IdRange range) {
     return new Counts(
-        countOf("orders", range), countOf("order_items", range), countOf("rejected_orders", range));
+        countOf(OrdersTable.TABLE, OrdersTable.ORDER_ID, range),
+        countOf(OrderItemsTable.TABLE, OrderItemsTable.ORDER_ID, range),
+        countOf(RejectedOrdersTable.TABLE, RejectedOrdersTable.ORDER_ID, range));
   }
 
-  private long countOf(String table, OrderIdRange range) {
-    String sql = "SELECT count(*) FROM " + table + " WHERE order_id BETWEEN ? AND ?";
+  private long countOf(SinkTable table, Column<String> orderId, IdRange range) {
+    String sql = select(table, List.of("count(*)"), orderId);
     try (PreparedStatement statement = prepare(sql, range.lowId(), range.highId());
         ResultSet result = statement.executeQuery()) {
       result.next();
@@ -113,23 +161,23 @@ public final class JdbcSinkTables implements SinkTables {
   }
 
   @Override
-  public List<ProcessedOrder> orders(OrderIdRange range) {
-    return query(ORDERS, JdbcSinkTables::order, range.lowId(), range.highId());
+  public List<ProcessedOrder> orders(IdRange range) {
+    return query(ORDERS, OrdersTable::read, range.lowId(), range.highId());
   }
 
   @Override
-  public List<ProcessedItem> items(OrderIdRange range) {
-    return query(ITEMS, JdbcSinkTables::item, range.lowId(), range.highId());
+  public List<ProcessedItem> items(IdRange range) {
+    return query(ITEMS, OrderItemsTable::read, range.lowId(), range.highId());
   }
 
   @Override
-  public List<RejectionRow> rejections(OrderIdRange range) {
-    return query(REJECTIONS, JdbcSinkTables::rejection, range.lowId(), range.highId());
+  public List<RejectionRow> rejections(IdRange range) {
+    return query(REJECTIONS, RejectionRow::read, range.lowId(), range.highId());
   }
 
   @Override
   public List<RejectionRow> rejectionsWithoutOrderId(String idPrefix) {
-    return query(REJECTIONS_WITHOUT_ID, JdbcSinkTables::rejection, "%" + idPrefix + "%");
+    return query(REJECTIONS_WITHOUT_ID, RejectionRow::read, "%" + idPrefix + "%");
   }
 
   @Override
@@ -137,19 +185,17 @@ public final class JdbcSinkTables implements SinkTables {
     return "PostgreSQL at " + settings.jdbcUrl();
   }
 
-  @FunctionalInterface
-  private interface RowReader<T> {
-    T read(ResultSet row) throws SQLException;
-  }
-
-  private <T> List<T> query(String sql, RowReader<T> reader, String... parameters) {
+  private <T> List<T> query(String sql, Function<Row, T> reader, String... parameters) {
     try (PreparedStatement statement = prepare(sql, parameters);
         ResultSet result = statement.executeQuery()) {
       List<T> rows = new ArrayList<>();
+      Row row = new ResultSetRow(result);
       while (result.next()) {
-        rows.add(reader.read(result));
+        rows.add(reader.apply(row));
       }
       return rows;
+    } catch (ResultSetRow.ReadFailure e) {
+      throw failure(settings, e.getCause());
     } catch (SQLException e) {
       if (UNDEFINED_TABLE.equals(e.getSQLState())) {
         return List.of();
@@ -165,55 +211,6 @@ public final class JdbcSinkTables implements SinkTables {
       statement.setString(i + 1, parameters[i]);
     }
     return statement;
-  }
-
-  private static ProcessedOrder order(ResultSet row) throws SQLException {
-    return new ProcessedOrder(
-        row.getString("order_id"),
-        row.getString("customer_id"),
-        row.getString("restaurant_id"),
-        row.getString("restaurant_name"),
-        row.getString("cuisine"),
-        row.getString("city"),
-        row.getInt("item_count"),
-        row.getBigDecimal("subtotal"),
-        row.getBigDecimal("tax"),
-        row.getBigDecimal("delivery_fee"),
-        row.getBigDecimal("total"),
-        row.getString("delivery_street"),
-        row.getString("delivery_city"),
-        row.getString("delivery_postal_code"),
-        instant(row, "created_at"),
-        instant(row, "estimated_ready_at"),
-        instant(row, "processed_at"),
-        row.getInt("source_partition"),
-        row.getLong("source_offset"));
-  }
-
-  private static ProcessedItem item(ResultSet row) throws SQLException {
-    return new ProcessedItem(
-        row.getString("order_id"),
-        row.getInt("line_no"),
-        row.getString("menu_item_id"),
-        row.getString("item_name"),
-        row.getInt("quantity"),
-        row.getBigDecimal("unit_price"),
-        row.getBigDecimal("line_total"));
-  }
-
-  private static RejectionRow rejection(ResultSet row) throws SQLException {
-    return new RejectionRow(
-        row.getString("source_topic"),
-        row.getInt("source_partition"),
-        row.getLong("source_offset"),
-        row.getString("order_id"),
-        row.getString("reason_code"),
-        row.getString("raw"));
-  }
-
-  private static Instant instant(ResultSet row, String column) throws SQLException {
-    OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.foodpipeline.generator.reconcile;
+package dev.foodpipeline.sink;
 
 /** The database could not be reached or refused a query. The message is one line that names it. */
 public final class DatabaseException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.foodpipeline.generator.reconcile;
+package dev.foodpipeline.sink;
 
 import java.time.Duration;
 import java.util.Objects;

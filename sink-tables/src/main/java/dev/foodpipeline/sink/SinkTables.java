@@ -1,4 +1,4 @@
-package dev.foodpipeline.generator.reconcile;
+package dev.foodpipeline.sink;
 
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
@@ -7,10 +7,19 @@ import java.util.List;
 /**
  * Reads what the JDBC sink wrote for a range of order ids: rows of {@code orders}, {@code
  * order_items} and {@code rejected_orders}. Every range passed in has ends with the same number of
- * digits ({@link OrderIdRange#chunks(long)}), so one {@code BETWEEN} selects it. A table that does
- * not exist yet reads as empty.
+ * digits, so one {@code BETWEEN} selects it. A table that does not exist yet reads as empty.
  */
 public interface SinkTables extends AutoCloseable {
+
+  /**
+   * Order ids from {@code lowId} to {@code highId}, which sort as their numbers do (the same number
+   * of digits): one SQL {@code BETWEEN}.
+   */
+  interface IdRange {
+    String lowId();
+
+    String highId();
+  }
 
   /** Rows per table for a range. */
   record Counts(long orders, long items, long rejections) {
@@ -22,18 +31,18 @@ public interface SinkTables extends AutoCloseable {
   }
 
   /** How many rows each table has for the range's ids. */
-  Counts count(OrderIdRange range);
+  Counts count(IdRange range);
 
   /**
    * The {@code orders} rows of the range's ids ({@code processedAt}, {@code sourceOffset} as
    * stored).
    */
-  List<ProcessedOrder> orders(OrderIdRange range);
+  List<ProcessedOrder> orders(IdRange range);
 
-  List<ProcessedItem> items(OrderIdRange range);
+  List<ProcessedItem> items(IdRange range);
 
   /** The {@code rejected_orders} rows whose order id is in the range (their raw text left out). */
-  List<RejectionRow> rejections(OrderIdRange range);
+  List<RejectionRow> rejections(IdRange range);
 
   /**
    * The {@code rejected_orders} rows without an order id whose raw text may hold one of this

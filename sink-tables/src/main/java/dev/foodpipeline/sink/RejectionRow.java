@@ -1,4 +1,7 @@
-package dev.foodpipeline.generator.reconcile;
+package dev.foodpipeline.sink;
+
+import dev.foodpipeline.model.sink.RejectedOrdersTable;
+import dev.foodpipeline.model.sink.Row;
 
 /**
  * One row of {@code rejected_orders}, as read back: the reason code as text (a code this version
@@ -11,6 +14,17 @@ public record RejectionRow(
     String orderId,
     String reasonCode,
     String raw) {
+
+  /** The row's columns, {@code raw} null when the query left it out. */
+  static RejectionRow read(Row row) {
+    return new RejectionRow(
+        row.get(RejectedOrdersTable.SOURCE_TOPIC),
+        row.get(RejectedOrdersTable.SOURCE_PARTITION),
+        row.get(RejectedOrdersTable.SOURCE_OFFSET),
+        row.get(RejectedOrdersTable.ORDER_ID),
+        row.get(RejectedOrdersTable.REASON_CODE),
+        row.get(RejectedOrdersTable.RAW));
+  }
 
   /** Where the record was: {@code 2@117} (partition@offset). */
   public String position() {
