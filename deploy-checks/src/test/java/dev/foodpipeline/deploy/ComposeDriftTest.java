@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.foodpipeline.connect.ConnectorRegistrar;
+import dev.foodpipeline.generator.cli.GeneratorCommand;
+import dev.foodpipeline.generator.cli.GeneratorEnvironment;
+import dev.foodpipeline.infra.stack.Component;
+import dev.foodpipeline.infra.stack.LocalStack;
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.shell.Defaults;
+import dev.foodpipeline.streams.Main;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,17 +26,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * The compose stack and the no-Docker local stack (scripts/local-stack, pipeline-infra) use the
- * same configuration: the same broker settings, worker file, connector files, database, host ports
- * and topics from the code registry; the compose file passes only options the programs have.
+ * The compose stack and the no-Docker local stack use the same configuration: the same broker
+ * settings, worker file, connector files, database and topics from the code registry, and the host
+ * ports, JVM flags, readiness checks and start order of the local stack's description ({@link
+ * LocalStack}, which scripts/local-stack reads); the compose file passes only options the programs
+ * have (their picocli models say which).
  */
 class ComposeDriftTest {
   static final String BROKER_PROPERTIES = "pipeline-infra/config/kafka/server.properties";
@@ -73,13 +82,23 @@ class ComposeDriftTest {
           "plugin.path",
           "config.providers.directory.param.allowed.paths");
 
-  private static final Pattern LONG_OPTION = Pattern.compile("\"(--[a-z][a-z0-9-]*)\"");
-  private static final Pattern OPTION_IN_COMMAND =
-      Pattern.compile("(?<![\\w-])(--[a-z][a-z0-9-]*)");
-  private static final Pattern SETTING_FLAG =
-      Pattern.compile("names = \\{?(?:\"-[a-z]\", )?\"--([a-z-]+)\"");
+  /**
+   * The compose services that run a component of the local stack's description. init runs the
+   * topics and the connectors, the last of them.
+   */
+  private static final Map<String, String> COMPONENT_OF_SERVICE =
+      Map.of(
+          "kafka", "kafka",
+          "postgres", "postgres",
+          "connect", "connect",
+          "init", "connectors",
+          "streams-app-1", "streams",
+          "streams-app-2", "streams",
+          "streams-app-extra", "streams",
+          "generator", "generator");
 
   private final Compose compose = Compose.load();
+  private final LocalStack stack = LocalStack.read(Repo.path(LocalStack.FILE));
 
   @Test
   void brokerHasTheLocalStacksSettingsExceptItsNetwork() {
@@ -131,6 +150,9 @@ class ComposeDriftTest {
     Properties broker = Repo.properties(BROKER_PROPERTIES);
     URI localAdvertised =
         URI.create(broker.getProperty("advertised.listeners").split(",")[0].trim());
+    assertThat(List.of(localAdvertised.getPort(), listenerPort(broker, "CONTROLLER")))
+        .as("the broker file's client and controller ports vs kafka.ports in %s", LocalStack.FILE)
+        .isEqualTo(stack.component("kafka").ports());
     assertThat(compose.ports("kafka")).contains(localAdvertised.getPort() + ":29092");
     assertThat(compose.environment("kafka").get("KAFKA_ADVERTISED_LISTENERS"))
         .as("host clients are sent to the same address as with the local stack")
@@ -139,12 +161,15 @@ class ComposeDriftTest {
     URI workerListener =
         URI.create(
             Repo.properties(WORKER_PROPERTIES).getProperty("listeners").split(",")[0].trim());
+    assertThat(workerListener.getPort())
+        .as("the worker file's REST port vs connect.ports in %s", LocalStack.FILE)
+        .isEqualTo(stack.component("connect").port());
     assertThat(compose.ports("connect")).containsExactly(workerListener.getPort() + ":8083");
 
-    assertThat(compose.ports("postgres")).containsExactly(localPostgresPort() + ":5432");
+    int postgresPort = stack.component("postgres").port();
+    assertThat(compose.ports("postgres")).containsExactly(postgresPort + ":5432");
     for (JsonNode connector : connectors()) {
-      assertThat(jdbcPort(connector.at("/config/connection.url").asText()))
-          .isEqualTo(localPostgresPort());
+      assertThat(jdbcPort(connector.at("/config/connection.url").asText())).isEqualTo(postgresPort);
     }
 
     assertThat(compose.ports("streams-app-1")).containsExactly("7070:7070");
@@ -304,13 +329,12 @@ class ComposeDriftTest {
 
   @Test
   void streamsVariablesAreSettingsOfTheApp() {
-    Set<String> settings = new HashSet<>();
-    Matcher flags =
-        SETTING_FLAG.matcher(
-            Repo.read("streams-app/src/main/java/dev/foodpipeline/streams/StreamsOptions.java"));
-    while (flags.find()) {
-      settings.add("FOOD_STREAMS_" + flags.group(1).replace('-', '_').toUpperCase(Locale.ROOT));
-    }
+    // The variables the app reads: the shell's FOOD_STREAMS_<FLAG> of each of its options.
+    Defaults defaults = new Defaults("STREAMS", Map.of());
+    Set<String> settings =
+        programOptions(new CommandLine(new Main()).getCommandSpec()).stream()
+            .map(option -> defaults.envName(Defaults.key(option)))
+            .collect(Collectors.toSet());
     assertThat(settings)
         .contains(
             "FOOD_STREAMS_BOOTSTRAP_SERVERS", "FOOD_STREAMS_THREADS", "FOOD_STREAMS_INSTANCE_ID");
@@ -341,60 +365,145 @@ class ComposeDriftTest {
       Map<String, Object> healthcheck =
           (Map<String, Object>) compose.service(service).get("healthcheck");
       assertThat(String.join(" ", strings(healthcheck.get("test"))))
-          .as(service)
-          .contains("/dev/tcp/127.0.0.1/7070", "GET /ready", "' 200 '");
+          .as("%s is healthy when the local stack's streams.ready passes", service)
+          .contains(
+              "/dev/tcp/127.0.0.1/7070",
+              "GET " + stack.component("streams").httpCheck().path() + " ",
+              "' 200 '");
     }
     assertThat(compose.service("generator").get("depends_on").toString())
         .as("the generator starts once both instances are ready")
         .contains(
             "streams-app-1={condition=service_healthy}",
             "streams-app-2={condition=service_healthy}");
-    assertThat(localStack())
-        .as("scripts/local-stack gives each instance its own HTTP port and waits for /ready")
-        .contains("--http-port \"$port\"", "/ready");
+    Component streams = stack.component("streams");
+    assertThat(streams.instances())
+        .as("the local stack starts the two instances compose starts")
+        .isEqualTo(2);
+    assertThat(streams.port(2))
+        .as("the local stack gives each instance its own HTTP port")
+        .isNotEqualTo(streams.port(1));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void connectIsHealthyWhenTheLocalStacksCheckPasses() {
+    int restPort = URI.create(Repo.properties(WORKER_OVERRIDES).getProperty("listeners")).getPort();
+    Map<String, Object> healthcheck =
+        (Map<String, Object>) compose.service("connect").get("healthcheck");
+    assertThat(String.join(" ", strings(healthcheck.get("test"))))
+        .contains(
+            "/dev/tcp/127.0.0.1/" + restPort,
+            "GET " + stack.component("connect").httpCheck().path() + " ",
+            "' 200 '");
+  }
+
+  @Test
+  void composeStartsEachServiceAfterWhatTheLocalStackStartsBeforeIt() {
+    List<String> order = stack.startOrder().stream().map(Component::name).toList();
+    assertThat(order).containsAll(COMPONENT_OF_SERVICE.values());
+    COMPONENT_OF_SERVICE.forEach(
+        (service, component) ->
+            dependsOn(service)
+                .forEach(
+                    (dependency, condition) -> {
+                      String before = COMPONENT_OF_SERVICE.get(dependency);
+                      if (before == null) {
+                        return;
+                      }
+                      assertThat(order.indexOf(before))
+                          .as(
+                              "%s waits for %s: %s starts before %s",
+                              service, dependency, before, component)
+                          .isLessThan(order.indexOf(component));
+                      String ready = stack.component(before).ready().toString();
+                      if (ready.startsWith("http ")) {
+                        assertThat(condition)
+                            .as("%s waits for %s's health check (%s)", service, dependency, ready)
+                            .isEqualTo("service_healthy");
+                      } else if (dependency.equals("init")) {
+                        assertThat(condition)
+                            .as("%s waits for init to finish", service)
+                            .isEqualTo("service_completed_successfully");
+                      }
+                    }));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, String> dependsOn(String service) {
+    Object declared = compose.service(service).get("depends_on");
+    Map<String, String> conditions = new LinkedHashMap<>();
+    if (declared instanceof Map<?, ?> map) {
+      map.forEach(
+          (name, spec) ->
+              conditions.put(
+                  String.valueOf(name),
+                  String.valueOf(((Map<String, Object>) spec).get("condition"))));
+    } else if (declared instanceof List<?> list) {
+      list.forEach(name -> conditions.put(String.valueOf(name), "service_started"));
+    }
+    return conditions;
   }
 
   @Test
   void generatorAndInitPassOnlyOptionsTheProgramsHave() {
-    Set<String> generatorOptions =
-        optionsIn("order-generator/src/main/java/dev/foodpipeline/generator/cli");
-    Set<String> registrarOptions = optionsIn("connect/src/main/java/dev/foodpipeline/connect");
+    CommandLine generator = GeneratorCommand.newCommandLine(GeneratorEnvironment.system());
     String generatorCommand =
         String.join(" ", strings(compose.service("generator").get("entrypoint")));
     assertThat(generatorCommand).contains("order-generator.jar produce");
-    assertThat(options(generatorCommand)).isNotEmpty().isSubsetOf(generatorOptions);
+    List<String> produce = after(generatorCommand, "order-generator.jar");
+    assertThat(options(produce.subList(1, produce.size())))
+        .isNotEmpty()
+        .allSatisfy(option -> assertHas(generator, produce.get(0), option));
 
-    String init = Repo.read("docker/init/init.sh");
-    int registrarCall =
-        init.indexOf("java -cp '/app/connect-lib/*' dev.foodpipeline.connect.ConnectorRegistrar");
-    assertThat(registrarCall).as("the registrar's command line in init.sh").isNotNegative();
-    String registrar = init.substring(registrarCall);
-    String generatorPart = init.substring(0, registrarCall);
-    assertThat(options(registrar)).isNotEmpty().isSubsetOf(registrarOptions);
-    assertThat(options(generatorPart)).isNotEmpty().isSubsetOf(generatorOptions);
-    String commands =
-        Repo.read("order-generator/src/main/java/dev/foodpipeline/generator/cli/TopicsCommand.java")
-            + Repo.read(
-                "order-generator/src/main/java/dev/foodpipeline/generator/cli/RestaurantsCommand.java");
-    assertThat(commands).contains("name = \"topics\"", "name = \"restaurants\"");
+    List<String> subcommands = new ArrayList<>();
+    List<String> registrar = List.of();
+    for (String command : commands(Repo.read("docker/init/init.sh"))) {
+      if (command.contains("order-generator.jar")) {
+        List<String> words = after(command, "order-generator.jar");
+        subcommands.add(words.get(0));
+        assertThat(options(words.subList(1, words.size())))
+            .as(command)
+            .isNotEmpty()
+            .allSatisfy(option -> assertHas(generator, words.get(0), option));
+      }
+      if (command.contains("java -cp '/app/connect-lib/*' " + ConnectorRegistrar.class.getName())) {
+        registrar = after(command, ConnectorRegistrar.class.getName());
+      }
+    }
+    assertThat(subcommands)
+        .as("init.sh's generator commands")
+        .containsExactly("topics", "restaurants");
+    assertThat(registrar).as("the registrar's command line in init.sh").isNotEmpty();
+    CommandSpec registrarSpec = ConnectorRegistrar.commandLine().getCommandSpec();
+    assertThat(options(registrar))
+        .isNotEmpty()
+        .allSatisfy(
+            option ->
+                assertThat(registrarSpec.findOption(option))
+                    .as("%s of ConnectorRegistrar", option)
+                    .isNotNull());
+  }
+
+  private static void assertHas(CommandLine generator, String subcommand, String option) {
+    CommandLine command = generator.getSubcommands().get(subcommand);
+    assertThat(command).as("order-generator has a subcommand %s", subcommand).isNotNull();
+    assertThat(command.getCommandSpec().findOption(option))
+        .as("%s of order-generator %s", option, subcommand)
+        .isNotNull();
   }
 
   @Test
   void jvmMemorySettingsAreTheLocalStacks() {
-    String localStack = localStack();
     Map<String, List<String>> pairs = new LinkedHashMap<>();
-    pairs.put("KAFKA_JVM", List.of("kafka"));
-    pairs.put("CONNECT_JVM", List.of("connect"));
-    pairs.put("STREAMS_JVM", List.of("streams-app-1", "streams-app-2", "streams-app-extra"));
-    pairs.put("GENERATOR_JVM", List.of("generator"));
+    pairs.put("kafka", List.of("kafka"));
+    pairs.put("connect", List.of("connect"));
+    pairs.put("streams", List.of("streams-app-1", "streams-app-2", "streams-app-extra"));
+    pairs.put("generator", List.of("generator"));
     pairs.forEach(
-        (array, services) -> {
-          Matcher declared =
-              Pattern.compile("^" + array + "=\\((.*)\\)\\s*$", Pattern.MULTILINE)
-                  .matcher(localStack);
-          assertThat(declared.find()).as("%s=(...) in scripts/local-stack", array).isTrue();
-          Set<String> local = memoryFlags(declared.group(1));
-          assertThat(local).as(array).isNotEmpty();
+        (component, services) -> {
+          Set<String> local = memoryFlags(String.join(" ", stack.component(component).jvm()));
+          assertThat(local).as("%s.jvm in %s", component, LocalStack.FILE).isNotEmpty();
           for (String service : services) {
             Map<String, String> environment = compose.environment(service);
             String options =
@@ -404,7 +513,7 @@ class ComposeDriftTest {
                     environment.getOrDefault("KAFKA_HEAP_OPTS", ""),
                     environment.getOrDefault("KAFKA_JVM_PERFORMANCE_OPTS", ""));
             assertThat(memoryFlags(options))
-                .as("JVM memory flags of %s vs scripts/local-stack %s", service, array)
+                .as("JVM memory flags of %s vs %s.jvm in %s", service, component, LocalStack.FILE)
                 .isEqualTo(local);
           }
         });
@@ -412,29 +521,24 @@ class ComposeDriftTest {
 
   @Test
   void localStackPortsAreTheComposeHostPorts() {
-    String localStack = localStack();
-    assertThat(compose.ports("kafka")).contains(shellNumber(localStack, "KAFKA_PORT") + ":29092");
+    assertThat(compose.ports("kafka")).contains(stack.component("kafka").port() + ":29092");
     assertThat(compose.ports("postgres"))
-        .containsExactly(shellNumber(localStack, "POSTGRES_PORT") + ":5432");
+        .containsExactly(stack.component("postgres").port() + ":5432");
     assertThat(compose.ports("connect"))
-        .containsExactly(shellNumber(localStack, "CONNECT_PORT") + ":8083");
-    int firstStreamsPort = shellNumber(localStack, "STREAMS_FIRST_HTTP_PORT");
-    assertThat(compose.ports("streams-app-1")).containsExactly(firstStreamsPort + ":7070");
-    assertThat(compose.ports("streams-app-2")).containsExactly((firstStreamsPort + 1) + ":7070");
+        .containsExactly(stack.component("connect").port() + ":8083");
+    Component streams = stack.component("streams");
+    assertThat(compose.ports("streams-app-1")).containsExactly(streams.port(1) + ":7070");
+    assertThat(compose.ports("streams-app-2")).containsExactly(streams.port(2) + ":7070");
   }
 
-  private static String localStack() {
-    Assumptions.assumeTrue(
-        Files.isRegularFile(Repo.path("scripts/local-stack")),
-        "scripts/local-stack is not in this checkout: nothing to compare with");
-    return Repo.read("scripts/local-stack");
-  }
-
-  private static int shellNumber(String script, String variable) {
-    Matcher value =
-        Pattern.compile("^" + variable + "=(\\d+)\\s*$", Pattern.MULTILINE).matcher(script);
-    assertThat(value.find()).as("%s=<number> in scripts/local-stack", variable).isTrue();
-    return Integer.parseInt(value.group(1));
+  /** The port of the listener {@code name} in the broker file's {@code listeners}. */
+  private static int listenerPort(Properties broker, String name) {
+    return Stream.of(broker.getProperty("listeners").split(","))
+        .map(String::trim)
+        .filter(listener -> listener.startsWith(name + "://"))
+        .map(listener -> URI.create(listener).getPort())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + name + " listener in the broker file"));
   }
 
   /**
@@ -455,16 +559,6 @@ class ComposeDriftTest {
 
   private static String brokerVariable(String property) {
     return "KAFKA_" + property.toUpperCase(Locale.ROOT).replace('.', '_');
-  }
-
-  private static int localPostgresPort() {
-    Matcher port =
-        Pattern.compile("names = \"--port\",\\s*defaultValue = \"(\\d+)\"")
-            .matcher(
-                Repo.read(
-                    "pipeline-infra/src/main/java/dev/foodpipeline/infra/LocalPostgres.java"));
-    assertThat(port.find()).as("LocalPostgres --port default").isTrue();
-    return Integer.parseInt(port.group(1));
   }
 
   private static int jdbcPort(String jdbcUrl) {
@@ -502,22 +596,39 @@ class ComposeDriftTest {
     }
   }
 
-  private static Set<String> optionsIn(String folder) {
-    Set<String> options = new HashSet<>();
-    for (Path file : filesUnder(folder)) {
-      Matcher option = LONG_OPTION.matcher(read(file));
-      while (option.find()) {
-        options.add(option.group(1));
-      }
-    }
-    return options;
+  /** The options of a command, without --help and --version. */
+  private static List<OptionSpec> programOptions(CommandSpec command) {
+    return command.options().stream()
+        .filter(option -> !option.usageHelp() && !option.versionHelp())
+        .collect(Collectors.toList());
   }
 
-  private static Set<String> options(String command) {
+  /** A script's commands: its lines with continuation lines joined, comments left out. */
+  private static List<String> commands(String script) {
+    return Stream.of(script.replace("\\\n", " ").split("\n"))
+        .map(String::trim)
+        .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+        .collect(Collectors.toList());
+  }
+
+  /** The words of {@code command} after the word ending in {@code marker}. */
+  private static List<String> after(String command, String marker) {
+    List<String> words = List.of(command.trim().split("\\s+"));
+    for (int i = 0; i < words.size(); i++) {
+      if (words.get(i).endsWith(marker)) {
+        return words.subList(i + 1, words.size());
+      }
+    }
+    throw new AssertionError("no " + marker + " in: " + command);
+  }
+
+  /** The option names among {@code words} ({@code --name=value} counts as {@code --name}). */
+  private static Set<String> options(List<String> words) {
     Set<String> options = new HashSet<>();
-    Matcher option = OPTION_IN_COMMAND.matcher(command);
-    while (option.find()) {
-      options.add(option.group(1));
+    for (String word : words) {
+      if (word.matches("--?[a-zA-Z][\\w-]*(=.*)?")) {
+        options.add(word.split("=", 2)[0]);
+      }
     }
     return options;
   }

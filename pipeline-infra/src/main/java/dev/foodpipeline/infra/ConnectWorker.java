@@ -1,11 +1,9 @@
 package dev.foodpipeline.infra;
 
+import dev.foodpipeline.infra.stack.LocalStack;
+import dev.foodpipeline.infra.stack.Readiness;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -36,6 +34,7 @@ public final class ConnectWorker implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConnectWorker.class);
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
+  private static final Readiness.HttpOk READY = LocalStack.load().component("connect").httpCheck();
 
   private final Connect<?> connect;
   private final String restUrl;
@@ -51,8 +50,9 @@ public final class ConnectWorker implements AutoCloseable {
   }
 
   /**
-   * Starts a worker from exactly these properties and waits until its REST API reports healthy.
-   * Used by {@link Builder#start()} and by {@link LocalConnect}.
+   * Starts a worker from exactly these properties and waits until its REST API reports healthy (the
+   * local stack's readiness check of Connect). Used by {@link Builder#start()} and by {@link
+   * LocalConnect}.
    */
   static ConnectWorker start(Map<String, String> workerProperties) {
     long started = System.nanoTime();
@@ -90,50 +90,12 @@ public final class ConnectWorker implements AutoCloseable {
   }
 
   /**
-   * Polls {@code GET /health} until it answers 200, or fails after {@code timeout} naming the last
-   * answer.
+   * Polls the local stack's readiness check of Connect ({@code connect.ready} in {@code
+   * config/local-stack.properties}: {@code GET /health}) until it answers 200, or fails after
+   * {@code timeout} naming the last answer.
    */
   static void awaitHealthy(String restUrl, Duration timeout) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(restUrl + "health"))
-            .timeout(Duration.ofSeconds(10))
-            .GET()
-            .build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "no answer";
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
-          return;
-        }
-        last = response.statusCode() + " " + response.body();
-      } catch (IOException e) {
-        last = e.toString();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(
-            "Interrupted while waiting for Kafka Connect at " + restUrl, e);
-      }
-      pause();
-    }
-    throw new IllegalStateException(
-        "Kafka Connect at "
-            + restUrl
-            + " not healthy after "
-            + timeout.toMillis()
-            + " ms; last answer: "
-            + last);
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while waiting for Kafka Connect", e);
-    }
+    READY.await("Kafka Connect", restUrl, timeout);
   }
 
   private static String withSlash(String url) {

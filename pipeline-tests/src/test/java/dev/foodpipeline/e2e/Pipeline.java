@@ -10,9 +10,13 @@ import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.infra.ConnectWorker;
 import dev.foodpipeline.infra.KafkaBroker;
 import dev.foodpipeline.infra.PostgresServer;
+import dev.foodpipeline.infra.stack.Component;
+import dev.foodpipeline.infra.stack.LocalStack;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.streams.CurrentApp;
 import dev.foodpipeline.streams.StreamsApp;
 import dev.foodpipeline.streams.StreamsSettings;
+import dev.foodpipeline.streams.http.HttpApi;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,8 +40,11 @@ import picocli.CommandLine;
 /**
  * The whole pipeline on real components in this JVM (PostgreSQL as its own server process): a KRaft
  * broker, PostgreSQL, a distributed Connect worker with the Debezium JDBC sink and the shipped
- * connector configs, and one streams-app instance. Paths to the connect module's files come from
- * failsafe's system properties.
+ * connector configs, and one streams-app instance. They start in the local stack's start order and
+ * each is waited for with its readiness check ({@link LocalStack}: Connect's {@code GET /health} in
+ * {@link ConnectWorker}, the instance's {@code GET /ready}), on ports of their own rather than the
+ * local stack's; the generator is left out (each test produces its own run). Paths to the connect
+ * module's files come from failsafe's system properties.
  */
 final class Pipeline implements AutoCloseable {
   /**
@@ -55,17 +62,38 @@ final class Pipeline implements AutoCloseable {
 
   private Pipeline() {}
 
+  private static final Duration STREAMS_READY_TIMEOUT = Duration.ofSeconds(90);
+
   private void startComponents() throws Exception {
-    broker = keep(KafkaBroker.start());
-    postgres = keep(PostgresServer.start());
-    database = new Database(postgres.jdbcUrl(), postgres.user(), postgres.password());
-    connect =
-        keep(
-            ConnectWorker.builder()
-                .workerConfig(path("e2e.workerConfig"))
-                .pluginPath(path("e2e.pluginPath"))
-                .bootstrapServers(broker.bootstrapServers())
-                .start());
+    for (Component component : LocalStack.load().startOrder()) {
+      switch (component.name()) {
+        case "postgres" -> {
+          postgres = keep(PostgresServer.start());
+          database = new Database(postgres.jdbcUrl(), postgres.user(), postgres.password());
+        }
+        case "kafka" -> broker = keep(KafkaBroker.start());
+        case "connect" ->
+            connect =
+                keep(
+                    ConnectWorker.builder()
+                        .workerConfig(path("e2e.workerConfig"))
+                        .pluginPath(path("e2e.pluginPath"))
+                        .bootstrapServers(broker.bootstrapServers())
+                        .start());
+        case "topics" -> createTopicsAndRestaurants();
+        case "connectors" -> registerConnectors(connect.restUrl());
+        case "streams" -> startStreams(component);
+        case "generator" -> {
+          // Each test produces the orders it checks.
+        }
+        default ->
+            throw new IllegalStateException(
+                "no way to start " + component.name() + " of the local stack's start order");
+      }
+    }
+  }
+
+  private void createTopicsAndRestaurants() {
     assertThat(generator(Clock.systemUTC(), "topics", "-b", broker.bootstrapServers())).isZero();
     assertThat(
             generator(
@@ -76,19 +104,30 @@ final class Pipeline implements AutoCloseable {
                 "--seed",
                 Long.toString(SEED)))
         .isZero();
-    registerConnectors(connect.restUrl());
+  }
+
+  /**
+   * One instance with its HTTP endpoints on a free port, as streams-app's main runs it; ready when
+   * the local stack's check of an instance ({@code GET /ready}) answers 200.
+   */
+  private void startStreams(Component component) throws IOException {
     Path stateDir = Files.createTempDirectory("e2e-streams");
-    StreamsApp streams =
+    CurrentApp current = new CurrentApp();
+    HttpApi http =
         keep(
-            new StreamsApp(
+            HttpApi.start(
                 StreamsSettings.builder()
                     .flag("--bootstrap-servers", broker.bootstrapServers())
                     .flag("--instance-id", "e2e-1")
                     .flag("--threads", 2)
                     .flag("--state-dir", stateDir)
-                    .build()));
+                    .flag("--http-port", 0)
+                    .build(),
+                current));
+    StreamsApp streams = keep(new StreamsApp(http.settings()));
+    current.running(streams);
     streams.start();
-    streams.awaitRunning(Duration.ofSeconds(90));
+    component.httpCheck().await("streams-app e2e-1", http.url(), STREAMS_READY_TIMEOUT);
   }
 
   /** Starts everything; whatever did start is stopped again when a later part fails. */
