@@ -1,5 +1,6 @@
 package dev.foodpipeline.connect;
 
+import dev.foodpipeline.shell.Errors;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -47,10 +48,7 @@ public record ConnectorStatus(String name, String state, String trace, List<Task
             .collect(Collectors.joining(", ", "[", "]"));
   }
 
-  private static String firstLine(String text) {
-    if (text == null || text.isBlank()) {
-      return "(no trace)";
-    }
-    return text.strip().lines().findFirst().orElse("");
+  private static String firstLine(String trace) {
+    return trace == null || trace.isBlank() ? "(no trace)" : Errors.oneLine(trace);
   }
 }

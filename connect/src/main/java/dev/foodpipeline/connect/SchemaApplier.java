@@ -1,5 +1,6 @@
 package dev.foodpipeline.connect;
 
+import dev.foodpipeline.shell.Errors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +42,8 @@ public final class SchemaApplier {
               + " as "
               + user
               + ": "
-              + firstLine(e.getMessage()),
+              + Errors.oneLineOf(e),
           e);
     }
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "unknown error" : message.strip().lines().findFirst().orElse(message);
   }
 }
