@@ -50,6 +50,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "register-connectors",
     mixinStandardHelpOptions = true,
+    version = "register-connectors 1.0.0",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "local-connect",
     mixinStandardHelpOptions = true,
+    version = "local-connect 1.0.0",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

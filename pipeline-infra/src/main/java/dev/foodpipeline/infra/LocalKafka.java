@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "local-kafka",
     mixinStandardHelpOptions = true,
+    version = "local-kafka 1.0.0",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

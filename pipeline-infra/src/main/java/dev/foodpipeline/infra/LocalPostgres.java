@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "local-postgres",
     mixinStandardHelpOptions = true,
+    version = "local-postgres 1.0.0",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

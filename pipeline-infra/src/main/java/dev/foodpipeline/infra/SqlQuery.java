@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sql",
     mixinStandardHelpOptions = true,
+    version = "sql 1.0.0",
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {

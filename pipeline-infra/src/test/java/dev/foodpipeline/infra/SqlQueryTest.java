@@ -20,6 +20,14 @@ class SqlQueryTest {
   }
 
   @Test
+  void versionNamesTheProgram() {
+    ProgramRun result = sql(Map.of(), "--version");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out().trim()).isEqualTo("sql 1.0.0");
+  }
+
+  @Test
   void helpShowsTheFlagsTheirDefaultsExitCodesAndTheSharedVariables() {
     ProgramRun result = sql(Map.of(), "--help");
 
