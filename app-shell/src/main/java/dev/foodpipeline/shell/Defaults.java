@@ -2,6 +2,8 @@ package dev.foodpipeline.shell;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -150,6 +152,22 @@ public class Defaults implements IDefaultValueProvider {
   public Map<String, String> kafkaSettings(CommandSpec command) {
     ConfigFile file = configFile(command);
     return file == null ? Map.of() : file.kafka();
+  }
+
+  /**
+   * The Kafka settings a command passes through, in the one order: {@code kafka.*} of its config
+   * file (when its default-value provider is a {@code Defaults}), then each list of {@code
+   * KEY=VALUE} ({@code -c}, and a hidden alias given first), a later one replacing an earlier one.
+   */
+  @SafeVarargs
+  public static Map<String, String> kafkaSettingsOf(
+      CommandSpec command, List<Map.Entry<String, String>>... keyValueLists) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    if (command.commandLine().getDefaultValueProvider() instanceof Defaults defaults) {
+      settings.putAll(defaults.kafkaSettings(command));
+    }
+    settings.putAll(Converters.KeyValue.toMap(keyValueLists));
+    return settings;
   }
 
   private Path configFilePath(CommandSpec command) {

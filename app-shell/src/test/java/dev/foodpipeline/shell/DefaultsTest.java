@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +82,21 @@ class DefaultsTest {
     command.parseArgs("--config-file", file.toString());
     assertThat(defaults.kafkaSettings(command.getCommandSpec()))
         .containsExactly(Map.entry("linger.ms", "5"));
+  }
+
+  @Test
+  void passedKafkaSettingsAreTheFilesThenEachListALaterOneWinning() throws IOException {
+    Path file = file("kafka.linger.ms=5\nkafka.acks=1\n");
+    Defaults defaults = new Defaults("test", Map.of());
+    CommandLine command = new CommandLine(new TestProgram()).setDefaultValueProvider(defaults);
+    command.parseArgs("--config-file", file.toString());
+
+    assertThat(
+            Defaults.kafkaSettingsOf(
+                command.getCommandSpec(),
+                List.of(Map.entry("acks", "0"), Map.entry("batch.size", "1")),
+                List.of(Map.entry("batch.size", "2"))))
+        .isEqualTo(Map.of("linger.ms", "5", "acks", "0", "batch.size", "2"));
   }
 
   @Test

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,12 +179,7 @@ public final class ConnectorRegistrar implements Callable<Integer> {
 
   /** The settings applied to every connector: {@code kafka.*} of the config file, then -c. */
   private Map<String, String> overrides() {
-    Map<String, String> overrides = new LinkedHashMap<>();
-    if (spec.commandLine().getDefaultValueProvider() instanceof Defaults defaults) {
-      overrides.putAll(defaults.kafkaSettings(spec));
-    }
-    overrides.putAll(Converters.KeyValue.toMap(set, config));
-    return overrides;
+    return Defaults.kafkaSettingsOf(spec, set, config);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.foodpipeline.infra;
 
-import dev.foodpipeline.shell.Converters;
 import dev.foodpipeline.shell.Defaults;
 import dev.foodpipeline.shell.ErrorClassifier;
 import dev.foodpipeline.shell.Errors;
@@ -10,15 +9,12 @@ import dev.foodpipeline.shell.Shell;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.common.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The local-stack programs on the shared shell ({@code app-shell}): each is a picocli command whose
@@ -138,21 +134,5 @@ final class Commands {
     } finally {
       shutdown.markStopped();
     }
-  }
-
-  /**
-   * The Kafka settings of a program in the one order: {@code kafka.*} of its {@code --config-file},
-   * then each list of {@code KEY=VALUE} (the hidden {@code --set} alias before {@code -c,
-   * --config}), a later one replacing an earlier one.
-   */
-  @SafeVarargs
-  static Map<String, String> kafkaSettings(
-      CommandSpec spec, List<Map.Entry<String, String>>... lists) {
-    Map<String, String> settings = new LinkedHashMap<>();
-    if (spec.commandLine().getDefaultValueProvider() instanceof Defaults defaults) {
-      settings.putAll(defaults.kafkaSettings(spec));
-    }
-    settings.putAll(Converters.KeyValue.toMap(lists));
-    return settings;
   }
 }

@@ -1,6 +1,7 @@
 package dev.foodpipeline.infra;
 
 import dev.foodpipeline.shell.Converters;
+import dev.foodpipeline.shell.Defaults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -132,7 +133,7 @@ public final class LocalConnect implements Callable<Integer> {
   Map<String, String> workerProperties() throws IOException {
     Map<String, String> properties =
         new LinkedHashMap<>(Utils.propsToStringMap(Utils.loadProps(workerConfig.toString())));
-    properties.putAll(Commands.kafkaSettings(spec, set, config));
+    properties.putAll(Defaults.kafkaSettingsOf(spec, set, config));
     if (bootstrapServers != null) {
       properties.put("bootstrap.servers", bootstrapServers);
     }

@@ -1,6 +1,7 @@
 package dev.foodpipeline.infra;
 
 import dev.foodpipeline.shell.Converters;
+import dev.foodpipeline.shell.Defaults;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -126,7 +127,7 @@ public final class LocalKafka implements Callable<Integer> {
    */
   Properties brokerProperties() throws IOException {
     Properties properties = Utils.loadProps(brokerConfig.toString());
-    properties.putAll(Commands.kafkaSettings(spec, set, config));
+    properties.putAll(Defaults.kafkaSettingsOf(spec, set, config));
     properties.setProperty("log.dirs", logDir.toAbsolutePath().toString());
     return properties;
   }
