@@ -86,3 +86,24 @@ CREATE TABLE IF NOT EXISTS restaurant_stats (
     written_at    timestamptz   NOT NULL DEFAULT clock_timestamp(),
     CONSTRAINT restaurant_stats_pkey PRIMARY KEY (restaurant_id, window_start)
 );
+
+-- notifications: one row per notification the notification service made: to a customer (ORDER_*)
+-- or to a restaurant (KITCHEN_*); columns a type does not use are NULL.
+-- From topic order-notifications, upserted on the value's notification_id.
+CREATE TABLE IF NOT EXISTS notifications (
+    notification_id    text          NOT NULL,
+    type               text          NOT NULL,
+    customer_id        text,
+    restaurant_id      text,
+    order_id           text,
+    message            text          NOT NULL,
+    total              numeric(12,2),
+    estimated_ready_at timestamptz,
+    reason_code        text,
+    orders_in_window   bigint,
+    capacity           bigint,
+    event_at           timestamptz   NOT NULL,
+    notified_at        timestamptz   NOT NULL,
+    written_at         timestamptz   NOT NULL DEFAULT clock_timestamp(),
+    CONSTRAINT notifications_pkey PRIMARY KEY (notification_id)
+);

@@ -84,6 +84,7 @@ class JdbcSinkIT {
     assertThat(firstRegistration)
         .contains(
             "Applied sql/schema.sql to " + postgres.jdbcUrl(),
+            "notifications-sink: created",
             "order-items-sink: created",
             "orders-sink: created",
             "rejected-orders-sink: created",
@@ -91,6 +92,7 @@ class JdbcSinkIT {
             "orders-sink: RUNNING (1 task)");
     assertThat(secondRegistration)
         .contains(
+            "notifications-sink: unchanged",
             "order-items-sink: unchanged",
             "orders-sink: unchanged",
             "rejected-orders-sink: unchanged",

@@ -23,9 +23,14 @@ class ShippedConnectorsTest {
     assertThat(connectors)
         .extracting(ConnectorConfig::name)
         .containsExactly(
-            "order-items-sink", "orders-sink", "rejected-orders-sink", "restaurant-stats-sink");
+            "notifications-sink",
+            "order-items-sink",
+            "orders-sink",
+            "rejected-orders-sink",
+            "restaurant-stats-sink");
     assertThat(topicToTable())
         .containsExactly(
+            Map.entry("order-notifications", "notifications"),
             Map.entry("food-order-items", "order_items"),
             Map.entry("food-orders-processed", "orders"),
             Map.entry("food-orders-rejected", "rejected_orders"),
@@ -55,8 +60,24 @@ class ShippedConnectorsTest {
   }
 
   @Test
-  void everySinkUpsertsOnTheRecordKeyReadingOnlyCommittedRecords() {
+  void everySinkUpsertsOnItsTablesKeyReadingOnlyCommittedRecords() {
     for (ConnectorConfig connector : connectors) {
+      SinkTable table = tableOf(connector);
+      if (table.keyFromValue()) {
+        assertThat(connector.config())
+            .as(connector.name())
+            .containsEntry("primary.key.mode", "record_value")
+            .containsEntry(
+                "primary.key.fields",
+                String.join(",", table.primaryKey().stream().map(c -> c.name()).toList()))
+            .containsEntry("key.converter", "org.apache.kafka.connect.storage.StringConverter");
+      } else {
+        assertThat(connector.config())
+            .as(connector.name())
+            .containsEntry("primary.key.mode", "record_key")
+            .containsEntry("key.converter", "org.apache.kafka.connect.json.JsonConverter")
+            .containsEntry("key.converter.schemas.enable", "true");
+      }
       assertThat(connector.config())
           .as(connector.name())
           .containsEntry("connector.class", "io.debezium.connector.jdbc.JdbcSinkConnector")
@@ -67,11 +88,8 @@ class ShippedConnectorsTest {
           .containsEntry("connection.pool.min_size", "1")
           .containsEntry("connection.pool.max_size", "2")
           .containsEntry("insert.mode", "upsert")
-          .containsEntry("primary.key.mode", "record_key")
           .containsEntry("schema.evolution", "basic")
           .containsEntry("consumer.override.isolation.level", "read_committed")
-          .containsEntry("key.converter", "org.apache.kafka.connect.json.JsonConverter")
-          .containsEntry("key.converter.schemas.enable", "true")
           .containsEntry("value.converter", "org.apache.kafka.connect.json.JsonConverter")
           .containsEntry("value.converter.schemas.enable", "true");
     }
@@ -98,6 +116,13 @@ class ShippedConnectorsTest {
           .containsEntry("flush.max.retries", "10")
           .containsEntry("flush.retry.delay.ms", "3000");
     }
+  }
+
+  private static SinkTable tableOf(ConnectorConfig connector) {
+    return SinkSchema.tables().stream()
+        .filter(t -> t.name().equals(connector.config().get("collection.name.format")))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(connector.name() + " writes no table of SinkSchema"));
   }
 
   private Map<String, String> topicToTable() {

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +28,17 @@ final class Supervisor {
 
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
 
-  /** Every topic of the registry: the app reads two of them and writes the others. */
-  static final List<String> REQUIRED_TOPICS = Topics.all().stream().map(Topic::name).toList();
+  /** The topics of the registry the app reads (the first two) and writes (the others). */
+  static final List<String> REQUIRED_TOPICS =
+      Stream.of(
+              Topics.RESTAURANTS,
+              Topics.FOOD_ORDERS,
+              Topics.FOOD_ORDERS_PROCESSED,
+              Topics.FOOD_ORDER_ITEMS,
+              Topics.FOOD_ORDERS_REJECTED,
+              Topics.RESTAURANT_STATS)
+          .map(Topic::name)
+          .toList();
 
   private final CountDownLatch stopRequested = new CountDownLatch(1);
   private final Duration statusInterval;

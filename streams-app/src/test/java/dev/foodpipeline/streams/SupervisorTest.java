@@ -68,7 +68,7 @@ class SupervisorTest {
   }
 
   @Test
-  void requiredTopicsAreEveryTopicOfTheRegistry() {
+  void requiredTopicsAreTheTopicsTheAppReadsAndWrites() {
     assertThat(Supervisor.REQUIRED_TOPICS)
         .containsExactly(
             "restaurants",
@@ -76,8 +76,7 @@ class SupervisorTest {
             "food-orders-processed",
             "food-order-items",
             "food-orders-rejected",
-            "restaurant-stats",
-            "food-sink-dlq");
+            "restaurant-stats");
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.foodpipeline.model.connect;
 
+import dev.foodpipeline.model.Notification;
 import dev.foodpipeline.model.OrderItemKey;
 import dev.foodpipeline.model.OrderKey;
 import dev.foodpipeline.model.ProcessedItem;
@@ -8,6 +9,7 @@ import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.RejectionKey;
 import dev.foodpipeline.model.RestaurantStats;
 import dev.foodpipeline.model.RestaurantStatsKey;
+import dev.foodpipeline.model.sink.NotificationsTable;
 import dev.foodpipeline.model.sink.OrderItemsTable;
 import dev.foodpipeline.model.sink.OrdersTable;
 import dev.foodpipeline.model.sink.RejectedOrdersTable;
@@ -61,4 +63,10 @@ public final class ConnectMappings {
           RestaurantStatsTable.TABLE.valueSchema(),
           RestaurantStatsTable::write,
           RestaurantStatsTable::read);
+
+  public static final ConnectMapping<Notification> NOTIFICATION =
+      ConnectMapping.ofRows(
+          NotificationsTable.TABLE.valueSchema(),
+          NotificationsTable::write,
+          NotificationsTable::read);
 }

@@ -4,9 +4,10 @@ import java.util.List;
 
 /**
  * The PostgreSQL tables the JDBC sink writes, described once: {@link OrdersTable}, {@link
- * OrderItemsTable}, {@link RejectedOrdersTable}, {@link RestaurantStatsTable}. The Connect schemas
- * of the processed topics ({@code ConnectMappings}), the DDL ({@link #ddl()}, kept as {@value
- * #DDL_FILE}), the tables the connectors write and the reconcile readers all follow from them.
+ * OrderItemsTable}, {@link RejectedOrdersTable}, {@link RestaurantStatsTable}, {@link
+ * NotificationsTable}. The Connect schemas of the processed topics ({@code ConnectMappings}), the
+ * DDL ({@link #ddl()}, kept as {@value #DDL_FILE}), the tables the connectors write and the
+ * reconcile readers all follow from them.
  */
 public final class SinkSchema {
   /** Where the rendered DDL is kept, from the repository root. */
@@ -39,13 +40,14 @@ public final class SinkSchema {
 
   private SinkSchema() {}
 
-  /** The four tables, in the order the DDL creates them. */
+  /** The five tables, in the order the DDL creates them. */
   public static List<SinkTable> tables() {
     return List.of(
         OrdersTable.TABLE,
         OrderItemsTable.TABLE,
         RejectedOrdersTable.TABLE,
-        RestaurantStatsTable.TABLE);
+        RestaurantStatsTable.TABLE,
+        NotificationsTable.TABLE);
   }
 
   /** The whole DDL: a header, then {@code CREATE TABLE IF NOT EXISTS} for each table. */

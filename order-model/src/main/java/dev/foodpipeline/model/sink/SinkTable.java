@@ -29,6 +29,7 @@ public final class SinkTable {
   private final List<Column<?>> primaryKey;
   private final Schema keySchema;
   private final Schema valueSchema;
+  private final boolean keyFromValue;
 
   private SinkTable(
       String name,
@@ -37,14 +38,16 @@ public final class SinkTable {
       List<Column<?>> columns,
       List<Column<?>> primaryKey,
       String keySchemaName,
-      String valueSchemaName) {
+      String valueSchemaName,
+      boolean keyFromValue) {
     this.name = name;
     this.topic = topic;
     this.comment = List.copyOf(comment);
     this.columns = List.copyOf(columns);
     this.primaryKey = List.copyOf(primaryKey);
-    this.keySchema = struct(keySchemaName, primaryKey);
+    this.keySchema = keyFromValue ? null : struct(keySchemaName, primaryKey);
     this.valueSchema = struct(valueSchemaName, columns);
+    this.keyFromValue = keyFromValue;
   }
 
   private static Schema struct(String name, List<Column<?>> fields) {
@@ -76,9 +79,21 @@ public final class SinkTable {
     return primaryKey;
   }
 
-  /** The Connect schema of the topic's keys: the primary key's columns. */
+  /**
+   * The Connect schema of the topic's keys: the primary key's columns. Null when the key is {@link
+   * #keyFromValue() taken from the value}.
+   */
   public Schema keySchema() {
     return keySchema;
+  }
+
+  /**
+   * True when the sink takes the primary key from the value's fields ({@code
+   * primary.key.mode=record_value}): the topic's key is then chosen for partitioning, not for the
+   * row.
+   */
+  public boolean keyFromValue() {
+    return keyFromValue;
   }
 
   /** The Connect schema of the topic's values: every column, the key's included. */
@@ -103,7 +118,7 @@ public final class SinkTable {
     comment.forEach(line -> sql.append("-- ").append(line).append('\n'));
     sql.append("-- From topic ")
         .append(topic().name())
-        .append(", upserted on the record key: ")
+        .append(keyFromValue ? ", upserted on the value's " : ", upserted on the record key: ")
         .append(String.join(" + ", primaryKey.stream().map(Column::name).toList()))
         .append(".\n");
     sql.append("CREATE TABLE IF NOT EXISTS ").append(name).append(" (\n");
@@ -170,6 +185,23 @@ public final class SinkTable {
      */
     SinkTable build(
         String keySchemaName, String valueSchemaName, List<String> comment, Column<?>... key) {
+      return build(keySchemaName, valueSchemaName, false, comment, key);
+    }
+
+    /**
+     * The table of a topic whose key is not the row's: the sink takes the primary key {@code key}
+     * from the value, whose Connect schema is named {@code valueSchemaName}.
+     */
+    SinkTable buildKeyedByValue(String valueSchemaName, List<String> comment, Column<?>... key) {
+      return build(null, valueSchemaName, true, comment, key);
+    }
+
+    private SinkTable build(
+        String keySchemaName,
+        String valueSchemaName,
+        boolean keyFromValue,
+        List<String> comment,
+        Column<?>... key) {
       for (Column<?> column : key) {
         if (!columns.contains(column) || column.nullable()) {
           throw new IllegalArgumentException(
@@ -183,7 +215,8 @@ public final class SinkTable {
           columns,
           List.of(key),
           keySchemaName,
-          valueSchemaName);
+          valueSchemaName,
+          keyFromValue);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.foodpipeline.model.topics;
 
+import dev.foodpipeline.model.Notification;
 import dev.foodpipeline.model.OrderItemKey;
 import dev.foodpipeline.model.OrderKey;
 import dev.foodpipeline.model.ProcessedItem;
@@ -74,6 +75,18 @@ public final class Topics {
           ConnectJsonSerde.forValue(ConnectMappings.RESTAURANT_STATS));
 
   /**
+   * What the notification service tells customers and restaurants (key = the recipient's id: a
+   * customer id, or a restaurant id for the kitchen notifications), written exactly-once.
+   */
+  public static final Topic<String, Notification> ORDER_NOTIFICATIONS =
+      new Topic<>(
+          "order-notifications",
+          3,
+          Map.of(),
+          Serdes.String(),
+          ConnectJsonSerde.forValue(ConnectMappings.NOTIFICATION));
+
+  /**
    * Records the JDBC sinks could not convert (not JSON, no schema envelope), as they came, with
    * {@code __connect.errors.*} headers naming their origin: Kafka Connect writes them here ({@code
    * errors.deadletterqueue.topic.name} of connect/connectors/*.json). One partition, as Connect
@@ -91,6 +104,7 @@ public final class Topics {
         FOOD_ORDER_ITEMS,
         FOOD_ORDERS_REJECTED,
         RESTAURANT_STATS,
+        ORDER_NOTIFICATIONS,
         FOOD_SINK_DLQ);
   }
 }

@@ -61,12 +61,14 @@ class SinkSchemaTest {
   }
 
   @Test
-  void theDdlCreatesTheFourTablesOfTheDesign() {
+  void theDdlCreatesTheFiveTablesOfTheDesign() {
     assertThat(tables())
-        .containsOnlyKeys("orders", "order_items", "rejected_orders", "restaurant_stats");
+        .containsOnlyKeys(
+            "orders", "order_items", "rejected_orders", "restaurant_stats", "notifications");
     assertThat(SinkSchema.tables())
         .extracting(SinkTable::name)
-        .containsExactly("orders", "order_items", "rejected_orders", "restaurant_stats");
+        .containsExactly(
+            "orders", "order_items", "rejected_orders", "restaurant_stats", "notifications");
   }
 
   @Test
@@ -112,6 +114,7 @@ class SinkSchemaTest {
     assertThat(primaryKey("rejected_orders"))
         .containsExactly("source_topic", "source_partition", "source_offset");
     assertThat(primaryKey("restaurant_stats")).containsExactly("restaurant_id", "window_start");
+    assertThat(primaryKey("notifications")).containsExactly("notification_id");
   }
 
   @Test
@@ -120,8 +123,20 @@ class SinkSchemaTest {
     assertThat(rejected.entrySet().stream().filter(e -> !e.getValue().notNull()))
         .extracting(Map.Entry::getKey)
         .containsExactly("order_id", "raw", "rejected_at");
+    Map<String, DdlColumn> notifications = tables().get("notifications");
+    assertThat(notifications.entrySet().stream().filter(e -> !e.getValue().notNull()))
+        .extracting(Map.Entry::getKey)
+        .containsExactly(
+            "customer_id",
+            "restaurant_id",
+            "order_id",
+            "total",
+            "estimated_ready_at",
+            "reason_code",
+            "orders_in_window",
+            "capacity");
     tables().entrySet().stream()
-        .filter(e -> !e.getKey().equals("rejected_orders"))
+        .filter(e -> !List.of("rejected_orders", "notifications").contains(e.getKey()))
         .forEach(e -> assertThat(e.getValue().values()).allMatch(DdlColumn::notNull));
   }
 
@@ -151,6 +166,13 @@ class SinkSchemaTest {
   @Test
   void theKeySchemaFieldsAreThePrimaryKeyColumns() {
     for (SinkTable table : SinkSchema.tables()) {
+      if (table.keyFromValue()) {
+        assertThat(table.keySchema()).as(table.name()).isNull();
+        for (Column<?> key : table.primaryKey()) {
+          assertThat(table.valueSchema().field(key.name()).schema().isOptional()).isFalse();
+        }
+        continue;
+      }
       assertThat(table.keySchema().fields())
           .as(table.name())
           .extracting(Field::name)
@@ -170,7 +192,8 @@ class SinkSchemaTest {
             Map.entry("orders", "food-orders-processed"),
             Map.entry("order_items", "food-order-items"),
             Map.entry("rejected_orders", "food-orders-rejected"),
-            Map.entry("restaurant_stats", "restaurant-stats"));
+            Map.entry("restaurant_stats", "restaurant-stats"),
+            Map.entry("notifications", "order-notifications"));
     SinkSchema.tables().forEach(table -> assertThat(Topics.all()).contains(table.topic()));
   }
 

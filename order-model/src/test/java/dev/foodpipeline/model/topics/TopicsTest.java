@@ -27,6 +27,7 @@ class TopicsTest {
             "food-order-items",
             "food-orders-rejected",
             "restaurant-stats",
+            "order-notifications",
             "food-sink-dlq")
         .doesNotHaveDuplicates();
   }
