@@ -1,9 +1,12 @@
 package dev.foodpipeline.sink;
 
+import dev.foodpipeline.model.Notification;
+import dev.foodpipeline.model.NotificationType;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.json.RawText;
 import dev.foodpipeline.model.sink.Column;
+import dev.foodpipeline.model.sink.NotificationsTable;
 import dev.foodpipeline.model.sink.OrderItemsTable;
 import dev.foodpipeline.model.sink.OrdersTable;
 import dev.foodpipeline.model.sink.RejectedOrdersTable;
@@ -16,6 +19,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -62,6 +66,41 @@ public final class JdbcSinkTables implements SinkTables {
           RejectedOrdersTable.ORDER_ID.name(),
           RejectedOrdersTable.RAW.name(),
           RawText.BASE64_PREFIX);
+
+  private static final String REJECTIONS_WITH_RAW =
+      select(
+          RejectedOrdersTable.TABLE,
+          with(REJECTION, RejectedOrdersTable.RAW.name()),
+          RejectedOrdersTable.ORDER_ID);
+
+  /** {@code AND type IN ('ORDER_CONFIRMED', 'ORDER_REJECTED')}: the customers' notifications. */
+  private static final String CUSTOMER_TYPES =
+      " AND "
+          + NotificationsTable.TYPE.name()
+          + " IN ("
+          + String.join(
+              ", ",
+              Stream.of(NotificationType.values())
+                  .filter(t -> t.audience() == NotificationType.Audience.CUSTOMER)
+                  .map(t -> "'" + t.name() + "'")
+                  .toList())
+          + ")";
+
+  private static final String CUSTOMER_NOTIFICATIONS =
+      select(
+              NotificationsTable.TABLE,
+              NotificationsTable.TABLE.columnNames(),
+              NotificationsTable.ORDER_ID)
+          + CUSTOMER_TYPES;
+
+  private static final String NOTIFICATIONS_NAMED =
+      "SELECT "
+          + String.join(", ", NotificationsTable.TABLE.columnNames())
+          + " FROM "
+          + NotificationsTable.TABLE.name()
+          + " WHERE "
+          + NotificationsTable.NOTIFICATION_ID.name()
+          + " = ANY (?)";
 
   private static List<String> names(Column<?>... columns) {
     return Stream.of(columns).map(Column::name).toList();
@@ -143,11 +182,18 @@ public final class JdbcSinkTables implements SinkTables {
     return new Counts(
         countOf(OrdersTable.TABLE, OrdersTable.ORDER_ID, range),
         countOf(OrderItemsTable.TABLE, OrderItemsTable.ORDER_ID, range),
-        countOf(RejectedOrdersTable.TABLE, RejectedOrdersTable.ORDER_ID, range));
+        countOf(RejectedOrdersTable.TABLE, RejectedOrdersTable.ORDER_ID, range),
+        countOf(
+            select(NotificationsTable.TABLE, List.of("count(*)"), NotificationsTable.ORDER_ID)
+                + CUSTOMER_TYPES,
+            range));
   }
 
   private long countOf(SinkTable table, Column<String> orderId, IdRange range) {
-    String sql = select(table, List.of("count(*)"), orderId);
+    return countOf(select(table, List.of("count(*)"), orderId), range);
+  }
+
+  private long countOf(String sql, IdRange range) {
     try (PreparedStatement statement = prepare(sql, range.lowId(), range.highId());
         ResultSet result = statement.executeQuery()) {
       result.next();
@@ -176,6 +222,35 @@ public final class JdbcSinkTables implements SinkTables {
   }
 
   @Override
+  public List<RejectionRow> rejectionsWithRaw(IdRange range) {
+    return query(REJECTIONS_WITH_RAW, RejectionRow::read, range.lowId(), range.highId());
+  }
+
+  @Override
+  public List<Notification> customerNotifications(IdRange range) {
+    return query(CUSTOMER_NOTIFICATIONS, NotificationsTable::read, range.lowId(), range.highId());
+  }
+
+  @Override
+  public List<Notification> notificationsNamed(Collection<String> notificationIds) {
+    if (notificationIds.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement statement = connection.prepareStatement(NOTIFICATIONS_NAMED)) {
+      statement.setQueryTimeout((int) Math.max(1, settings.timeout().toSeconds()));
+      statement.setArray(1, connection.createArrayOf("text", notificationIds.toArray()));
+      return read(statement, NotificationsTable::read);
+    } catch (ResultSetRow.ReadFailure e) {
+      throw failure(settings, e.getCause());
+    } catch (SQLException e) {
+      if (UNDEFINED_TABLE.equals(e.getSQLState())) {
+        return List.of();
+      }
+      throw failure(settings, e);
+    }
+  }
+
+  @Override
   public List<RejectionRow> rejectionsWithoutOrderId(String idPrefix) {
     return query(REJECTIONS_WITHOUT_ID, RejectionRow::read, "%" + idPrefix + "%");
   }
@@ -186,14 +261,8 @@ public final class JdbcSinkTables implements SinkTables {
   }
 
   private <T> List<T> query(String sql, Function<Row, T> reader, String... parameters) {
-    try (PreparedStatement statement = prepare(sql, parameters);
-        ResultSet result = statement.executeQuery()) {
-      List<T> rows = new ArrayList<>();
-      Row row = new ResultSetRow(result);
-      while (result.next()) {
-        rows.add(reader.apply(row));
-      }
-      return rows;
+    try (PreparedStatement statement = prepare(sql, parameters)) {
+      return read(statement, reader);
     } catch (ResultSetRow.ReadFailure e) {
       throw failure(settings, e.getCause());
     } catch (SQLException e) {
@@ -201,6 +270,18 @@ public final class JdbcSinkTables implements SinkTables {
         return List.of();
       }
       throw failure(settings, e);
+    }
+  }
+
+  private static <T> List<T> read(PreparedStatement statement, Function<Row, T> reader)
+      throws SQLException {
+    try (ResultSet result = statement.executeQuery()) {
+      List<T> rows = new ArrayList<>();
+      Row row = new ResultSetRow(result);
+      while (result.next()) {
+        rows.add(reader.apply(row));
+      }
+      return rows;
     }
   }
 

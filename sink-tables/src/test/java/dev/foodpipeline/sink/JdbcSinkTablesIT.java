@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.foodpipeline.infra.Ports;
 import dev.foodpipeline.infra.PostgresServer;
+import dev.foodpipeline.model.Notification;
+import dev.foodpipeline.model.NotificationType;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
+import dev.foodpipeline.model.sink.NotificationsTable;
 import dev.foodpipeline.model.sink.OrderItemsTable;
 import dev.foodpipeline.model.sink.OrdersTable;
 import dev.foodpipeline.model.sink.RowWriter;
@@ -48,6 +51,7 @@ class JdbcSinkTablesIT {
         OrderItemsTable.TABLE,
         OrderItemsTable::write,
         List.of(item("o-1-00000001", 1), item("o-1-00000001", 2), item("o-1-00000003", 1)));
+    insert(NotificationsTable.TABLE, NotificationsTable::write, NOTIFICATIONS);
     try (Connection connection = connect(postgres.jdbcUrl());
         Statement statement = connection.createStatement()) {
       statement.execute(
@@ -78,6 +82,72 @@ class JdbcSinkTablesIT {
   private record Range(String lowId, String highId) implements SinkTables.IdRange {}
 
   private static final Range RUN = new Range("o-1-00000001", "o-1-00000004");
+
+  /** Notifications of seed 2's orders: two customers', one without an order id, a kitchen's. */
+  private static final Range NOTIFIED = new Range("o-2-00000001", "o-2-00000009");
+
+  private static final Notification CONFIRMED =
+      new Notification(
+          "order-confirmed:o-2-00000001",
+          NotificationType.ORDER_CONFIRMED,
+          "c-7",
+          "r-3",
+          "o-2-00000001",
+          "Trattoria confirmed your order",
+          new BigDecimal("26.60"),
+          CREATED.plusSeconds(1_200),
+          null,
+          null,
+          null,
+          CREATED,
+          CREATED.plusSeconds(2));
+  private static final Notification REJECTED =
+      new Notification(
+          "order-rejected:food-orders-1-17",
+          NotificationType.ORDER_REJECTED,
+          "c-8",
+          "r-3",
+          "o-2-00000002",
+          "A dish of your order is not on the menu",
+          null,
+          null,
+          "UNKNOWN_MENU_ITEM",
+          null,
+          null,
+          CREATED,
+          CREATED.plusSeconds(3));
+  private static final Notification REJECTED_WITHOUT_ID =
+      new Notification(
+          "order-rejected:food-orders-2-18",
+          NotificationType.ORDER_REJECTED,
+          "c-9",
+          null,
+          null,
+          "Your order could not be read",
+          null,
+          null,
+          "SCHEMA_VIOLATION",
+          null,
+          null,
+          CREATED,
+          CREATED.plusSeconds(3));
+  private static final Notification OVERLOADED =
+      new Notification(
+          "kitchen-overloaded:r-3:1",
+          NotificationType.KITCHEN_OVERLOADED,
+          null,
+          "r-3",
+          "o-2-00000003",
+          "Your kitchen has more orders than it can cook",
+          null,
+          null,
+          null,
+          12L,
+          10L,
+          CREATED,
+          CREATED.plusSeconds(4));
+  private static final List<Notification> NOTIFICATIONS =
+      List.of(CONFIRMED, REJECTED, REJECTED_WITHOUT_ID, OVERLOADED);
 
   private static ProcessedOrder order(String id, int partition) {
     return new ProcessedOrder(
@@ -157,6 +227,30 @@ class JdbcSinkTablesIT {
   }
 
   @Test
+  void readsRejectionsWithTheirRawText() {
+    try (SinkTables tables = JdbcSinkTables.open(settings(postgres.jdbcUrl()))) {
+      assertThat(tables.rejectionsWithRaw(RUN))
+          .containsExactly(
+              new RejectionRow("food-orders", 1, 7, "o-1-00000002", "PRICE_MISMATCH", "{\"x\":1}"));
+    }
+  }
+
+  @Test
+  void readsTheCustomersNotificationsOfARangeAndNotificationsByTheirIds() {
+    try (SinkTables tables = JdbcSinkTables.open(settings(postgres.jdbcUrl()))) {
+      assertThat(tables.customerNotifications(NOTIFIED))
+          .containsExactlyInAnyOrder(CONFIRMED, REJECTED);
+      assertThat(tables.count(NOTIFIED)).isEqualTo(new SinkTables.Counts(0, 0, 0, 2));
+      assertThat(tables.count(RUN).notifications()).isZero();
+      assertThat(
+              tables.notificationsNamed(
+                  List.of("order-rejected:food-orders-2-18", "kitchen-overloaded:r-3:1", "none")))
+          .containsExactlyInAnyOrder(REJECTED_WITHOUT_ID, OVERLOADED);
+      assertThat(tables.notificationsNamed(List.of())).isEmpty();
+    }
+  }
+
+  @Test
   void rejectionsWithoutAnOrderIdAreThoseWhoseRawTextMayHoldOne() {
     try (SinkTables tables = JdbcSinkTables.open(settings(postgres.jdbcUrl()))) {
       assertThat(tables.rejectionsWithoutOrderId("o-1-"))
@@ -175,6 +269,8 @@ class JdbcSinkTablesIT {
       assertThat(tables.count(RUN)).isEqualTo(SinkTables.Counts.NONE);
       assertThat(tables.orders(RUN)).isEmpty();
       assertThat(tables.rejectionsWithoutOrderId("o-1-")).isEmpty();
+      assertThat(tables.customerNotifications(NOTIFIED)).isEmpty();
+      assertThat(tables.notificationsNamed(List.of("order-confirmed:o-2-00000001"))).isEmpty();
     }
   }
 

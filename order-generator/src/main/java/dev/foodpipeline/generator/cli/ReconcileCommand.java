@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description =
         "Check that PostgreSQL holds exactly what a produce run must have produced: recompute every record of the run"
-            + " (from the same flags as produce, or its --run-file), then compare with the orders, order_items and"
-            + " rejected_orders rows of the run's order ids: missing rows, unexpected rows, duplicates, wrong values,"
-            + " wrong reason codes. Prints a table either way and names the first offending order ids.",
+            + " (from the same flags as produce, or its --run-file), then compare with the orders, order_items,"
+            + " rejected_orders and notifications rows of the run's order ids: missing rows, unexpected rows,"
+            + " duplicates, wrong values, wrong reason codes, customers not told or told twice. Prints a table either"
+            + " way and names the first offending order ids.",
     footer = {
       "",
       "Examples:",
@@ -46,6 +47,8 @@ import picocli.CommandLine.Spec;
       "Give reconcile the same generation flags as produce (--seed, --start-sequence, --invalid-ratio,",
       "--invalid-kinds, --catalog-seed, --hot-restaurant*; the lateness flags only matter with a run file).",
       "created_at is checked only with a run file (it records the run's clock window).",
+      "Every accepted order must have told its customer (ORDER_CONFIRMED) and every rejection with a customer",
+      "(ORDER_REJECTED): leave that out with --no-notifications where no notification service runs.",
       "Exit codes: 0 everything matches, 1 something differs, 2 bad usage, 5 database unreachable or failing, 70 bug."
     })
 final class ReconcileCommand implements Callable<Integer> {
@@ -97,6 +100,12 @@ final class ReconcileCommand implements Callable<Integer> {
       description = "Name at most N offending order ids (default: ${DEFAULT-VALUE}).")
   int show;
 
+  @Option(
+      names = "--no-notifications",
+      description =
+          "Do not check the notifications table (for a pipeline without the notification service).")
+  boolean noNotifications;
+
   @Override
   public Integer call() throws InterruptedException {
     ReconcileSettings settings = GeneratorCommand.settings(spec, this::settings);
@@ -107,7 +116,13 @@ final class ReconcileCommand implements Callable<Integer> {
     OrderIdRange range = settings.range();
     try (SinkTables tables = environment.database().apply(settings.database())) {
       Reconciler reconciler =
-          new Reconciler(factory, range, tables, settings.window(), Reconciler.DEFAULT_CHUNK_SIZE);
+          new Reconciler(
+              factory,
+              range,
+              tables,
+              settings.window(),
+              Reconciler.DEFAULT_CHUNK_SIZE,
+              !noNotifications);
       if (!settings.drainWait().isZero()) {
         awaitRows(reconciler, settings.drainWait(), settings.settle(), environment);
       }
@@ -156,6 +171,9 @@ final class ReconcileCommand implements Callable<Integer> {
     long deadline = start + wait.toNanos();
     SinkTables.Counts previous = null;
     long lastChange = start;
+    // The ORDER_REJECTED notifications follow from the rejections as stored: counted once all are
+    // in.
+    boolean rejectionsCounted = !reconciler.checksNotifications();
     StopSignal stop = new StopSignal();
     try {
       while (true) {
@@ -163,7 +181,15 @@ final class ReconcileCommand implements Callable<Integer> {
         if (found.orders() >= expected.orders()
             && found.items() >= expected.items()
             && found.rejections() >= expected.rejections()) {
-          return;
+          if (!rejectionsCounted) {
+            expected =
+                expected.withNotifications(
+                    expected.notifications() + reconciler.rejectionsToNotify());
+            rejectionsCounted = true;
+          }
+          if (found.notifications() >= expected.notifications()) {
+            return;
+          }
         }
         long now = environment.ticker().nanoTime();
         if (!found.equals(previous)) {
@@ -189,14 +215,23 @@ final class ReconcileCommand implements Callable<Integer> {
         line.show(
             Duration.ofNanos(now - start),
             String.format(
-                Locale.ROOT,
-                "waiting for the pipeline: orders %d of %d, order_items %d of %d, rejected_orders %d of %d",
-                found.orders(),
-                expected.orders(),
-                found.items(),
-                expected.items(),
-                found.rejections(),
-                expected.rejections()));
+                    Locale.ROOT,
+                    "waiting for the pipeline: orders %d of %d, order_items %d of %d, rejected_orders %d of %d",
+                    found.orders(),
+                    expected.orders(),
+                    found.items(),
+                    expected.items(),
+                    found.rejections(),
+                    expected.rejections())
+                + (reconciler.checksNotifications()
+                    ? String.format(
+                        Locale.ROOT,
+                        ", notifications %d of %s",
+                        found.notifications(),
+                        rejectionsCounted
+                            ? Long.toString(expected.notifications())
+                            : "at least " + expected.notifications())
+                    : ""));
         environment.sleeper().sleep(Math.min(POLL.toNanos(), deadline - now), stop);
       }
     } finally {

@@ -1,6 +1,7 @@
 package dev.foodpipeline.generator.reconcile;
 
 import dev.foodpipeline.model.ReasonCode;
+import dev.foodpipeline.model.sink.NotificationsTable;
 import dev.foodpipeline.model.sink.OrderItemsTable;
 import dev.foodpipeline.model.sink.OrdersTable;
 import dev.foodpipeline.model.sink.RejectedOrdersTable;
@@ -8,6 +9,7 @@ import dev.foodpipeline.model.sink.SinkTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +29,9 @@ public final class ReconcileReport {
   public enum Table {
     ORDERS(OrdersTable.TABLE),
     ORDER_ITEMS(OrderItemsTable.TABLE),
-    REJECTED_ORDERS(RejectedOrdersTable.TABLE);
+    REJECTED_ORDERS(RejectedOrdersTable.TABLE),
+    /** The customers' notifications only ({@code ORDER_*}). */
+    NOTIFICATIONS(NotificationsTable.TABLE);
 
     private final SinkTable table;
 
@@ -87,6 +91,7 @@ public final class ReconcileReport {
 
   private final String description;
   private final int keep;
+  private final Set<Table> listed;
   private final Map<Table, Tally> tables = new EnumMap<>(Table.class);
   private final Map<String, Tally> reasons = new TreeMap<>();
   private final List<Problem> problems = new ArrayList<>();
@@ -98,8 +103,19 @@ public final class ReconcileReport {
    * @param keep how many offending order ids to keep and print
    */
   ReconcileReport(String description, int keep) {
+    this(description, keep, true);
+  }
+
+  /**
+   * @param notifications whether the report lists the notifications table (checked or not)
+   */
+  ReconcileReport(String description, int keep, boolean notifications) {
     this.description = description;
     this.keep = keep;
+    this.listed =
+        notifications
+            ? EnumSet.allOf(Table.class)
+            : EnumSet.complementOf(EnumSet.of(Table.NOTIFICATIONS));
     for (Table table : Table.values()) {
       tables.put(table, new Tally());
     }
@@ -167,7 +183,8 @@ public final class ReconcileReport {
         "unexpected",
         "mismatched");
     tables.forEach(
-        (table, t) ->
+        (table, t) -> {
+          if (listed.contains(table)) {
             row(
                 text,
                 "%-26s %10d %10d %10d %10d %10d",
@@ -176,7 +193,9 @@ public final class ReconcileReport {
                 t.found,
                 t.missing,
                 t.unexpected,
-                t.mismatched));
+                t.mismatched);
+          }
+        });
     row(
         text,
         "%-26s %10s %10s %10s %10s",

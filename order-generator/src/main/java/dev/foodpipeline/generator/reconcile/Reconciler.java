@@ -4,10 +4,15 @@ import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.generator.reconcile.Expectation.ExpectedOrder;
 import dev.foodpipeline.generator.reconcile.Expectation.ExpectedRejection;
 import dev.foodpipeline.generator.reconcile.ReconcileReport.Table;
+import dev.foodpipeline.model.Notification;
+import dev.foodpipeline.model.NotificationType;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
+import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.json.RawText;
+import dev.foodpipeline.model.notify.RejectedCustomer;
 import dev.foodpipeline.model.sink.Column;
+import dev.foodpipeline.model.sink.NotificationsTable;
 import dev.foodpipeline.model.sink.OrderItemsTable;
 import dev.foodpipeline.model.sink.OrdersTable;
 import dev.foodpipeline.model.sink.RejectedOrdersTable;
@@ -23,10 +28,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -45,11 +53,16 @@ import java.util.regex.Pattern;
  *       order_items};
  *   <li>an invalid record must be one {@code rejected_orders} row with the expected reason code,
  *       and nothing in {@code orders};
- *   <li>anything else under the run's ids is unexpected.
+ *   <li>unless notifications are left out: a valid record must have told its customer, one {@code
+ *       ORDER_CONFIRMED} row of {@code notifications} ({@code order-confirmed:<order id>}) with its
+ *       customer, restaurant and total; each {@code rejected_orders} row whose customer {@link
+ *       RejectedCustomer} names, one {@code ORDER_REJECTED} ({@code
+ *       order-rejected:<topic>-<partition>-<offset>}) to that customer with its reason code;
+ *   <li>anything else under the run's ids is unexpected (a customer's notification included).
  * </ul>
  *
  * Rejections are matched to orders by {@code order_id}; a rejection stored without one is matched
- * by the order id its raw text holds.
+ * by the order id its raw text holds. Notifications are matched by their deterministic id.
  */
 public final class Reconciler {
   /** Order ids per query. */
@@ -85,14 +98,28 @@ public final class Reconciler {
   private final SinkTables tables;
   private final RunWindow window;
   private final int chunkSize;
+  private final boolean notifications;
   private final Pattern idInRaw;
+
+  /** A reconciler that checks the notifications too. */
+  public Reconciler(
+      OrderFactory factory, OrderIdRange run, SinkTables tables, RunWindow window, int chunkSize) {
+    this(factory, run, tables, window, chunkSize, true);
+  }
 
   /**
    * @param window the run's wall-clock window, or null when not known (created_at is then not
    *     checked)
+   * @param notifications whether the customers' notifications are checked (false for a pipeline
+   *     that runs no notification service)
    */
   public Reconciler(
-      OrderFactory factory, OrderIdRange run, SinkTables tables, RunWindow window, int chunkSize) {
+      OrderFactory factory,
+      OrderIdRange run,
+      SinkTables tables,
+      RunWindow window,
+      int chunkSize,
+      boolean notifications) {
     if (run.seed() != factory.spec().seed()) {
       throw new IllegalArgumentException(
           "the range is of seed " + run.seed() + ", the factory of seed " + factory.spec().seed());
@@ -102,16 +129,44 @@ public final class Reconciler {
     this.tables = tables;
     this.window = window;
     this.chunkSize = chunkSize;
+    this.notifications = notifications;
     this.idInRaw = Pattern.compile(Pattern.quote(run.prefix()) + "(\\d+)");
   }
 
-  /** How many rows the run must have left in each table. */
+  /** Whether the customers' notifications are checked. */
+  public boolean checksNotifications() {
+    return notifications;
+  }
+
+  /**
+   * How many rows the run must have left in each table; for {@code notifications}, the {@code
+   * ORDER_CONFIRMED} ones (the {@code ORDER_REJECTED} ones follow from the rejections: {@link
+   * #rejectionsToNotify()}), 0 when notifications are not checked.
+   */
   public SinkTables.Counts expectedCounts() {
     SinkTables.Counts counts = SinkTables.Counts.NONE;
     for (OrderIdRange chunk : run.chunks(chunkSize)) {
-      counts = counts.plus(Expectation.of(factory, run, chunk).counts());
+      SinkTables.Counts chunkCounts = Expectation.of(factory, run, chunk).counts();
+      counts = counts.plus(chunkCounts.withNotifications(notifications ? chunkCounts.orders() : 0));
     }
     return counts;
+  }
+
+  /**
+   * How many of the run's {@code rejected_orders} rows, as they are now, tell their customer (an
+   * {@code ORDER_REJECTED} notification that carries the order id): read once the rejections are
+   * all in.
+   */
+  public long rejectionsToNotify() {
+    long count = 0;
+    for (OrderIdRange chunk : run.chunks(chunkSize)) {
+      for (RejectionRow row : tables.rejectionsWithRaw(chunk)) {
+        if (chunk.contains(row.orderId()) && customerOf(row).isPresent()) {
+          count++;
+        }
+      }
+    }
+    return count;
   }
 
   /** How many rows each table holds under the run's order ids now (a cheap count, for waiting). */
@@ -130,7 +185,7 @@ public final class Reconciler {
    * @param keep how many offending order ids the report names
    */
   public ReconcileReport reconcile(String description, int keep) {
-    ReconcileReport report = new ReconcileReport(description, keep);
+    ReconcileReport report = new ReconcileReport(description, keep, notifications);
     if (run.isEmpty()) {
       return report;
     }
@@ -188,7 +243,10 @@ public final class Reconciler {
     Map<String, List<ProcessedItem>> items =
         group(tables.items(chunk), ProcessedItem::orderId, chunk);
     Map<String, List<RejectionRow>> rejections =
-        group(tables.rejections(chunk), RejectionRow::orderId, chunk);
+        group(
+            notifications ? tables.rejectionsWithRaw(chunk) : tables.rejections(chunk),
+            RejectionRow::orderId,
+            chunk);
     withoutId.forEach(
         (id, rows) -> {
           if (chunk.contains(id)) {
@@ -196,10 +254,25 @@ public final class Reconciler {
           }
         });
 
+    Map<String, List<Notification>> notified =
+        notifications
+            ? group(tables.customerNotifications(chunk), Notification::orderId, chunk)
+            : Map.of();
+
     Set<String> ids = new TreeSet<>(expected.ids());
     ids.addAll(orders.keySet());
     ids.addAll(items.keySet());
     ids.addAll(rejections.keySet());
+    ids.addAll(notified.keySet());
+    Map<String, List<ExpectedNotification>> toNotify = new HashMap<>();
+    if (notifications) {
+      for (String id : ids) {
+        toNotify.put(
+            id,
+            expectedNotifications(expected.orderOf(id), rejections.getOrDefault(id, List.of())));
+      }
+      addNotifiedWithoutOrderId(toNotify, notified);
+    }
     for (String id : ids) {
       List<String> details = new ArrayList<>();
       ExpectedOrder want = expected.orderOf(id);
@@ -209,6 +282,13 @@ public final class Reconciler {
       compareOrder(want, got, wantRejections, report, details);
       compareItems(want, items.getOrDefault(id, List.of()), report, details);
       compareRejections(want != null, wantRejections, gotRejections, report, details);
+      if (notifications) {
+        compareNotifications(
+            toNotify.getOrDefault(id, List.of()),
+            notified.getOrDefault(id, List.of()),
+            report,
+            details);
+      }
       int rowsExpected = (want == null ? 0 : 1) + wantRejections.size();
       int rowsFound = (got == null ? 0 : 1) + gotRejections.size();
       if (rowsFound >= 2 && rowsFound > rowsExpected) {
@@ -217,6 +297,174 @@ public final class Reconciler {
       if (!details.isEmpty()) {
         report.problem(id, details);
       }
+    }
+  }
+
+  /** A notification the run's records must have made. */
+  record ExpectedNotification(
+      String notificationId,
+      NotificationType type,
+      String customerId,
+      String restaurantId,
+      BigDecimal total,
+      String reasonCode) {}
+
+  /** The notification id of a confirmed order: {@code order-confirmed:<order id>}. */
+  static String confirmedId(String orderId) {
+    return "order-confirmed:" + orderId;
+  }
+
+  /** The notification id of a rejection: {@code order-rejected:<topic>-<partition>-<offset>}. */
+  static String rejectedId(RejectionRow row) {
+    return "order-rejected:"
+        + row.sourceTopic()
+        + "-"
+        + row.sourcePartition()
+        + "-"
+        + row.sourceOffset();
+  }
+
+  /** The customer a rejection is told about ({@link RejectedCustomer}), from its stored row. */
+  static Optional<String> customerOf(RejectionRow row) {
+    return RejectedCustomer.of(
+        new RejectedOrder(
+            row.sourceTopic(),
+            row.sourcePartition(),
+            row.sourceOffset(),
+            row.orderId(),
+            null,
+            null,
+            row.raw(),
+            null));
+  }
+
+  /**
+   * The notifications of one order id: {@code ORDER_CONFIRMED} for a valid order, and an {@code
+   * ORDER_REJECTED} for each of its rejections that has a customer to tell, with the reason code
+   * the rejection holds.
+   */
+  private static List<ExpectedNotification> expectedNotifications(
+      ExpectedOrder want, List<RejectionRow> rejections) {
+    List<ExpectedNotification> expected = new ArrayList<>();
+    if (want != null) {
+      ProcessedOrder order = want.enriched().order();
+      expected.add(
+          new ExpectedNotification(
+              confirmedId(order.orderId()),
+              NotificationType.ORDER_CONFIRMED,
+              order.customerId(),
+              order.restaurantId(),
+              order.total(),
+              null));
+    }
+    for (RejectionRow row : rejections) {
+      customerOf(row)
+          .ifPresent(
+              customer ->
+                  expected.add(
+                      new ExpectedNotification(
+                          rejectedId(row),
+                          NotificationType.ORDER_REJECTED,
+                          customer,
+                          null,
+                          null,
+                          row.reasonCode())));
+    }
+    return expected;
+  }
+
+  /**
+   * Expected notifications that the order-id query did not find (a rejection stored without an
+   * order id is told without one): looked up by their ids, and filed under the order id that
+   * expects them.
+   */
+  private void addNotifiedWithoutOrderId(
+      Map<String, List<ExpectedNotification>> toNotify, Map<String, List<Notification>> notified) {
+    Set<String> found = new HashSet<>();
+    notified.values().forEach(list -> list.forEach(n -> found.add(n.notificationId())));
+    Map<String, String> orderIdOf = new HashMap<>();
+    toNotify.forEach(
+        (id, list) ->
+            list.stream()
+                .map(ExpectedNotification::notificationId)
+                .filter(n -> !found.contains(n))
+                .forEach(n -> orderIdOf.put(n, id)));
+    if (orderIdOf.isEmpty()) {
+      return;
+    }
+    for (Notification notification : tables.notificationsNamed(orderIdOf.keySet())) {
+      if (notification.orderId() == null || !run.contains(notification.orderId())) {
+        notified
+            .computeIfAbsent(orderIdOf.get(notification.notificationId()), k -> new ArrayList<>())
+            .add(notification);
+      }
+    }
+  }
+
+  private static void compareNotifications(
+      List<ExpectedNotification> wanted,
+      List<Notification> got,
+      ReconcileReport report,
+      List<String> details) {
+    ReconcileReport.Tally tally = report.table(Table.NOTIFICATIONS);
+    tally.expected += wanted.size();
+    tally.found += got.size();
+    Map<String, Notification> byId = new LinkedHashMap<>();
+    got.forEach(n -> byId.put(n.notificationId(), n));
+    String table = NotificationsTable.TABLE.name();
+    for (ExpectedNotification want : wanted) {
+      Notification found = byId.remove(want.notificationId());
+      if (found == null) {
+        tally.missing++;
+        details.add(
+            "missing from " + table + " (" + want.type() + " " + want.notificationId() + ")");
+        continue;
+      }
+      List<String> differences = new ArrayList<>();
+      String prefix = table + " " + want.notificationId() + ": ";
+      field(differences, prefix + NotificationsTable.TYPE.name(), want.type(), found.type());
+      field(
+          differences,
+          prefix + NotificationsTable.CUSTOMER_ID.name(),
+          want.customerId(),
+          found.customerId());
+      if (want.restaurantId() != null) {
+        field(
+            differences,
+            prefix + NotificationsTable.RESTAURANT_ID.name(),
+            want.restaurantId(),
+            found.restaurantId());
+      }
+      if (want.total() != null) {
+        money(differences, prefix + NotificationsTable.TOTAL.name(), want.total(), found.total());
+      }
+      if (want.reasonCode() != null) {
+        field(
+            differences,
+            prefix + NotificationsTable.REASON_CODE.name(),
+            want.reasonCode(),
+            found.reasonCode());
+      }
+      if (!differences.isEmpty()) {
+        tally.mismatched++;
+        details.addAll(differences);
+      }
+    }
+    for (Notification extra : byId.values()) {
+      tally.unexpected++;
+      boolean sameType = wanted.stream().anyMatch(w -> w.type() == extra.type());
+      details.add(
+          "in "
+              + table
+              + " as "
+              + extra.type()
+              + " "
+              + extra.notificationId()
+              + (sameType
+                  ? ": the customer was told more than once"
+                  : wanted.isEmpty()
+                      ? ", but nothing of this id must tell its customer"
+                      : ", but not expected"));
     }
   }
 

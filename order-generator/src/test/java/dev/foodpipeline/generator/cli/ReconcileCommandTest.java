@@ -7,12 +7,15 @@ import dev.foodpipeline.generator.GenerationSpec;
 import dev.foodpipeline.generator.InvalidMix;
 import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.generator.fakes.RecordingSender;
+import dev.foodpipeline.model.Notification;
+import dev.foodpipeline.model.NotificationType;
 import dev.foodpipeline.shell.ExitCodes;
 import dev.foodpipeline.sink.DatabaseException;
 import dev.foodpipeline.sink.DatabaseSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -215,6 +218,52 @@ class ReconcileCommandTest {
     assertThat(exit).isZero();
     assertThat(cli.time.sleeps()).hasSize(7).allMatch(nanos -> nanos == 1_000_000_000L);
     assertThat(cli.err()).contains("[   5.0 s] waiting for the pipeline: orders 0 of");
+  }
+
+  @Test
+  void itWaitsForTheNotificationsTooOnceTheRejectionsAreIn() {
+    OrderFactory factory = factory(1, 0.3);
+    cli.tables.sink(factory, 1, 50);
+    List<Notification> told = List.copyOf(cli.tables.notifications);
+    Notification rejection =
+        told.stream()
+            .filter(n -> n.type() == NotificationType.ORDER_REJECTED)
+            .findFirst()
+            .orElseThrow();
+    cli.tables.notifications.remove(rejection);
+
+    int exit =
+        cli.run(
+            "reconcile",
+            "--seed",
+            "1",
+            "--count",
+            "50",
+            "--invalid-ratio",
+            "0.3",
+            "--wait",
+            "4s",
+            "--settle",
+            "0s");
+
+    assertThat(exit).isEqualTo(ExitCodes.PROBLEM);
+    assertThat(cli.time.slept()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(cli.out())
+        .contains("missing from notifications (ORDER_REJECTED " + rejection.notificationId() + ")");
+  }
+
+  @Test
+  void withoutNotificationsARunWithoutTheServiceMatches() {
+    cli.tables.sink(factory(1, 0.1), 1, 50);
+    cli.tables.notifications.clear();
+
+    assertThat(cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "60s"))
+        .isEqualTo(ExitCodes.PROBLEM);
+    int exit =
+        cli.run("reconcile", "--seed", "1", "--count", "50", "--wait", "60s", "--no-notifications");
+
+    assertThat(exit).isZero();
+    assertThat(cli.out()).contains("OK: PostgreSQL holds exactly what the run must have produced.");
   }
 
   @Test

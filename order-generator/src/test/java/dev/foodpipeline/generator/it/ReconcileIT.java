@@ -12,8 +12,11 @@ import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.generator.fakes.FakeSinkTables;
 import dev.foodpipeline.infra.Ports;
 import dev.foodpipeline.infra.PostgresServer;
+import dev.foodpipeline.model.Notification;
+import dev.foodpipeline.model.NotificationType;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
+import dev.foodpipeline.model.sink.NotificationsTable;
 import dev.foodpipeline.model.sink.OrderItemsTable;
 import dev.foodpipeline.model.sink.OrdersTable;
 import dev.foodpipeline.model.sink.RowWriter;
@@ -130,16 +133,20 @@ class ReconcileIT {
         new FakeSinkTables()
             .startingAtOffset(factory.spec().seed() * 100_000)
             .sink(factory, 1, count);
-    insert(rows.orders, rows.items, rows.rejections);
+    insert(rows.orders, rows.items, rows.rejections, rows.notifications);
     return rows;
   }
 
   private static void insert(
-      List<ProcessedOrder> orders, List<ProcessedItem> items, List<RejectionRow> rejections)
+      List<ProcessedOrder> orders,
+      List<ProcessedItem> items,
+      List<RejectionRow> rejections,
+      List<Notification> notifications)
       throws SQLException {
     try (Connection connection = connect()) {
       insert(connection, OrdersTable.TABLE, OrdersTable::write, orders);
       insert(connection, OrderItemsTable.TABLE, OrderItemsTable::write, items);
+      insert(connection, NotificationsTable.TABLE, NotificationsTable::write, notifications);
       try (PreparedStatement insert =
           connection.prepareStatement(
               "INSERT INTO rejected_orders (source_topic, source_partition, source_offset, order_id, reason_code, reason, raw,"
@@ -244,6 +251,80 @@ class ReconcileIT {
   }
 
   @Test
+  void aCustomerNotToldOrToldTwiceIsNamedButARestaurantsNotificationIsNoneOfItsBusiness()
+      throws Exception {
+    OrderFactory factory = new OrderFactory(GenerationSpec.of(105, 0.3), CLOCK);
+    FakeSinkTables rows = sink(factory, 200);
+    Notification confirmed =
+        rows.notifications.stream()
+            .filter(n -> n.type() == NotificationType.ORDER_CONFIRMED)
+            .findFirst()
+            .orElseThrow();
+    Notification rejected =
+        rows.notifications.stream()
+            .filter(n -> n.type() == NotificationType.ORDER_REJECTED)
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            execute(
+                "DELETE FROM notifications WHERE notification_id = '"
+                    + confirmed.notificationId()
+                    + "'"))
+        .isOne();
+    assertThat(
+            execute(
+                "INSERT INTO notifications SELECT 'order-rejected:again', "
+                    + String.join(
+                        ", ",
+                        NotificationsTable.TABLE
+                            .columnNames()
+                            .subList(1, NotificationsTable.TABLE.columns().size()))
+                    + ", "
+                    + SinkTable.WRITTEN_AT
+                    + " FROM notifications WHERE notification_id = '"
+                    + rejected.notificationId()
+                    + "'"))
+        .isOne();
+    try (Connection connection = connect()) {
+      insert(
+          connection,
+          NotificationsTable.TABLE,
+          NotificationsTable::write,
+          List.of(
+              new Notification(
+                  "kitchen-overloaded:" + confirmed.restaurantId() + ":1",
+                  NotificationType.KITCHEN_OVERLOADED,
+                  null,
+                  confirmed.restaurantId(),
+                  confirmed.orderId(),
+                  "busy",
+                  null,
+                  null,
+                  null,
+                  9L,
+                  8L,
+                  CLOCK.instant(),
+                  CLOCK.instant())));
+    }
+
+    int exit =
+        reconcile("--seed", "105", "--count", "200", "--invalid-ratio", "0.3", "--wait", "10s");
+
+    assertThat(exit).as(out.toString()).isEqualTo(ExitCodes.PROBLEM);
+    assertThat(out.toString())
+        .contains("MISMATCH: 2 order ids are wrong:")
+        .contains(
+            confirmed.orderId()
+                + "  missing from notifications (ORDER_CONFIRMED "
+                + confirmed.notificationId()
+                + ")")
+        .contains(
+            rejected.orderId()
+                + "  in notifications as ORDER_REJECTED order-rejected:again: the customer was told"
+                + " more than once");
+  }
+
+  @Test
   void aRejectionStoredWithoutItsOrderIdIsMatchedByItsRawBytes() throws Exception {
     OrderFactory factory =
         new OrderFactory(
@@ -266,7 +347,7 @@ class ReconcileIT {
                                     ("\u00ff" + r.orderId())
                                         .getBytes(StandardCharsets.ISO_8859_1))))
             .toList();
-    insert(rows.orders, rows.items, withoutIds);
+    insert(rows.orders, rows.items, withoutIds, rows.notifications);
 
     assertThat(
             reconcile(

@@ -10,6 +10,8 @@ import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.generator.OrderShape;
 import dev.foodpipeline.generator.fakes.FakeSinkTables;
 import dev.foodpipeline.generator.reconcile.ReconcileReport.Table;
+import dev.foodpipeline.model.Notification;
+import dev.foodpipeline.model.NotificationType;
 import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.ReasonCode;
@@ -393,8 +395,18 @@ class ReconcilerTest {
     assertThat(reconciler.expectedCounts())
         .isEqualTo(
             new SinkTables.Counts(
-                tables.orders.size(), tables.items.size(), tables.rejections.size()));
-    assertThat(reconciler.foundCounts()).isEqualTo(reconciler.expectedCounts());
+                tables.orders.size(),
+                tables.items.size(),
+                tables.rejections.size(),
+                // the ORDER_CONFIRMED ones: the ORDER_REJECTED ones follow from the rejections
+                tables.orders.size()));
+    assertThat(reconciler.rejectionsToNotify())
+        .isEqualTo(tables.notifications.size() - tables.orders.size())
+        .isPositive();
+    SinkTables.Counts expected = reconciler.expectedCounts();
+    assertThat(reconciler.foundCounts())
+        .isEqualTo(
+            expected.withNotifications(expected.notifications() + reconciler.rejectionsToNotify()));
   }
 
   @Test
@@ -473,6 +485,218 @@ class ReconcilerTest {
         quantity,
         i.unitPrice(),
         i.lineTotal());
+  }
+
+  private static Notification withTotalAndCustomer(
+      Notification n, BigDecimal total, String customerId) {
+    return new Notification(
+        n.notificationId(),
+        n.type(),
+        customerId,
+        n.restaurantId(),
+        n.orderId(),
+        n.message(),
+        total,
+        n.estimatedReadyAt(),
+        n.reasonCode(),
+        n.ordersInWindow(),
+        n.capacity(),
+        n.eventAt(),
+        n.notifiedAt());
+  }
+
+  private static Notification withId(Notification n, String id, String reasonCode) {
+    return new Notification(
+        id,
+        n.type(),
+        n.customerId(),
+        n.restaurantId(),
+        n.orderId(),
+        n.message(),
+        n.total(),
+        n.estimatedReadyAt(),
+        reasonCode,
+        n.ordersInWindow(),
+        n.capacity(),
+        n.eventAt(),
+        n.notifiedAt());
+  }
+
+  private Notification notificationOf(String orderId, NotificationType type) {
+    return tables.notifications.stream()
+        .filter(n -> orderId.equals(n.orderId()) && n.type() == type)
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void everyAcceptedOrderAndEveryRejectionWithACustomerToldTheCustomerOnce() {
+    ReconcileReport report = reconcile();
+
+    assertThat(report.matches()).as(report.format()).isTrue();
+    long valid = factory.generate(1, 200).filter(GeneratedOrder::isValid).count();
+    long rejectedWithCustomer =
+        tables.notifications.stream()
+            .filter(n -> n.type() == NotificationType.ORDER_REJECTED)
+            .count();
+    // Malformed JSON has no customer to tell; a business-rule rejection has.
+    assertThat(rejectedWithCustomer).isPositive().isLessThan(tables.rejections.size());
+    assertThat(report.tally(Table.NOTIFICATIONS).expected())
+        .isEqualTo(valid + rejectedWithCustomer);
+    assertThat(report.tally(Table.NOTIFICATIONS).found()).isEqualTo(valid + rejectedWithCustomer);
+    assertThat(report.format())
+        .containsPattern(
+            "notifications\\s+"
+                + (valid + rejectedWithCustomer)
+                + "\\s+"
+                + (valid + rejectedWithCustomer)
+                + "\\s+0\\s+0\\s+0");
+  }
+
+  @Test
+  void aCustomerNotToldIsMissingAndNamed() {
+    String confirmed = firstValid().key();
+    String rejected = firstOf(InvalidKind.PRICE_MISMATCH).key();
+    Notification rejection = notificationOf(rejected, NotificationType.ORDER_REJECTED);
+    tables.notifications.removeIf(
+        n ->
+            n.notificationId().equals("order-confirmed:" + confirmed)
+                || n.notificationId().equals(rejection.notificationId()));
+
+    ReconcileReport report = reconcile();
+
+    assertThat(report.matches()).isFalse();
+    assertThat(report.tally(Table.NOTIFICATIONS).missing()).isEqualTo(2);
+    assertThat(report.format())
+        .contains(
+            confirmed
+                + "  missing from notifications (ORDER_CONFIRMED order-confirmed:"
+                + confirmed
+                + ")")
+        .contains(
+            rejected
+                + "  missing from notifications (ORDER_REJECTED "
+                + rejection.notificationId()
+                + ")");
+  }
+
+  @Test
+  void aCustomerToldTwiceOrAboutNothingIsUnexpected() {
+    String confirmed = firstValid().key();
+    tables.notify(
+        withId(
+            notificationOf(confirmed, NotificationType.ORDER_CONFIRMED),
+            "order-confirmed:again",
+            null));
+    GeneratedOrder malformed = firstOf(InvalidKind.MALFORMED_JSON);
+    RejectionRow row =
+        tables.rejections.stream()
+            .filter(r -> malformed.key().equals(r.orderId()))
+            .findFirst()
+            .orElseThrow();
+    tables.notify(
+        new Notification(
+            "order-rejected:food-orders-" + row.sourcePartition() + "-" + row.sourceOffset(),
+            NotificationType.ORDER_REJECTED,
+            "c-someone",
+            null,
+            malformed.key(),
+            "not read",
+            null,
+            null,
+            "MALFORMED_JSON",
+            null,
+            null,
+            NOW,
+            NOW));
+
+    ReconcileReport report = reconcile();
+
+    assertThat(report.tally(Table.NOTIFICATIONS).unexpected()).isEqualTo(2);
+    assertThat(report.format())
+        .contains(
+            confirmed
+                + "  in notifications as ORDER_CONFIRMED order-confirmed:again: the customer was"
+                + " told more than once")
+        .contains(
+            malformed.key()
+                + "  in notifications as ORDER_REJECTED order-rejected:food-orders-"
+                + row.sourcePartition()
+                + "-"
+                + row.sourceOffset()
+                + ", but nothing of this id must tell its customer");
+  }
+
+  @Test
+  void aNotificationWithAnotherCustomerTotalOrReasonIsAMismatch() {
+    String confirmed = firstValid().key();
+    Notification good = notificationOf(confirmed, NotificationType.ORDER_CONFIRMED);
+    tables.replaceNotification(
+        good.notificationId(), n -> withTotalAndCustomer(n, new BigDecimal("0.01"), "c-other"));
+    String rejected = firstOf(InvalidKind.UNKNOWN_MENU_ITEM).key();
+    Notification rejection = notificationOf(rejected, NotificationType.ORDER_REJECTED);
+    tables.replaceNotification(
+        rejection.notificationId(), n -> withId(n, n.notificationId(), "PRICE_MISMATCH"));
+
+    ReconcileReport report = reconcile();
+
+    assertThat(report.tally(Table.NOTIFICATIONS).mismatched()).isEqualTo(2);
+    assertThat(report.format())
+        .contains(
+            "notifications "
+                + good.notificationId()
+                + ": customer_id is c-other, expected "
+                + good.customerId())
+        .contains(
+            "notifications "
+                + good.notificationId()
+                + ": total is 0.01, expected "
+                + good.total().toPlainString())
+        .contains(
+            "notifications "
+                + rejection.notificationId()
+                + ": reason_code is PRICE_MISMATCH, expected UNKNOWN_MENU_ITEM");
+  }
+
+  @Test
+  void aRejectionToldWithoutItsOrderIdIsFoundByTheNotificationsId() {
+    String rejected = firstOf(InvalidKind.UNKNOWN_RESTAURANT).key();
+    Notification rejection = notificationOf(rejected, NotificationType.ORDER_REJECTED);
+    tables.replaceNotification(
+        rejection.notificationId(),
+        n ->
+            new Notification(
+                n.notificationId(),
+                n.type(),
+                n.customerId(),
+                n.restaurantId(),
+                null,
+                n.message(),
+                n.total(),
+                n.estimatedReadyAt(),
+                n.reasonCode(),
+                n.ordersInWindow(),
+                n.capacity(),
+                n.eventAt(),
+                n.notifiedAt()));
+
+    ReconcileReport report = reconcile();
+
+    assertThat(report.matches()).as(report.format()).isTrue();
+  }
+
+  @Test
+  void withoutNotificationsTheyAreNeitherCheckedNorListed() {
+    tables.notifications.clear();
+
+    Reconciler reconciler =
+        new Reconciler(factory, new OrderIdRange(9, 1, 200), tables, null, 64, false);
+    ReconcileReport report = reconciler.reconcile("test run", 20);
+
+    assertThat(report.matches()).as(report.format()).isTrue();
+    assertThat(report.format()).doesNotContain("notifications");
+    assertThat(reconciler.checksNotifications()).isFalse();
+    assertThat(reconciler.expectedCounts().notifications()).isZero();
   }
 
   static RejectionRow withReason(RejectionRow r, String code) {
