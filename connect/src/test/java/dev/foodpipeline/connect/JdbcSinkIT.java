@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.foodpipeline.infra.ConnectWorker;
 import dev.foodpipeline.infra.KafkaBroker;
 import dev.foodpipeline.infra.PostgresServer;
+import dev.foodpipeline.model.Notification;
+import dev.foodpipeline.model.NotificationType;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The four connectors on a real broker, a real Connect worker with the Debezium plugin, and real
+ * The five connectors on a real broker, a real Connect worker with the Debezium plugin, and real
  * PostgreSQL.
  */
 class JdbcSinkIT {
@@ -192,6 +194,102 @@ class JdbcSinkIT {
         .containsEntry("order_id", "o-10")
         .containsEntry("raw", null)
         .containsEntry("rejected_at", null);
+  }
+
+  @Test
+  void aNotificationBecomesOneRowKeyedByItsIdAndAReplayChangesNothing() throws Exception {
+    Notification confirmed =
+        new Notification(
+            "order-confirmed:o-notified",
+            NotificationType.ORDER_CONFIRMED,
+            "c-7",
+            "r-1",
+            "o-notified",
+            "Pasta Place confirmed your order: ready at 12:20",
+            new BigDecimal("23.45"),
+            SinkRecords.CREATED_AT.plusSeconds(1200),
+            null,
+            null,
+            null,
+            SinkRecords.CREATED_AT,
+            SinkRecords.CREATED_AT.plusMillis(300));
+    Notification overloaded =
+        new Notification(
+            "kitchen-overloaded:r-1:2026-03-01T12:00:00Z",
+            NotificationType.KITCHEN_OVERLOADED,
+            null,
+            "r-1",
+            null,
+            "More orders than your kitchen can cook",
+            null,
+            null,
+            null,
+            14L,
+            10L,
+            SinkRecords.CREATED_AT,
+            SinkRecords.CREATED_AT.plusSeconds(5));
+    send(SinkRecords.NOTIFICATIONS_TOPIC, SinkRecords.notification(confirmed));
+    send(SinkRecords.NOTIFICATIONS_TOPIC, SinkRecords.notification(overloaded));
+
+    Map<String, Object> row =
+        awaitRow(
+            "SELECT * FROM notifications WHERE notification_id = 'order-confirmed:o-notified'");
+    assertThat(row)
+        .containsEntry("type", "ORDER_CONFIRMED")
+        .containsEntry("customer_id", "c-7")
+        .containsEntry("restaurant_id", "r-1")
+        .containsEntry("order_id", "o-notified")
+        .containsEntry("message", "Pasta Place confirmed your order: ready at 12:20")
+        .containsEntry("total", new BigDecimal("23.45"))
+        .containsEntry("reason_code", null)
+        .containsEntry("orders_in_window", null)
+        .containsEntry("capacity", null);
+    assertThat(instant(row, "estimated_ready_at"))
+        .isEqualTo(SinkRecords.CREATED_AT.plusSeconds(1200));
+    assertThat(instant(row, "event_at")).isEqualTo(SinkRecords.CREATED_AT);
+    assertThat(instant(row, "notified_at")).isEqualTo(SinkRecords.CREATED_AT.plusMillis(300));
+    Map<String, Object> kitchen =
+        awaitRow("SELECT * FROM notifications WHERE type = 'KITCHEN_OVERLOADED'");
+    assertThat(kitchen)
+        .containsEntry("notification_id", "kitchen-overloaded:r-1:2026-03-01T12:00:00Z")
+        .containsEntry("customer_id", null)
+        .containsEntry("order_id", null)
+        .containsEntry("total", null)
+        .containsEntry("orders_in_window", 14L)
+        .containsEntry("capacity", 10L);
+
+    // A replay (the service restarted from an older offset) writes the same ids again.
+    send(SinkRecords.NOTIFICATIONS_TOPIC, SinkRecords.notification(confirmed));
+    send(SinkRecords.NOTIFICATIONS_TOPIC, SinkRecords.notification(overloaded));
+    Notification marker =
+        new Notification(
+            "order-confirmed:o-after-replay",
+            NotificationType.ORDER_CONFIRMED,
+            "c-7",
+            "r-1",
+            "o-after-replay",
+            "confirmed",
+            new BigDecimal("1.00"),
+            null,
+            null,
+            null,
+            null,
+            SinkRecords.CREATED_AT,
+            SinkRecords.CREATED_AT);
+    send(SinkRecords.NOTIFICATIONS_TOPIC, SinkRecords.notification(marker));
+    awaitRow(
+        "SELECT * FROM notifications WHERE notification_id = 'order-confirmed:o-after-replay'");
+    assertThat(
+            count(
+                "SELECT count(*) FROM notifications WHERE notification_id IN"
+                    + " ('order-confirmed:o-notified', 'kitchen-overloaded:r-1:2026-03-01T12:00:00Z')"))
+        .isEqualTo(2);
+    assertThat(
+            awaitRow(
+                    "SELECT * FROM notifications WHERE notification_id = 'order-confirmed:o-notified'")
+                .get("written_at"))
+        .isEqualTo(row.get("written_at"));
+    assertThat(primaryKey("notifications")).containsExactly("notification_id");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.foodpipeline.connect;
 
+import dev.foodpipeline.model.Notification;
 import dev.foodpipeline.model.OrderItemKey;
 import dev.foodpipeline.model.OrderKey;
 import dev.foodpipeline.model.ProcessedItem;
@@ -15,7 +16,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
- * Records of the four sink topics, serialised with the very serdes the Streams app uses ({@link
+ * Records of the five sink topics, serialised with the very serdes the Streams app uses ({@link
  * Topics}: Connect JsonConverter envelopes, decimals NUMERIC with scale 2, Timestamp logical types,
  * values repeating their key's fields), so the sink is tested on the real contract.
  */
@@ -25,6 +26,7 @@ final class SinkRecords {
   static final String ITEMS_TOPIC = Topics.FOOD_ORDER_ITEMS.name();
   static final String REJECTED_TOPIC = Topics.FOOD_ORDERS_REJECTED.name();
   static final String STATS_TOPIC = Topics.RESTAURANT_STATS.name();
+  static final String NOTIFICATIONS_TOPIC = Topics.ORDER_NOTIFICATIONS.name();
 
   static final Instant CREATED_AT = Instant.parse("2026-03-01T12:00:00.123Z");
 
@@ -98,6 +100,11 @@ final class SinkRecords {
             raw,
             rejectedAt);
     return serialize(Topics.FOOD_ORDERS_REJECTED, RejectionKey.of(rejected), rejected);
+  }
+
+  /** A notification, keyed by its recipient as the notification service writes it. */
+  static Serialized notification(Notification notification) {
+    return serialize(Topics.ORDER_NOTIFICATIONS, notification.recipientId(), notification);
   }
 
   static BigDecimal money(String amount) {

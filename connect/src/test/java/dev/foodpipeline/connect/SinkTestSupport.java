@@ -111,7 +111,8 @@ final class SinkTestSupport {
                       SinkRecords.ORDERS_TOPIC,
                       SinkRecords.ITEMS_TOPIC,
                       SinkRecords.REJECTED_TOPIC,
-                      SinkRecords.STATS_TOPIC)
+                      SinkRecords.STATS_TOPIC,
+                      SinkRecords.NOTIFICATIONS_TOPIC)
                   .map(topic -> new NewTopic(topic, 3, (short) 1))
                   .toList())
           .all()
