@@ -40,10 +40,11 @@ import picocli.CommandLine;
 /**
  * The whole pipeline on real components in this JVM (PostgreSQL as its own server process): a KRaft
  * broker, PostgreSQL, a distributed Connect worker with the Debezium JDBC sink and the shipped
- * connector configs, and one streams-app instance. They start in the local stack's start order and
- * each is waited for with its readiness check ({@link LocalStack}: Connect's {@code GET /health} in
- * {@link ConnectWorker}, the instance's {@code GET /ready}), on ports of their own rather than the
- * local stack's; the generator is left out (each test produces its own run). Paths to the connect
+ * connector configs, one streams-app instance and the notification service (its jar, a process of
+ * its own: {@link NotificationProcess}). They start in the local stack's start order and each is
+ * waited for with its readiness check ({@link LocalStack}: Connect's {@code GET /health} in {@link
+ * ConnectWorker}, the instance's {@code GET /ready}), on ports of their own rather than the local
+ * stack's; the generator is left out (each test produces its own run). Paths to the connect
  * module's files come from failsafe's system properties.
  */
 final class Pipeline implements AutoCloseable {
@@ -59,8 +60,12 @@ final class Pipeline implements AutoCloseable {
   private PostgresServer postgres;
   private Database database;
   private ConnectWorker connect;
+  private NotificationProcess notifications;
+  private final String[] notificationFlags;
 
-  private Pipeline() {}
+  private Pipeline(String... notificationFlags) {
+    this.notificationFlags = notificationFlags.clone();
+  }
 
   private static final Duration STREAMS_READY_TIMEOUT = Duration.ofSeconds(90);
 
@@ -83,6 +88,14 @@ final class Pipeline implements AutoCloseable {
         case "topics" -> createTopicsAndRestaurants();
         case "connectors" -> registerConnectors(connect.restUrl());
         case "streams" -> startStreams(component);
+        case "notifications" ->
+            notifications =
+                keep(
+                    NotificationProcess.start(
+                        component,
+                        path("e2e.notificationJar"),
+                        broker.bootstrapServers(),
+                        notificationFlags));
         case "generator" -> {
           // Each test produces the orders it checks.
         }
@@ -132,7 +145,15 @@ final class Pipeline implements AutoCloseable {
 
   /** Starts everything; whatever did start is stopped again when a later part fails. */
   static Pipeline start() throws Exception {
-    Pipeline pipeline = new Pipeline();
+    return startWithNotificationFlags();
+  }
+
+  /**
+   * Starts everything, the notification service with these flags (e.g. its kitchen capacity);
+   * whatever did start is stopped again when a later part fails.
+   */
+  static Pipeline startWithNotificationFlags(String... flags) throws Exception {
+    Pipeline pipeline = new Pipeline(flags);
     try {
       pipeline.startComponents();
       return pipeline;
@@ -154,6 +175,11 @@ final class Pipeline implements AutoCloseable {
     KafkaBroker restarted = broker.restart();
     started.set(started.indexOf(broker), restarted);
     broker = restarted;
+  }
+
+  /** The notification service's process. */
+  NotificationProcess notifications() {
+    return notifications;
   }
 
   Database database() {

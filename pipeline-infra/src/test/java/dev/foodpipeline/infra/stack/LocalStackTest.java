@@ -32,8 +32,17 @@ class LocalStackTest {
     assertThat(stack.startOrder())
         .extracting(Component::name)
         .containsExactly(
-            "postgres", "kafka", "connect", "topics", "connectors", "streams", "generator");
-    assertThat(stack.hostPorts()).containsExactly(5432, 9092, 9093, 8083, 7070, 7071);
+            "postgres",
+            "kafka",
+            "connect",
+            "topics",
+            "connectors",
+            "streams",
+            "notifications",
+            "generator");
+    assertThat(stack.hostPorts()).containsExactly(5432, 9092, 9093, 8083, 7070, 7071, 7080);
+    assertThat(stack.component("notifications").httpCheck().path()).isEqualTo("/ready");
+    assertThat(stack.component("notifications").port()).isEqualTo(7080);
     assertThat(stack.component("connect").httpCheck().path()).isEqualTo("/health");
     assertThat(stack.component("streams").httpCheck().path()).isEqualTo("/ready");
     assertThat(stack.component("postgres").ready()).isEqualTo(new Readiness.Exits());
