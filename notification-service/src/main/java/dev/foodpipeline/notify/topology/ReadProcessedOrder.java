@@ -7,9 +7,11 @@ import dev.foodpipeline.model.ReasonCode;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.Rejection;
 import dev.foodpipeline.model.SourcePosition;
+import dev.foodpipeline.model.connect.ConnectMappings;
 import dev.foodpipeline.model.json.InputLimits;
 import dev.foodpipeline.model.json.Json;
 import dev.foodpipeline.model.json.RawText;
+import dev.foodpipeline.model.sink.OrdersTable;
 import dev.foodpipeline.model.topics.Topics;
 import dev.foodpipeline.shell.Errors;
 import java.io.IOException;
@@ -109,8 +111,20 @@ final class ReadProcessedOrder implements Processor<byte[], byte[], byte[], Proc
               "not a Connect JSON envelope: an object with \"schema\" and \"payload\" is expected"),
           value);
     }
-    JsonNode idNode = root.path("payload").path("orderId");
+    JsonNode idNode = root.path("payload").path(OrdersTable.ORDER_ID.name());
     String orderId = idNode.isTextual() ? InputLimits.validIdOrNull(idNode.asText()) : null;
+    JsonNode payload = root.get("payload");
+    for (org.apache.kafka.connect.data.Field field :
+        ConnectMappings.PROCESSED_ORDER.schema().fields()) {
+      JsonNode present = payload.isObject() ? payload.get(field.name()) : null;
+      if (!field.schema().isOptional() && (present == null || present.isNull())) {
+        return reject(
+            source,
+            orderId,
+            Rejection.of(ReasonCode.SCHEMA_VIOLATION, "the payload has no %s", field.name()),
+            value);
+      }
+    }
     ProcessedOrder order;
     try {
       order = orders.deserialize(source.topic(), value);
