@@ -15,6 +15,9 @@ import java.util.Optional;
 public final class RawText {
   public static final String BASE64_PREFIX = "base64:";
 
+  /** Marks where {@link #bounded} cut the original text. */
+  public static final String CUT_MARK = "…[cut: %d bytes in all]";
+
   private RawText() {}
 
   /**
@@ -44,5 +47,19 @@ public final class RawText {
     } catch (CharacterCodingException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The bytes as {@link #of} gives them, cut to {@code maxChars} characters plus a mark saying how
+   * large the record was: the {@code raw} of a rejection (streams-app's and
+   * notification-service's).
+   */
+  public static String bounded(byte[] raw, int maxChars) {
+    String text = of(raw);
+    if (text == null || text.length() <= maxChars) {
+      return text;
+    }
+    int cut = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+    return text.substring(0, cut) + String.format(java.util.Locale.ROOT, CUT_MARK, raw.length);
   }
 }

@@ -5,6 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.foodpipeline.model.json.Json;
 import dev.foodpipeline.shell.Errors;
+import dev.foodpipeline.shell.http.ServerLimits;
+import dev.foodpipeline.shell.http.WorkPool;
 import dev.foodpipeline.streams.CurrentApp;
 import dev.foodpipeline.streams.SettingsException;
 import dev.foodpipeline.streams.StreamsSettings;

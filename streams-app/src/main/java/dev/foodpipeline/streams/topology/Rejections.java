@@ -7,7 +7,6 @@ import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.json.InputLimits;
 import dev.foodpipeline.model.json.RawText;
 import java.time.Instant;
-import java.util.Locale;
 
 /**
  * Builds the {@link RejectedOrder} of an input record: its position, reason, original text and
@@ -17,7 +16,7 @@ import java.util.Locale;
  */
 public final class Rejections {
   /** Marks where {@link #boundedRaw} cut the original text. */
-  public static final String CUT_MARK = "…[cut: %d bytes in all]";
+  public static final String CUT_MARK = RawText.CUT_MARK;
 
   private final int maxRawChars;
 
@@ -46,12 +45,7 @@ public final class Rejections {
    * maxChars} characters plus a mark saying how large the record was.
    */
   public static String boundedRaw(byte[] raw, int maxChars) {
-    String text = RawText.of(raw);
-    if (text == null || text.length() <= maxChars) {
-      return text;
-    }
-    int cut = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
-    return text.substring(0, cut) + String.format(Locale.ROOT, CUT_MARK, raw.length);
+    return RawText.bounded(raw, maxChars);
   }
 
   /** The rejection for a record that failed for a reason no rule names: a bug, kept, not lost. */

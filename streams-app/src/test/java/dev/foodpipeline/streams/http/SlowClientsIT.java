@@ -3,6 +3,7 @@ package dev.foodpipeline.streams.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.foodpipeline.shell.http.ServerLimits;
 import dev.foodpipeline.streams.StreamsSettings;
 import java.net.SocketTimeoutException;
 import java.net.URI;

@@ -1,13 +1,16 @@
-package dev.foodpipeline.streams.http;
+package dev.foodpipeline.shell.http;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The JDK HTTP server's own limits. {@code com.sun.net.httpserver} (JDK 17.0.15 read) takes them
- * from system properties once per JVM, when its first server is created; this class sets the ones
- * not given with {@code -D} before {@link HttpApi} creates its server, so an operator's {@code -D}
- * wins. A server created earlier in the same JVM by other code fixes them for the whole JVM.
+ * The JDK HTTP server's own limits, for the HTTP servers of the pipeline's programs (streams-app,
+ * notification-service). {@code com.sun.net.httpserver} (JDK 17.0.15 read) takes them from system
+ * properties once per JVM, when its first server is created; this class sets the ones not given
+ * with {@code -D} before {@link HttpApi} creates its server, so an operator's {@code -D} wins. A
+ * server created earlier in the same JVM by other code fixes them for the whole JVM. A server that
+ * streams long responses (server-sent events) takes {@link #STREAMING}: the same limits without
+ * {@code maxRspTime}, which would cut every stream after 10 s.
  *
  * <ul>
  *   <li>{@code sun.net.httpserver.maxReqTime} 5 s: from a request's first byte until its request
@@ -25,20 +28,26 @@ import java.util.Map;
  *       connection is closed at once (this caps the file descriptors clients can take from Kafka).
  * </ul>
  */
-final class ServerLimits {
-  static final int MAX_REQUEST_SECONDS = 5;
-  static final int MAX_RESPONSE_SECONDS = 10;
-  static final int IDLE_SECONDS = 10;
-  static final int MAX_CONNECTIONS = 256;
+public final class ServerLimits {
+  public static final int MAX_REQUEST_SECONDS = 5;
+  public static final int MAX_RESPONSE_SECONDS = 10;
+  public static final int IDLE_SECONDS = 10;
+  public static final int MAX_CONNECTIONS = 256;
 
-  static final Map<String, String> DEFAULTS = defaults();
+  static final String MAX_RESPONSE_TIME = "sun.net.httpserver.maxRspTime";
+
+  /** Every limit above. */
+  public static final Map<String, String> DEFAULTS = defaults();
+
+  /** Every limit but the response time: for a server whose responses are streams. */
+  public static final Map<String, String> STREAMING = streaming();
 
   private ServerLimits() {}
 
   private static Map<String, String> defaults() {
     Map<String, String> limits = new LinkedHashMap<>();
     limits.put("sun.net.httpserver.maxReqTime", String.valueOf(MAX_REQUEST_SECONDS));
-    limits.put("sun.net.httpserver.maxRspTime", String.valueOf(MAX_RESPONSE_SECONDS));
+    limits.put(MAX_RESPONSE_TIME, String.valueOf(MAX_RESPONSE_SECONDS));
     limits.put("sun.net.httpserver.idleInterval", String.valueOf(IDLE_SECONDS));
     limits.put("sun.net.httpserver.clockTick", "1000");
     limits.put("sun.net.httpserver.timerMillis", "250");
@@ -47,14 +56,25 @@ final class ServerLimits {
     return Map.copyOf(limits);
   }
 
+  private static Map<String, String> streaming() {
+    Map<String, String> limits = new LinkedHashMap<>(defaults());
+    limits.remove(MAX_RESPONSE_TIME);
+    return Map.copyOf(limits);
+  }
+
+  /** {@link #apply(Map)} of {@link #DEFAULTS}. */
+  public static Map<String, String> apply() {
+    return apply(DEFAULTS);
+  }
+
   /**
-   * Sets each limit not set yet as a system property.
+   * Sets each of {@code limits} not set yet as a system property.
    *
    * @return every limit as it now stands (the operator's value where one was given)
    */
-  static synchronized Map<String, String> apply() {
+  public static synchronized Map<String, String> apply(Map<String, String> limits) {
     Map<String, String> effective = new LinkedHashMap<>();
-    DEFAULTS.forEach(
+    limits.forEach(
         (name, value) -> {
           if (System.getProperty(name) == null) {
             System.setProperty(name, value);

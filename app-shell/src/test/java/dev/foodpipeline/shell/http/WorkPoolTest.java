@@ -1,4 +1,4 @@
-package dev.foodpipeline.streams.http;
+package dev.foodpipeline.shell.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.foodpipeline.streams.http;
+package dev.foodpipeline.shell.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,5 +45,13 @@ class ServerLimitsTest {
             assertThat(System.getProperty(name)).as(name).isEqualTo(value);
           }
         });
+  }
+
+  @Test
+  void theStreamingLimitsAreTheDefaultsWithoutAResponseTimeLimit() {
+    assertThat(ServerLimits.STREAMING).doesNotContainKey("sun.net.httpserver.maxRspTime");
+    Map<String, String> withoutResponseTime = new HashMap<>(ServerLimits.DEFAULTS);
+    withoutResponseTime.remove("sun.net.httpserver.maxRspTime");
+    assertThat(ServerLimits.STREAMING).isEqualTo(withoutResponseTime);
   }
 }

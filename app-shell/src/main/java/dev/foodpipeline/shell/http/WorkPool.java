@@ -1,4 +1,4 @@
-package dev.foodpipeline.streams.http;
+package dev.foodpipeline.shell.http;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -8,14 +8,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fixed number of threads with a bounded queue, that refuses work when both are full instead of
- * queueing it forever: the caller then answers 503 at once.
+ * queueing it forever: the caller then answers 503 at once. The HTTP servers of streams-app and
+ * notification-service run their connection and work threads on these.
  */
-final class WorkPool implements AutoCloseable {
+public final class WorkPool implements AutoCloseable {
   private final ThreadPoolExecutor executor;
   private final int threads;
   private final int queue;
 
-  WorkPool(String name, int threads, int queue) {
+  public WorkPool(String name, int threads, int queue) {
     this.threads = threads;
     this.queue = queue;
     AtomicInteger count = new AtomicInteger();
@@ -39,7 +40,7 @@ final class WorkPool implements AutoCloseable {
    *
    * @return false, without running it, when every thread is busy and the queue is full
    */
-  boolean offer(Runnable task) {
+  public boolean offer(Runnable task) {
     try {
       executor.execute(task);
       return true;
@@ -49,12 +50,12 @@ final class WorkPool implements AutoCloseable {
   }
 
   /** The pool as an executor that throws {@link RejectedExecutionException} when full. */
-  ThreadPoolExecutor executor() {
+  public ThreadPoolExecutor executor() {
     return executor;
   }
 
   /** "4 threads busy, 8 waiting (at most 4 and 8)". */
-  String describe() {
+  public String describe() {
     return String.format(
         "%d threads busy, %d waiting (at most %d and %d)",
         executor.getActiveCount(), executor.getQueue().size(), threads, queue);
