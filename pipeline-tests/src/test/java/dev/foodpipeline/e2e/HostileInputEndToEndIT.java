@@ -153,7 +153,7 @@ class HostileInputEndToEndIT {
   private static void assertEveryConnectorTaskRunning() throws Exception {
     ConnectRestClient connect = pipeline.connectClient();
     List<String> names = pipeline.connectorNames();
-    assertThat(names).hasSize(4);
+    assertThat(names).as("the five sinks").hasSize(5);
     for (String name : names) {
       Optional<ConnectorStatus> status = connect.status(name);
       assertThat(status).as(name).isPresent();

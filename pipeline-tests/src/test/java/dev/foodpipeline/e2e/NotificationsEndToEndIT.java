@@ -8,7 +8,6 @@ import dev.foodpipeline.generator.GeneratedOrder;
 import dev.foodpipeline.generator.GenerationSpec;
 import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.generator.OrderShape;
-import dev.foodpipeline.generator.RunFile;
 import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.model.Notification;
@@ -21,8 +20,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +50,8 @@ import picocli.CommandLine;
 
 /**
  * The notification service on the whole pipeline: a seeded run with invalid orders and a burst to
- * one restaurant, during which the service is killed with SIGKILL and started again. Afterwards
+ * one restaurant, in two halves: the service is killed with SIGKILL while it works through the
+ * first, the second is produced while it is dead, then it is started again on its state. Afterwards
  * every order has told its customer exactly once, of the right type, in {@code order-notifications}
  * (read_committed) and in the {@code notifications} table ({@code reconcile}, which checks the
  * notifications too, exits 0); the hot restaurant was told {@code KITCHEN_OVERLOADED}. Then a
@@ -76,44 +74,52 @@ class NotificationsEndToEndIT {
    */
   private static final String[] KITCHEN = {"--kitchen-cooks", "1", "--kitchen-window-ms", "60000"};
 
+  /** The run's generation flags, as produce and reconcile take them. */
+  private static final String[] RUN = {
+    "--seed",
+    Long.toString(SEED),
+    "--catalog-seed",
+    Long.toString(Pipeline.SEED),
+    "--invalid-ratio",
+    "0.3",
+    "--hot-restaurant-ratio",
+    "0.4"
+  };
+
   private static Pipeline pipeline;
-  private static Path runFile;
-  private static String produceOutput;
 
   @BeforeAll
   static void runWithAKillInTheMiddle() throws Exception {
     pipeline = Pipeline.startWithNotificationFlags(KITCHEN);
-    runFile = Files.createTempDirectory("notifications-e2e").resolve("run.properties");
-    CompletableFuture<Result> produce =
-        CompletableFuture.supplyAsync(
-            () ->
-                generator(
+    // The run's first half at full speed; once the service has told some customers (and
+    // committed that) while it still has records to go, kill it: mid-transaction, as a crash is.
+    Result first = produce(1, COUNT / 2);
+    assertThat(first.exit()).as(first.output()).isZero();
+    awaitCustomerNotifications(20, Duration.ofSeconds(120));
+    pipeline.notifications().kill();
+    // The second half while it is dead: the records wait in Kafka for its group.
+    Result second = produce(COUNT / 2 + 1, COUNT / 2);
+    assertThat(second.exit()).as(second.output()).isZero();
+    pipeline.notifications().restart();
+  }
+
+  /** Sequences {@code first} to {@code first + count - 1} of the run. */
+  private static Result produce(long first, long count) {
+    return generator(
+        Stream.concat(
+                Stream.of(
                     "produce",
                     "--no-setup",
                     "-b",
                     pipeline.bootstrapServers(),
                     "--count",
-                    Integer.toString(COUNT),
+                    Long.toString(count),
+                    "--start-sequence",
+                    Long.toString(first),
                     "--rate",
-                    "50",
-                    "--seed",
-                    Long.toString(SEED),
-                    "--catalog-seed",
-                    Long.toString(Pipeline.SEED),
-                    "--invalid-ratio",
-                    "0.3",
-                    "--hot-restaurant-ratio",
-                    "0.4",
-                    "--run-file",
-                    runFile.toString()));
-    // Mid-run: once the service has told some customers (and committed it), kill it.
-    awaitCustomerNotifications(40, Duration.ofSeconds(90));
-    pipeline.notifications().kill();
-    assertThat(produce.isDone()).as("the run is still producing when the service dies").isFalse();
-    pipeline.notifications().restart();
-    Result result = produce.get(120, TimeUnit.SECONDS);
-    produceOutput = result.output();
-    assertThat(result.exit()).as(result.output()).isZero();
+                    "0"),
+                Stream.of(RUN))
+            .toArray(String[]::new));
   }
 
   @AfterAll
@@ -148,9 +154,11 @@ class NotificationsEndToEndIT {
   }
 
   private static List<GeneratedOrder> run() {
-    return new OrderFactory(RunFile.read(runFile).spec(), Clock.systemUTC())
-        .generate(1, COUNT)
-        .toList();
+    GenerationSpec spec =
+        GenerationSpec.of(SEED, 0.3)
+            .withCatalogSeed(Pipeline.SEED)
+            .withShape(OrderShape.EVEN.withHotRestaurant(HOT_RESTAURANT, 0.4));
+    return new OrderFactory(spec, Clock.systemUTC()).generate(1, COUNT).toList();
   }
 
   /** Every committed record of order-notifications, in partition order. */
@@ -199,17 +207,21 @@ class NotificationsEndToEndIT {
     Database db = pipeline.database();
     Result result =
         generator(
-            "reconcile",
-            "--run-file",
-            runFile.toString(),
-            "--jdbc-url",
-            db.url(),
-            "--jdbc-user",
-            db.user(),
-            "--jdbc-password",
-            db.password(),
-            "--wait",
-            "180s");
+            Stream.concat(
+                    Stream.of(
+                        "reconcile",
+                        "--count",
+                        Integer.toString(COUNT),
+                        "--jdbc-url",
+                        db.url(),
+                        "--jdbc-user",
+                        db.user(),
+                        "--jdbc-password",
+                        db.password(),
+                        "--wait",
+                        "180s"),
+                    Stream.of(RUN))
+                .toArray(String[]::new));
 
     assertThat(result.exit()).as(result.output()).isZero();
     assertThat(result.output())
@@ -286,7 +298,7 @@ class NotificationsEndToEndIT {
             .filter(n -> HOT_RESTAURANT.equals(n.restaurantId()))
             .toList();
 
-    assertThat(kitchen).as(produceOutput).isNotEmpty();
+    assertThat(kitchen).isNotEmpty();
     assertThat(kitchen.get(0).ordersInWindow()).isGreaterThan(kitchen.get(0).capacity());
     assertThat(kitchen.get(0).capacity()).isOne();
     assertThat(
