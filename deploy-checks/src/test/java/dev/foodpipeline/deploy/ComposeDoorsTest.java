@@ -16,7 +16,13 @@ import org.junit.jupiter.api.Test;
 class ComposeDoorsTest {
   /** Services a browser talks to: the only ones FOOD_WEB_BIND_ADDRESS may publish elsewhere. */
   private static final Set<String> WEB_SERVICES =
-      Set.of("streams-app-1", "streams-app-2", "streams-app-extra", "grafana", "kafka-ui");
+      Set.of(
+          "streams-app-1",
+          "streams-app-2",
+          "streams-app-extra",
+          "notification-service",
+          "grafana",
+          "kafka-ui");
 
   private final Compose compose = Compose.load();
 

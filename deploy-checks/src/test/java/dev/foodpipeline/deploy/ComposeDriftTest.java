@@ -95,6 +95,7 @@ class ComposeDriftTest {
           "streams-app-1", "streams",
           "streams-app-2", "streams",
           "streams-app-extra", "streams",
+          "notification-service", "notifications",
           "generator", "generator");
 
   private final Compose compose = Compose.load();
@@ -386,6 +387,54 @@ class ComposeDriftTest {
   }
 
   @Test
+  void notificationServiceVariablesAreSettingsOfTheService() {
+    // The variables the service reads: the shell's FOOD_NOTIFICATION_SERVICE_<FLAG> of each option.
+    Defaults defaults = new Defaults("NOTIFICATION_SERVICE", Map.of());
+    Set<String> settings =
+        programOptions(new CommandLine(new dev.foodpipeline.notify.Main()).getCommandSpec())
+            .stream()
+            .map(option -> defaults.envName(Defaults.key(option)))
+            .collect(Collectors.toSet());
+    Map<String, String> environment = compose.environment("notification-service");
+    assertThat(settings)
+        .contains(
+            "FOOD_NOTIFICATION_SERVICE_BOOTSTRAP_SERVERS",
+            "FOOD_NOTIFICATION_SERVICE_HTTP_HOST",
+            "FOOD_NOTIFICATION_SERVICE_HTTP_PORT");
+    assertThat(
+            environment.keySet().stream()
+                .filter(name -> name.startsWith("FOOD_"))
+                .filter(name -> !settings.contains(name))
+                .collect(Collectors.toList()))
+        .as("notification-service: variables the service does not read")
+        .isEmpty();
+    assertThat(environment)
+        .containsEntry("FOOD_NOTIFICATION_SERVICE_BOOTSTRAP_SERVERS", "kafka:9092")
+        .containsEntry("FOOD_NOTIFICATION_SERVICE_HTTP_HOST", "0.0.0.0");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void notificationServiceServesHttpOnTheLocalStacksPortAndIsHealthyWhenReady() {
+    Component notifications = stack.component("notifications");
+    int port = notifications.port();
+    assertThat(compose.environment("notification-service"))
+        .containsEntry("FOOD_NOTIFICATION_SERVICE_HTTP_PORT", Integer.toString(port));
+    assertThat(compose.ports("notification-service")).containsExactly(port + ":" + port);
+    Map<String, Object> healthcheck =
+        (Map<String, Object>) compose.service("notification-service").get("healthcheck");
+    assertThat(String.join(" ", strings(healthcheck.get("test"))))
+        .as("notification-service is healthy when the local stack's notifications.ready passes")
+        .contains(
+            "/dev/tcp/127.0.0.1/" + port,
+            "GET " + notifications.httpCheck().path() + " ",
+            "' 200 '");
+    assertThat(compose.service("generator").get("depends_on").toString())
+        .as("the generator starts once the service is ready, as in the local stack")
+        .contains("notification-service={condition=service_healthy}");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void connectIsHealthyWhenTheLocalStacksCheckPasses() {
     int restPort = URI.create(Repo.properties(WORKER_OVERRIDES).getProperty("listeners")).getPort();
@@ -499,6 +548,7 @@ class ComposeDriftTest {
     pairs.put("kafka", List.of("kafka"));
     pairs.put("connect", List.of("connect"));
     pairs.put("streams", List.of("streams-app-1", "streams-app-2", "streams-app-extra"));
+    pairs.put("notifications", List.of("notification-service"));
     pairs.put("generator", List.of("generator"));
     pairs.forEach(
         (component, services) -> {
@@ -529,6 +579,9 @@ class ComposeDriftTest {
     Component streams = stack.component("streams");
     assertThat(compose.ports("streams-app-1")).containsExactly(streams.port(1) + ":7070");
     assertThat(compose.ports("streams-app-2")).containsExactly(streams.port(2) + ":7070");
+    int notifications = stack.component("notifications").port();
+    assertThat(compose.ports("notification-service"))
+        .containsExactly(notifications + ":" + notifications);
   }
 
   /** The port of the listener {@code name} in the broker file's {@code listeners}. */
