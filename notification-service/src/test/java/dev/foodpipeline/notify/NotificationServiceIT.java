@@ -12,6 +12,7 @@ import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.ReasonCode;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.RejectionKey;
+import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.json.Json;
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.TopicCreator;
@@ -56,6 +57,11 @@ class NotificationServiceIT {
 
   @TempDir static Path stateDir;
 
+  /** The kitchen of the resume test, which no other test sends orders to. */
+  private static final Restaurant SECOND_KITCHEN =
+      new Restaurant(
+          "r-002", "Blue Greek Kitchen 2", "Greek", "Braga", 10, Fixtures.KITCHEN.menu());
+
   private KafkaBroker broker;
   private final Main main = new Main(Map.of(), Duration.ofMillis(500));
   private CompletableFuture<Integer> exitCode;
@@ -71,6 +77,7 @@ class NotificationServiceIT {
       new TopicCreator(admin, Duration.ofSeconds(30)).ensure(Topics.all(), (short) 1);
     }
     send(Topics.RESTAURANTS, Fixtures.KITCHEN.restaurantId(), Fixtures.KITCHEN);
+    send(Topics.RESTAURANTS, SECOND_KITCHEN.restaurantId(), SECOND_KITCHEN);
     exitCode =
         CompletableFuture.supplyAsync(
             () ->
@@ -117,7 +124,11 @@ class NotificationServiceIT {
   }
 
   private void sendOrder(String orderId, String customerId) throws Exception {
-    ProcessedOrder order = Fixtures.order(orderId, customerId, Instant.now());
+    sendOrder(orderId, customerId, Fixtures.KITCHEN.restaurantId());
+  }
+
+  private void sendOrder(String orderId, String customerId, String restaurantId) throws Exception {
+    ProcessedOrder order = Fixtures.order(orderId, customerId, restaurantId, Instant.now());
     send(Topics.FOOD_ORDERS_PROCESSED, new OrderKey(orderId), order);
   }
 
@@ -159,8 +170,8 @@ class NotificationServiceIT {
     }
 
     // While disconnected: two more orders and a rejection.
-    sendOrder("o-it-2", "c-it-1");
-    sendOrder("o-it-3", "c-it-1");
+    sendOrder("o-it-2", "c-it-1", SECOND_KITCHEN.restaurantId());
+    sendOrder("o-it-3", "c-it-1", SECOND_KITCHEN.restaurantId());
     RejectedOrder rejection =
         new RejectedOrder(
             "food-orders",
@@ -211,12 +222,12 @@ class NotificationServiceIT {
               "order-confirmed:o-it-5");
     }
 
-    // Capacity 1 (1 cook, 5 minutes, 10-minute prep): the second order overloaded r-001.
-    HttpResponse<String> kitchen = get("/restaurants/r-001/notifications?since=" + since);
+    // Capacity 1 (1 cook, 5 minutes, 10-minute prep): its second order (o-it-3) overloaded r-002.
+    HttpResponse<String> kitchen = get("/restaurants/r-002/notifications?since=" + since);
     assertThat(kitchen.statusCode()).isEqualTo(200);
     JsonNode overloaded = Json.mapper().readTree(kitchen.body()).get(0);
     assertThat(overloaded.get("notificationId").asText())
-        .isEqualTo("kitchen-overloaded:r-001:o-it-2");
+        .isEqualTo("kitchen-overloaded:r-002:o-it-3");
     assertThat(overloaded.get("type").asText())
         .isEqualTo(NotificationType.KITCHEN_OVERLOADED.name());
     assertThat(overloaded.get("capacity").asLong()).isEqualTo(1);

@@ -98,7 +98,7 @@ public final class NotificationTopology {
 
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(KITCHEN_STORE),
+            Stores.inMemoryKeyValueStore(KITCHEN_STORE),
             Serdes.String(),
             new JsonSerde<>(KitchenState.class)));
     KStream<String, Notification> kitchenLoad =
