@@ -156,6 +156,16 @@ class LocalStackTest {
           .isRegularFile();
     }
     assertThat(stack.component("postgres").metrics()).isEmpty();
+    for (Component component : stack.startOrder()) {
+      boolean runsOn =
+          !component.jvm().isEmpty() && !(component.ready() instanceof Readiness.Exits);
+      assertThat(component.metrics().isPresent())
+          .as(
+              "%s runs until stopped, so it serves metrics: give it %s.metrics-port and"
+                  + " %s.metrics-rules (docs/monitoring.md)",
+              component.name(), component.name(), component.name())
+          .isEqualTo(runsOn);
+    }
     assertThat(stack.component("prometheus").httpCheck().path()).isEqualTo("/-/ready");
     assertThatThrownBy(() -> streams.port(0)).hasMessage("instance numbers start at 1, got 0");
   }
