@@ -17,9 +17,17 @@ public final class MetricsAgent {
 
   private MetricsAgent() {}
 
-  /** The agent's entry point: {@code port=PORT[,host=HOST][,rules=FILE]}. */
+  /**
+   * The agent's entry point: {@code port=PORT[,host=HOST][,rules=FILE]}. A port that cannot be
+   * bound or rules that cannot be read leave the JVM running without metrics, with one line on
+   * stderr: the broker matters more than its metrics (Prometheus's {@code up} shows the gap).
+   */
   public static void premain(String arguments, Instrumentation instrumentation) {
-    premain(arguments);
+    try {
+      premain(arguments);
+    } catch (RuntimeException e) {
+      System.err.println("metrics agent: " + Errors.oneLineOf(e) + "; running without metrics");
+    }
   }
 
   /** As {@link #premain(String, Instrumentation)}. */
