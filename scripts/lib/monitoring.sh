@@ -96,6 +96,7 @@ ensure_prometheus() {
 start_prometheus() {
   local port
   port=$(prometheus_port)
+  check_ports_free "$port"
   ensure_prometheus
   mkdir -p "$STACK/prometheus" "$DATA/prometheus" "$LOGS" "$PIDS"
   prometheus_config >"$STACK/prometheus/prometheus.yml"
