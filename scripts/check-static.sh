@@ -5,10 +5,12 @@
 #   2. shellcheck on every shell script of the repository: *.sh, and scripts/* or any executable
 #      file with a shell shebang (mvnw, .ci/run, ...),
 #   3. yamllint on the compose file, docker/, aws/ and .github/workflows/,
-#   4. cfn-lint on the CloudFormation template, when cfn-lint is installed (skipped otherwise).
+#   4. cfn-lint on the CloudFormation template, when cfn-lint is installed (skipped otherwise),
+#   5. promtool: compose's Prometheus config and the rules both Prometheus setups load, and the
+#      config the local stack generates (scripts/local-stack prometheus-config).
 # Exits non-zero if any check fails or a required tool is missing.
 #   Usage: scripts/check-static.sh            (from anywhere; it works from the repository root)
-#   Tools: apt-get install -y docker-compose shellcheck yamllint
+#   Tools: apt-get install -y docker-compose shellcheck yamllint prometheus (promtool)
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -122,6 +124,25 @@ if command -v cfn-lint > /dev/null 2>&1; then
   check "cfn-lint $template" cfn-lint "$template"
 else
   printf 'skip  cfn-lint %s (cfn-lint not installed; deploy-checks tests the template)\n' "$template"
+fi
+
+# --- 5. promtool --------------------------------------------------------------------------------
+# Compose's config names the rules at their path in the container: check a copy that names the
+# repository's file. The local stack's generated config names the repository's file already.
+if require promtool prometheus; then
+  check "promtool check rules docker/prometheus/rules.yml" promtool check rules docker/prometheus/rules.yml
+  promtool_dir=$(mktemp -d)
+  sed "s|/etc/prometheus/rules.yml|$root/docker/prometheus/rules.yml|" docker/prometheus/prometheus.yml \
+    > "$promtool_dir/compose-prometheus.yml"
+  check "promtool check config docker/prometheus/prometheus.yml" \
+    promtool check config --syntax-only "$promtool_dir/compose-prometheus.yml"
+  if FOOD_STACK_DIR="$promtool_dir/stack" scripts/local-stack prometheus-config > "$promtool_dir/local-prometheus.yml"; then
+    check "promtool check config (scripts/local-stack prometheus-config)" \
+      promtool check config --syntax-only "$promtool_dir/local-prometheus.yml"
+  else
+    fail "scripts/local-stack prometheus-config"
+  fi
+  rm -rf "$promtool_dir"
 fi
 
 printf 'check-static: %d passed, %d failed\n' "$passed" "$failed"

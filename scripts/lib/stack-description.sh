@@ -54,3 +54,31 @@ stack_host_ports() {
     fi
   done
 }
+
+# metrics_flags NAME INSTANCE ARRAY: the flags that make instance INSTANCE (from 1) of component
+# NAME serve Prometheus metrics (--metrics-port, --metrics-rules), as LocalStack's Metrics gives
+# them, into the array named ARRAY; empty when NAME has no NAME.metrics-port.
+metrics_flags() {
+  local -n _flags=$3
+  _flags=()
+  [ -n "${DESC[$1.metrics-port]:-}" ] || return 0
+  _flags=(--metrics-port "$((DESC[$1.metrics-port] + $2 - 1))"
+    --metrics-rules "$ROOT/docker/jmx-exporter/${DESC[$1.metrics-rules]:?$1.metrics-rules is missing in $STACK_DESCRIPTION}")
+}
+
+# metrics_job NAME: the job Prometheus scrapes NAME as (NAME.metrics-job, else NAME).
+metrics_job() { echo "${DESC[$1.metrics-job]:-$1}"; }
+
+# stack_metrics_ports ARRAY: the metrics ports `up` binds, as stack_host_ports.
+stack_metrics_ports() {
+  local -n _metrics_into=$1
+  local _c _i _count
+  local -a _components
+  _metrics_into=()
+  desc_words start-order _components
+  for _c in "${_components[@]}"; do
+    [ -n "${DESC[$_c.metrics-port]:-}" ] || continue
+    _count=${DESC[$_c.instances]:-1}
+    for ((_i = 0; _i < _count; _i++)); do _metrics_into+=($((DESC[$_c.metrics-port] + _i))); done
+  done
+}

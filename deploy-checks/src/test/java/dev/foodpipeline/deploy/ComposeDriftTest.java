@@ -9,6 +9,7 @@ import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.infra.stack.Component;
 import dev.foodpipeline.infra.stack.LocalStack;
+import dev.foodpipeline.infra.stack.Metrics;
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.Topics;
 import dev.foodpipeline.shell.Defaults;
@@ -16,6 +17,7 @@ import dev.foodpipeline.streams.Main;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -631,6 +633,138 @@ class ComposeDriftTest {
       }
     }
     return connectors;
+  }
+
+  /** Where compose mounts a service's metrics rules file, and the port every service serves. */
+  static final String METRICS_RULES_MOUNT = "/etc/food/metrics/rules.yml";
+
+  static final int METRICS_PORT = 9404;
+
+  @Test
+  void everyServiceOfAComponentWithMetricsServesThemWithTheSameRulesFile() {
+    Map<String, List<String>> targets = prometheusTargets();
+    List<String> checked = new ArrayList<>();
+    COMPONENT_OF_SERVICE.forEach(
+        (service, name) -> {
+          Component component = stack.component(name);
+          if (component.metrics().isEmpty()) {
+            return;
+          }
+          Metrics metrics = component.metrics().orElseThrow();
+          assertThat(volumes(service))
+              .as("%s mounts %s.metrics-rules of %s", service, name, LocalStack.FILE)
+              .contains("./" + metrics.rulesPath() + ":" + METRICS_RULES_MOUNT + ":ro");
+          assertThat(metricsSettings(service))
+              .as("%s serves its metrics on :%d with the mounted rules", service, METRICS_PORT)
+              .containsEntry("port", String.valueOf(METRICS_PORT))
+              .containsEntry("host", "0.0.0.0")
+              .containsEntry("rules", METRICS_RULES_MOUNT);
+          String job = service.endsWith("-extra") ? metrics.job() + "-extra" : metrics.job();
+          assertThat(targets)
+              .as("Prometheus scrapes %s as job %s (%s.metrics-job)", service, job, name)
+              .containsKey(job);
+          if (!service.endsWith("-extra")) {
+            assertThat(targets.get(job)).contains(service + ":" + METRICS_PORT);
+          }
+          checked.add(service);
+        });
+    assertThat(checked).contains("kafka", "connect", "streams-app-1", "generator");
+  }
+
+  @Test
+  void theLocalStacksPrometheusScrapesTheSameJobsWithTheSameRules() throws Exception {
+    Map<String, Object> composeConfig = Repo.yaml(PROMETHEUS_CONFIG);
+    Map<String, Object> local =
+        new org.yaml.snakeyaml.Yaml(
+                new org.yaml.snakeyaml.constructor.SafeConstructor(
+                    new org.yaml.snakeyaml.LoaderOptions()))
+            .load(run("scripts/local-stack", "prometheus-config"));
+    assertThat(local.get("global")).isEqualTo(composeConfig.get("global"));
+    assertThat(jobTargets(local).keySet())
+        .as("jobs of `scripts/local-stack prometheus-config` vs %s", PROMETHEUS_CONFIG)
+        .containsExactlyInAnyOrderElementsOf(jobTargets(composeConfig).keySet());
+    jobTargets(composeConfig)
+        .forEach(
+            (job, targets) ->
+                assertThat(jobTargets(local).get(job))
+                    .as("as many targets for job %s", job)
+                    .hasSameSizeAs(targets));
+    assertThat(strings(local.get("rule_files")))
+        .containsExactly(Repo.path(PROMETHEUS_RULES).toString());
+    assertThat(strings(composeConfig.get("rule_files")))
+        .containsExactly("/etc/prometheus/rules.yml");
+    assertThat(volumes("prometheus"))
+        .contains("./" + PROMETHEUS_RULES + ":/etc/prometheus/rules.yml:ro");
+    assertThat(compose.ports("prometheus"))
+        .containsExactly(stack.component("prometheus").port() + ":9090");
+  }
+
+  static final String PROMETHEUS_CONFIG = "docker/prometheus/prometheus.yml";
+  static final String PROMETHEUS_RULES = "docker/prometheus/rules.yml";
+
+  /** The metrics settings of a service: FOOD_*_METRICS_* of our programs, or the agent's. */
+  private Map<String, String> metricsSettings(String service) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    compose
+        .environment(service)
+        .forEach(
+            (name, value) -> {
+              if (name.startsWith("FOOD_") && name.contains("_METRICS_")) {
+                settings.put(
+                    name.substring(name.indexOf("_METRICS_") + 9).toLowerCase(Locale.ROOT), value);
+              }
+            });
+    String agent = compose.environment(service).getOrDefault("KAFKA_OPTS", "");
+    int at = agent.indexOf("metrics-agent.jar=");
+    if (at >= 0) {
+      for (String pair : agent.substring(at + 18).split("\\s")[0].split(",")) {
+        String[] keyValue = pair.split("=", 2);
+        settings.put(keyValue[0], keyValue[1]);
+      }
+    }
+    return settings;
+  }
+
+  /** The targets of each scrape job of compose's Prometheus (DNS discovery: the names). */
+  private static Map<String, List<String>> prometheusTargets() {
+    return jobTargets(Repo.yaml(PROMETHEUS_CONFIG));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, List<String>> jobTargets(Map<String, Object> config) {
+    Map<String, List<String>> jobs = new LinkedHashMap<>();
+    for (Map<String, Object> job : (List<Map<String, Object>>) config.get("scrape_configs")) {
+      List<String> targets = new ArrayList<>();
+      for (String kind : List.of("static_configs", "dns_sd_configs", "file_sd_configs")) {
+        Object configs = job.get(kind);
+        if (configs == null) {
+          continue;
+        }
+        for (Map<String, Object> entry : (List<Map<String, Object>>) configs) {
+          for (String key : List.of("targets", "names", "files")) {
+            if (entry.containsKey(key)) {
+              targets.addAll(strings(entry.get(key)));
+            }
+          }
+        }
+      }
+      jobs.put(String.valueOf(job.get("job_name")), targets);
+    }
+    return jobs;
+  }
+
+  /** Runs a script of the repository and returns its standard output (exit 0 expected). */
+  private static String run(String... command) throws IOException, InterruptedException {
+    List<String> words = new ArrayList<>(List.of(command));
+    words.set(0, Repo.path(command[0]).toString());
+    Process process =
+        new ProcessBuilder(words)
+            .directory(Repo.root().toFile())
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor()).as(String.join(" ", command)).isZero();
+    return out;
   }
 
   private static List<Path> filesUnder(String folder) {

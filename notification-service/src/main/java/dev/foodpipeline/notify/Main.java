@@ -6,6 +6,8 @@ import dev.foodpipeline.notify.topology.Counters;
 import dev.foodpipeline.shell.Defaults;
 import dev.foodpipeline.shell.ErrorClassifier;
 import dev.foodpipeline.shell.ExitCodes;
+import dev.foodpipeline.shell.MetricsOptions;
+import dev.foodpipeline.shell.MetricsServer;
 import dev.foodpipeline.shell.Shell;
 import java.time.Duration;
 import java.util.Map;
@@ -42,13 +44,15 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
       "0:stopped on request (after SIGTERM the JVM itself reports 143)",
-      "2:bad flag, setting or Kafka property; the HTTP port cannot be bound",
+      "2:bad flag, setting or Kafka property; the HTTP or metrics port cannot be bound",
       "70:internal error (a bug)"
     })
 public final class Main implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
   @Mixin NotifyOptions options = new NotifyOptions();
+
+  @Mixin MetricsOptions metrics = new MetricsOptions(MetricsOptions.CLIENT_RULES);
 
   @Spec CommandSpec spec;
 
@@ -89,6 +93,7 @@ public final class Main implements Callable<Integer> {
     ErrorClassifier errors =
         new ErrorClassifier("notification-service")
             .on(SettingsException.class, ExitCodes.USAGE)
+            .on(MetricsServer.StartException.class, ExitCodes.USAGE)
             .on(ConfigException.class, ExitCodes.USAGE);
     return Shell.withEnvironmentHelp(
         Shell.commandLine(main, defaults, errors, "notification-service: "), defaults);
@@ -101,8 +106,12 @@ public final class Main implements Callable<Integer> {
     // Kafka's own check of every property it knows, before waiting for anything.
     new StreamsConfig(settings.streamsProperties());
     Counters counters = new Counters();
-    try (NotificationFeed feed = new NotificationFeed(settings.clientProperties());
+    try (MetricsServer metricsServer = metrics.start();
+        NotificationFeed feed = new NotificationFeed(settings.clientProperties());
         NotifyHttp http = NotifyHttp.start(settings, runLoop.current(), feed, counters)) {
+      if (metricsServer.port() >= 0) {
+        log.info("Metrics on {}", metricsServer.url());
+      }
       boundHttpPort = http.port();
       return runLoop.run(http.settings(), feed, counters);
     }

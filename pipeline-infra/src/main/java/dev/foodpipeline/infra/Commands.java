@@ -5,6 +5,7 @@ import dev.foodpipeline.shell.ErrorClassifier;
 import dev.foodpipeline.shell.Errors;
 import dev.foodpipeline.shell.ExitCodes;
 import dev.foodpipeline.shell.Failure;
+import dev.foodpipeline.shell.MetricsServer;
 import dev.foodpipeline.shell.Shell;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -69,6 +70,7 @@ final class Commands {
     return new ErrorClassifier(program)
         .on(StartFailedException.class, ExitCodes.START_FAILED)
         .on(DatabaseException.class, ExitCodes.DATABASE_ERROR)
+        .on(MetricsServer.StartException.class, ExitCodes.START_FAILED)
         .on(
             ConfigException.class,
             e ->

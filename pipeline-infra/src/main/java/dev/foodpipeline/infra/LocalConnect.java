@@ -2,6 +2,8 @@ package dev.foodpipeline.infra;
 
 import dev.foodpipeline.shell.Converters;
 import dev.foodpipeline.shell.Defaults;
+import dev.foodpipeline.shell.MetricsOptions;
+import dev.foodpipeline.shell.MetricsServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -88,6 +91,8 @@ public final class LocalConnect implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", hidden = true, converter = WorkerSetting.class)
   private List<Map.Entry<String, String>> set = new ArrayList<>();
 
+  @Mixin private MetricsOptions metrics = new MetricsOptions(MetricsOptions.CLIENT_RULES);
+
   private final ShutdownSignal shutdown;
 
   LocalConnect(ShutdownSignal shutdown) {
@@ -113,11 +118,15 @@ public final class LocalConnect implements Callable<Integer> {
                 uri.getPort(), uri.getHost()));
       }
     }
-    try (ConnectWorker worker =
-        Commands.starting("Kafka Connect", () -> ConnectWorker.start(properties))) {
+    try (MetricsServer metricsServer = metrics.start();
+        ConnectWorker worker =
+            Commands.starting("Kafka Connect", () -> ConnectWorker.start(properties))) {
       out.printf(
-          "Kafka Connect ready at %s (Kafka %s, plugins %s)%n",
-          worker.restUrl(), properties.get("bootstrap.servers"), properties.get("plugin.path"));
+          "Kafka Connect ready at %s (Kafka %s, plugins %s)%s%n",
+          worker.restUrl(),
+          properties.get("bootstrap.servers"),
+          properties.get("plugin.path"),
+          LocalKafka.metricsLine(metricsServer));
       out.flush();
       shutdown.awaitStopRequest();
     }

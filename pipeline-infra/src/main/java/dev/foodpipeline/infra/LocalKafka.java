@@ -2,6 +2,8 @@ package dev.foodpipeline.infra;
 
 import dev.foodpipeline.shell.Converters;
 import dev.foodpipeline.shell.Defaults;
+import dev.foodpipeline.shell.MetricsOptions;
+import dev.foodpipeline.shell.MetricsServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -86,6 +89,8 @@ public final class LocalKafka implements Callable<Integer> {
   @Option(names = "--set", paramLabel = "KEY=VALUE", hidden = true, converter = BrokerSetting.class)
   private List<Map.Entry<String, String>> set = new ArrayList<>();
 
+  @Mixin private MetricsOptions metrics = new MetricsOptions(MetricsOptions.BROKER_RULES);
+
   private final ShutdownSignal shutdown;
 
   LocalKafka(ShutdownSignal shutdown) {
@@ -109,10 +114,12 @@ public final class LocalKafka implements Callable<Integer> {
                 endpoint.port(), endpoint.host(), endpoint.name()));
       }
     }
-    try (KafkaBroker broker =
-        Commands.starting("Kafka", () -> KafkaBroker.launch(properties, null))) {
+    try (MetricsServer metricsServer = metrics.start();
+        KafkaBroker broker =
+            Commands.starting("Kafka", () -> KafkaBroker.launch(properties, null))) {
       out.printf(
-          "Kafka ready on %s (log dir %s)%n", broker.bootstrapServers(), logDir.toAbsolutePath());
+          "Kafka ready on %s (log dir %s)%s%n",
+          broker.bootstrapServers(), logDir.toAbsolutePath(), metricsLine(metricsServer));
       out.flush();
       shutdown.awaitStopRequest();
     }
@@ -130,6 +137,11 @@ public final class LocalKafka implements Callable<Integer> {
     properties.putAll(Defaults.kafkaSettingsOf(spec, set, config));
     properties.setProperty("log.dirs", logDir.toAbsolutePath().toString());
     return properties;
+  }
+
+  /** ", metrics on URL" when the metrics endpoint runs. */
+  static String metricsLine(MetricsServer metricsServer) {
+    return metricsServer.port() < 0 ? "" : ", metrics on " + metricsServer.url();
   }
 
   private static Collection<Listeners.Endpoint> listeners(String listeners) {

@@ -42,8 +42,28 @@ class LocalKafkaIT {
       assertThat(first.out()).contains("Kafka stopped");
     }
 
-    try (BackgroundCommand second = BackgroundCommand.start(LocalKafka::new, args)) {
+    // The second start also serves the broker's metrics (--metrics-port 0: any free port).
+    String[] withMetrics =
+        java.util.stream.Stream.concat(
+                java.util.Arrays.stream(args), java.util.stream.Stream.of("--metrics-port", "0"))
+            .toArray(String[]::new);
+    try (BackgroundCommand second = BackgroundCommand.start(LocalKafka::new, withMetrics)) {
       second.awaitOutput("Kafka ready on", Duration.ofSeconds(90));
+      String ready = second.awaitOutput("/metrics", Duration.ofSeconds(5));
+      java.util.regex.Matcher url =
+          java.util.regex.Pattern.compile("metrics on (http://\\S+/metrics)").matcher(ready);
+      assertThat(url.find()).as(ready).isTrue();
+      String metrics =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.group(1))).build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertThat(metrics)
+          .as("the broker's rules (docker/jmx-exporter/kafka-broker.yml, bundled)")
+          .contains("kafka_server_replicamanager_underreplicatedpartitions 0.0")
+          .contains("kafka_controller_activecontrollercount 1.0")
+          .contains("process_resident_memory_bytes");
       try (Admin admin = admin(bootstrap)) {
         assertThat(
                 admin

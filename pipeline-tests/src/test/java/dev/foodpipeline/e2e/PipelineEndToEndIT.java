@@ -8,8 +8,16 @@ import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.json.RawText;
 import dev.foodpipeline.model.rules.OrderEnricher;
+import dev.foodpipeline.shell.MetricsOptions;
+import dev.foodpipeline.shell.MetricsServer;
 import dev.foodpipeline.streams.topology.TopologySettings;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +26,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -163,6 +175,77 @@ class PipelineEndToEndIT {
     assertThat(rejected.get("reason_code")).isEqualTo("MALFORMED_JSON");
     assertThat(rejected.get("raw")).isEqualTo("{\"orderId\": \"ext-2\", oops");
     assertThat((String) rejected.get("reason")).startsWith("not valid JSON");
+  }
+
+  /**
+   * Every metric name the alert and recording rules read (docker/prometheus/rules.yml) is served by
+   * the rules files of docker/jmx-exporter over this JVM's broker, worker and Streams instance,
+   * after a short run: a rule over a name no process serves would never fire.
+   */
+  @Test
+  void everyMetricThePrometheusRulesReadIsServedByTheRulesFiles() throws Exception {
+    Set<String> wanted = new TreeSet<>();
+    Matcher names =
+        Pattern.compile("\\b((?:kafka|jvm|process)_[a-z0-9_]+)\\b")
+            .matcher(Files.readString(Path.of("../docker/prometheus/rules.yml")));
+    while (names.find()) {
+      wanted.add(names.group(1));
+    }
+    assertThat(wanted).contains("kafka_connect_worker_connector_task_count");
+    assertThat(
+            pipeline.generator(
+                Clock.systemUTC(),
+                "produce",
+                "--no-setup",
+                "-b",
+                pipeline.bootstrapServers(),
+                "--count",
+                "20",
+                "--rate",
+                "0",
+                "--seed",
+                Long.toString(Pipeline.SEED),
+                "--start-sequence",
+                "900000"))
+        .isZero();
+    try (MetricsServer clients =
+            MetricsServer.start(
+                "127.0.0.1",
+                0,
+                MetricsServer.rulesOf(
+                    Path.of("../docker/jmx-exporter/" + MetricsOptions.CLIENT_RULES), null),
+                MetricsOptions.CLIENT_RULES);
+        MetricsServer broker =
+            MetricsServer.start(
+                "127.0.0.1",
+                0,
+                MetricsServer.rulesOf(
+                    Path.of("../docker/jmx-exporter/" + MetricsOptions.BROKER_RULES), null),
+                MetricsOptions.BROKER_RULES)) {
+      await("every metric name of the rules served")
+          .atMost(Duration.ofSeconds(90))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> {
+                Set<String> served = served(clients);
+                served.addAll(served(broker));
+                assertThat(served).containsAll(wanted);
+              });
+    }
+  }
+
+  /** The metric names of one scrape. */
+  private static Set<String> served(MetricsServer server) throws Exception {
+    String body =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(server.url())).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    return body.lines()
+        .filter(line -> !line.startsWith("#") && !line.isBlank())
+        .map(line -> line.split("[{ ]", 2)[0])
+        .collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static void assertOrders(ExpectedRun run, List<Map<String, Object>> rows) {

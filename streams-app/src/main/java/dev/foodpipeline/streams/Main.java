@@ -3,6 +3,8 @@ package dev.foodpipeline.streams;
 import dev.foodpipeline.shell.Defaults;
 import dev.foodpipeline.shell.ErrorClassifier;
 import dev.foodpipeline.shell.ExitCodes;
+import dev.foodpipeline.shell.MetricsOptions;
+import dev.foodpipeline.shell.MetricsServer;
 import dev.foodpipeline.shell.Shell;
 import dev.foodpipeline.streams.http.HttpApi;
 import java.time.Duration;
@@ -40,13 +42,15 @@ import picocli.CommandLine.Spec;
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {
       "0:stopped on request (after SIGTERM the JVM itself reports 143)",
-      "2:bad flag, setting or Kafka property; the HTTP port cannot be bound",
+      "2:bad flag, setting or Kafka property; the HTTP or metrics port cannot be bound",
       "70:internal error (a bug)"
     })
 public final class Main implements Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(Main.class);
 
   @Mixin StreamsOptions options = new StreamsOptions();
+
+  @Mixin MetricsOptions metrics = new MetricsOptions(MetricsOptions.CLIENT_RULES);
 
   @Spec CommandSpec spec;
 
@@ -56,6 +60,9 @@ public final class Main implements Callable<Integer> {
 
   /** The HTTP port bound, once it is (for tests); 0 before. */
   volatile int boundHttpPort;
+
+  /** The metrics port bound, once it is (for tests); 0 before, -1 without --metrics-port. */
+  volatile int boundMetricsPort;
 
   public Main() {
     this(System.getenv(), Supervisor.STATUS_INTERVAL);
@@ -86,6 +93,7 @@ public final class Main implements Callable<Integer> {
     ErrorClassifier errors =
         new ErrorClassifier("streams-app")
             .on(SettingsException.class, ExitCodes.USAGE)
+            .on(MetricsServer.StartException.class, ExitCodes.USAGE)
             .on(ConfigException.class, ExitCodes.USAGE);
     return Shell.withEnvironmentHelp(
         Shell.commandLine(main, defaults, errors, "streams-app: "), defaults);
@@ -97,7 +105,12 @@ public final class Main implements Callable<Integer> {
     closeTimeout = settings.closeTimeout();
     // Kafka's own check of every property it knows, before waiting for anything.
     new StreamsConfig(settings.toProperties());
-    try (HttpApi http = HttpApi.start(settings, supervisor.current())) {
+    try (MetricsServer metricsServer = metrics.start();
+        HttpApi http = HttpApi.start(settings, supervisor.current())) {
+      boundMetricsPort = metricsServer.port();
+      if (metricsServer.port() >= 0) {
+        log.info("Metrics on {}", metricsServer.url());
+      }
       boundHttpPort = http.port();
       return supervisor.run(http.settings(), StreamsApp::new);
     }

@@ -8,6 +8,7 @@ import dev.foodpipeline.shell.ErrorClassifier;
 import dev.foodpipeline.shell.Errors;
 import dev.foodpipeline.shell.ExitCodes;
 import dev.foodpipeline.shell.Failure;
+import dev.foodpipeline.shell.MetricsServer;
 import dev.foodpipeline.sink.DatabaseException;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
@@ -23,6 +24,7 @@ final class ErrorHandler {
           .on(KafkaUnreachableException.class, ExitCodes.UNREACHABLE)
           .on(DatabaseException.class, ExitCodes.DATABASE_ERROR)
           .on(InvalidSettingException.class, ExitCodes.USAGE)
+          .on(MetricsServer.StartException.class, ExitCodes.USAGE)
           .on(
               ConfigException.class,
               e ->

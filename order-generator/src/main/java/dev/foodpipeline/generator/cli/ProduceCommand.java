@@ -14,6 +14,8 @@ import dev.foodpipeline.generator.producer.ProgressListener;
 import dev.foodpipeline.generator.producer.RunSummary;
 import dev.foodpipeline.model.topics.Topics;
 import dev.foodpipeline.shell.ExitCodes;
+import dev.foodpipeline.shell.MetricsOptions;
+import dev.foodpipeline.shell.MetricsServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +68,7 @@ final class ProduceCommand implements Callable<Integer> {
   @Mixin KafkaOptions kafka;
   @Mixin GenerationOptions generation;
   @Mixin ConfigFileOption config;
+  @Mixin MetricsOptions metrics = new MetricsOptions(MetricsOptions.CLIENT_RULES);
 
   @Option(names = "--count", paramLabel = "N", description = "Stop after N orders.")
   Long count;
@@ -160,7 +163,11 @@ final class ProduceCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     prepare(settings, environment, out);
 
-    try (OrderSender sender = environment.kafka().orderSender(settings.kafka())) {
+    try (MetricsServer metricsServer = metrics.start();
+        OrderSender sender = environment.kafka().orderSender(settings.kafka())) {
+      if (metricsServer.port() >= 0) {
+        out.println("Metrics on " + metricsServer.url());
+      }
       ProgressLine line =
           new ProgressLine(
               spec.commandLine().getErr(), environment.terminal(), settings.progressInterval());

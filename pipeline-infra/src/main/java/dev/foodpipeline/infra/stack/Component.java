@@ -13,13 +13,15 @@ import java.util.Optional;
  * @param jvm its JVM flags; empty when the description gives none
  * @param readiness when the stack goes on to the next component; empty for a command that is not
  *     part of the start order
+ * @param metrics where it serves Prometheus metrics; empty for a component that serves none
  */
 public record Component(
     String name,
     List<Integer> ports,
     int instances,
     List<String> jvm,
-    Optional<Readiness> readiness) {
+    Optional<Readiness> readiness,
+    Optional<Metrics> metrics) {
 
   public Component {
     ports = List.copyOf(ports);

@@ -37,7 +37,8 @@ public final class LocalStack {
   static final String RESOURCE = "local-stack.properties";
 
   private static final String START_ORDER = "start-order";
-  private static final Set<String> ATTRIBUTES = Set.of("ports", "instances", "jvm", "ready");
+  private static final Set<String> ATTRIBUTES =
+      Set.of("ports", "instances", "jvm", "ready", "metrics-port", "metrics-rules", "metrics-job");
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9-]*(\\.[a-z][a-z0-9-]*)?");
 
   private final Map<String, Component> components;
@@ -165,7 +166,43 @@ public final class LocalStack {
       throw new IllegalArgumentException(
           source + ": " + name + " has an HTTP readiness check but no " + prefix + "ports");
     }
-    return new Component(name, ports, count, words(values.get(prefix + "jvm")), readiness);
+    return new Component(
+        name,
+        ports,
+        count,
+        words(values.get(prefix + "jvm")),
+        readiness,
+        metrics(name, values, source));
+  }
+
+  /** NAME.metrics-port, NAME.metrics-rules (a file name) and NAME.metrics-job, all or none. */
+  private static Optional<Metrics> metrics(String name, Map<String, String> values, String source) {
+    String prefix = name + ".";
+    String port = values.get(prefix + "metrics-port");
+    String rules = values.get(prefix + "metrics-rules");
+    String job = values.get(prefix + "metrics-job");
+    if (port == null) {
+      if (rules != null || job != null) {
+        throw new IllegalArgumentException(
+            source + ": " + name + " has metrics settings but no " + prefix + "metrics-port");
+      }
+      return Optional.empty();
+    }
+    if (rules == null || !rules.matches("[a-z0-9-]+\\.yml")) {
+      throw new IllegalArgumentException(
+          source
+              + ": "
+              + prefix
+              + "metrics-rules must name a rules file of "
+              + Metrics.RULES_FOLDER
+              + " (kafka-clients.yml), got "
+              + rules);
+    }
+    return Optional.of(
+        new Metrics(
+            number(source, prefix + "metrics-port", port, 1, 65535),
+            rules,
+            job == null ? name : job));
   }
 
   private static List<String> words(String value) {
@@ -207,6 +244,11 @@ public final class LocalStack {
           "the local stack has no component " + name + "; it has " + components.keySet());
     }
     return component;
+  }
+
+  /** The components that serve Prometheus metrics, in the description's order. */
+  public List<Component> withMetrics() {
+    return components.values().stream().filter(c -> c.metrics().isPresent()).toList();
   }
 
   /**

@@ -147,6 +147,63 @@ class LocalStackTest {
   }
 
   @Test
+  void everyLongRunningJvmServesMetricsOnItsOwnPortWithARulesFileOfTheRepository() {
+    LocalStack stack = LocalStack.load();
+
+    assertThat(stack.withMetrics())
+        .extracting(Component::name)
+        .containsExactlyInAnyOrder("kafka", "connect", "streams", "notifications", "generator");
+    Metrics streams = stack.component("streams").metrics().orElseThrow();
+    assertThat(streams.job()).isEqualTo("streams-app");
+    assertThat(streams.port(2)).isEqualTo(streams.port() + 1);
+    assertThat(stack.component("kafka").metrics().orElseThrow().rulesPath())
+        .isEqualTo("docker/jmx-exporter/kafka-broker.yml");
+    assertThat(stack.component("connect").metrics().orElseThrow().job()).isEqualTo("connect");
+    for (Component component : stack.withMetrics()) {
+      assertThat(Path.of("..", component.metrics().orElseThrow().rulesPath()))
+          .as(component.name())
+          .isRegularFile();
+    }
+    assertThat(stack.component("postgres").metrics()).isEmpty();
+    for (Component component : stack.startOrder()) {
+      boolean runsOn =
+          !component.jvm().isEmpty() && !(component.ready() instanceof Readiness.Exits);
+      assertThat(component.metrics().isPresent())
+          .as(
+              "%s runs until stopped, so it serves metrics: give it %s.metrics-port and"
+                  + " %s.metrics-rules (docs/monitoring.md)",
+              component.name(), component.name(), component.name())
+          .isEqualTo(runsOn);
+    }
+    assertThat(stack.component("prometheus").httpCheck().path()).isEqualTo("/-/ready");
+    assertThatThrownBy(() -> streams.port(0)).hasMessage("instance numbers start at 1, got 0");
+  }
+
+  @Test
+  void metricsNeedAPortAndARulesFile() {
+    assertRefused(
+        "start-order=db\ndb.ready=exit\ndb.metrics-rules=a.yml",
+        "x: db has metrics settings but no db.metrics-port");
+    assertRefused(
+        "start-order=db\ndb.ready=exit\ndb.metrics-port=9404",
+        "x: db.metrics-rules must name a rules file of docker/jmx-exporter");
+    assertRefused(
+        "start-order=db\ndb.ready=exit\ndb.metrics-port=9404\ndb.metrics-rules=../x.yml",
+        "x: db.metrics-rules must name a rules file");
+    assertThat(
+            LocalStack.parse(
+                    List.of(
+                        "start-order=db",
+                        "db.ready=exit",
+                        "db.metrics-port=9404",
+                        "db.metrics-rules=a.yml"),
+                    "x")
+                .component("db")
+                .metrics())
+        .contains(new Metrics(9404, "a.yml", "db"));
+  }
+
+  @Test
   void aMissingFileIsNamed(@TempDir Path folder) {
     Path missing = folder.resolve("none.properties");
     assertThatThrownBy(() -> LocalStack.read(missing))
