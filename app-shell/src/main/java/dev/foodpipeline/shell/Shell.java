@@ -1,9 +1,11 @@
 package dev.foodpipeline.shell;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -45,6 +47,22 @@ public final class Shell implements IParameterExceptionHandler, IExecutionExcept
         .setDefaultValueProvider(defaults)
         .setParameterExceptionHandler(shell)
         .setExecutionExceptionHandler(shell);
+  }
+
+  /**
+   * The {@code main} of a program that runs until it is stopped: executes {@code commandLine} with
+   * {@code args}; on SIGTERM or Ctrl-C the JVM's shutdown hook calls {@code requestStop} and waits
+   * for the run to finish closing, at most {@code closeTimeout} (asked then, so a program may set
+   * it from its settings) and 2 s more. Returns the exit code for {@code System.exit}.
+   */
+  public static int runUntilStopped(
+      CommandLine commandLine,
+      String[] args,
+      Runnable requestStop,
+      Supplier<Duration> closeTimeout) {
+    return new StopOnShutdown(
+            commandLine.getCommandSpec().qualifiedName(), requestStop, closeTimeout)
+        .execute(commandLine, args);
   }
 
   /**

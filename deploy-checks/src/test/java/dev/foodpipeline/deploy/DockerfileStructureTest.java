@@ -23,6 +23,9 @@ class DockerfileStructureTest {
   private static final Pattern MAVEN_MODULES = Pattern.compile("mvn .*?-pl ([\\w,-]+) -am package");
   private static final Pattern POM_MODULE = Pattern.compile("<module>([^<]+)</module>");
 
+  /** The build argument that names the module a shared Dockerfile builds. */
+  private static final String MODULE_ARGUMENT = "MODULE";
+
   @Test
   void everyImageIsAMultiStageBuildWhoseFinalStageCopiesFromTheBuildStage() {
     for (Path path : Repo.filesNamed("Dockerfile")) {
@@ -108,24 +111,58 @@ class DockerfileStructureTest {
       Dockerfile dockerfile = Dockerfile.read(path);
       Dockerfile.Stage build = dockerfile.stages.get(0);
       assertThat(build.image()).as(dockerfile.relativePath()).startsWith("maven:");
-      String runs =
+      String written =
           build.instructions().stream()
               .filter(instruction -> instruction.keyword().equals("RUN"))
               .map(Dockerfile.Instruction::arguments)
               .collect(Collectors.joining("\n"));
-      Matcher maven = MAVEN_MODULES.matcher(runs);
-      assertThat(maven.find())
-          .as("%s runs mvn -pl <module> -am package", dockerfile.relativePath())
-          .isTrue();
-      assertThat(List.of(maven.group(1).split(",")))
-          .as(dockerfile.relativePath())
-          .isSubsetOf(declared);
-      assertThat(runs)
-          .as(
-              "%s: tests run in the project's build, not in the image build",
-              dockerfile.relativePath())
-          .contains("-DskipTests");
+      for (String runs : withModuleArguments(dockerfile, written)) {
+        Matcher maven = MAVEN_MODULES.matcher(runs);
+        assertThat(maven.find())
+            .as("%s runs mvn -pl <module> -am package", dockerfile.relativePath())
+            .isTrue();
+        assertThat(List.of(maven.group(1).split(",")))
+            .as(dockerfile.relativePath())
+            .isSubsetOf(declared);
+        assertThat(runs)
+            .as(
+                "%s: tests run in the project's build, not in the image build",
+                dockerfile.relativePath())
+            .contains("-DskipTests");
+      }
     }
+  }
+
+  /**
+   * The build stage's commands as each compose build of this Dockerfile runs them: {@code
+   * ${MODULE}} replaced by the {@code MODULE} build argument of each service that builds it (the
+   * text as written when it has no such argument).
+   */
+  private static List<String> withModuleArguments(Dockerfile dockerfile, String runs) {
+    if (!runs.contains("${" + MODULE_ARGUMENT + "}")) {
+      return List.of(runs);
+    }
+    List<String> modules = composeBuildArguments(dockerfile, MODULE_ARGUMENT);
+    assertThat(modules)
+        .as("%s: compose builds it with a %s argument", dockerfile.relativePath(), MODULE_ARGUMENT)
+        .isNotEmpty();
+    return modules.stream()
+        .map(module -> runs.replace("${" + MODULE_ARGUMENT + "}", module))
+        .toList();
+  }
+
+  /** The values of build argument {@code name} of every compose service that builds this file. */
+  private static List<String> composeBuildArguments(Dockerfile dockerfile, String name) {
+    List<String> values = new ArrayList<>();
+    for (Map<String, Object> service : Compose.load().services().values()) {
+      if (service.get("build") instanceof Map<?, ?> build
+          && dockerfile.relativePath().equals(String.valueOf(build.get("dockerfile")))
+          && build.get("args") instanceof Map<?, ?> args
+          && args.get(name) != null) {
+        values.add(String.valueOf(args.get(name)));
+      }
+    }
+    return values.stream().distinct().toList();
   }
 
   @Test

@@ -12,8 +12,6 @@ import dev.foodpipeline.shell.Shell;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -72,19 +70,11 @@ public final class Main implements Callable<Integer> {
     this.runLoop = new RunLoop(statusInterval);
   }
 
+  /** Runs until SIGTERM/Ctrl-C; then closes within the close timeout (the shell's hook). */
   public static void main(String[] args) {
     Main main = new Main();
-    CountDownLatch finished = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(() -> main.stopAndWait(finished), "notification-service-shutdown"));
-    int exitCode;
-    try {
-      exitCode = commandLine(main).execute(args);
-    } finally {
-      finished.countDown();
-    }
-    System.exit(exitCode);
+    System.exit(
+        Shell.runUntilStopped(commandLine(main), args, main::requestStop, () -> main.closeTimeout));
   }
 
   /** The command with the shell's error handling: a bad setting is one line and exit code 2. */
@@ -119,16 +109,5 @@ public final class Main implements Callable<Integer> {
 
   void requestStop() {
     runLoop.requestStop();
-  }
-
-  private void stopAndWait(CountDownLatch finished) {
-    requestStop();
-    try {
-      if (!finished.await(closeTimeout.toMillis() + 2_000, TimeUnit.MILLISECONDS)) {
-        log.warn("notification-service did not finish closing in time; exiting anyway");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

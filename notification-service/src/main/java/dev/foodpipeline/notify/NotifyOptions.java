@@ -4,6 +4,7 @@ import dev.foodpipeline.notify.topology.KitchenSettings;
 import dev.foodpipeline.shell.Converters;
 import dev.foodpipeline.shell.Defaults;
 import dev.foodpipeline.shell.Shell;
+import dev.foodpipeline.shell.StreamsRuntimeOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -25,66 +27,13 @@ public final class NotifyOptions {
   /** The program's name in its variables: {@code FOOD_NOTIFICATION_SERVICE_*}. */
   static final String ENV_NAME = "NOTIFICATION_SERVICE";
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT[,...]",
-      defaultValue = "127.0.0.1:9092",
-      description = "Kafka (default ${DEFAULT-VALUE})")
-  String bootstrapServers;
-
-  @Option(
-      names = "--application-id",
-      paramLabel = "ID",
-      defaultValue = NotifySettings.DEFAULT_APPLICATION_ID,
-      description = "Streams application id = consumer group (default ${DEFAULT-VALUE})")
-  String applicationId;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      defaultValue = "1",
-      converter = Converters.Int.class,
-      description = "stream threads (default ${DEFAULT-VALUE})")
-  int threads;
-
-  @Option(
-      names = "--state-dir",
-      paramLabel = "DIR",
-      description = "state directory (default <tmp>/notification-service-<http port>)")
-  Path stateDir;
-
-  @Option(
-      names = "--commit-interval-ms",
-      paramLabel = "MS",
-      defaultValue = "100",
-      converter = Converters.WholeNumber.class,
-      description =
-          "transaction commit interval: how soon a notification is visible (default ${DEFAULT-VALUE})")
-  long commitIntervalMs;
-
-  @Option(
-      names = "--close-timeout-ms",
-      paramLabel = "MS",
-      defaultValue = "8000",
-      converter = Converters.WholeNumber.class,
-      description = "how long a shutdown may take (default ${DEFAULT-VALUE})")
-  long closeTimeoutMs;
-
-  @Option(
-      names = "--http-host",
-      paramLabel = "HOST",
-      defaultValue = "127.0.0.1",
-      description =
-          "address of the HTTP endpoints; 0.0.0.0 for every address (default ${DEFAULT-VALUE})")
-  String httpHost;
-
-  @Option(
-      names = "--http-port",
-      paramLabel = "PORT",
-      defaultValue = "7080",
-      converter = Converters.Int.class,
-      description = "port of the HTTP endpoints; 0 = any free port (default ${DEFAULT-VALUE})")
-  int httpPort;
+  /** The flags every Streams program shares, with the service's defaults and words. */
+  @Mixin
+  StreamsRuntimeOptions runtime =
+      new StreamsRuntimeOptions(
+              NotifySettings.DEFAULT_APPLICATION_ID, 1, NotifySettings.DEFAULT_HTTP_PORT)
+          .stateDirDefault("<tmp>/notification-service-<http port>")
+          .commitIntervalHelp("transaction commit interval: how soon a notification is visible");
 
   @Option(
       names = "--kitchen-window-ms",
@@ -169,21 +118,22 @@ public final class NotifyOptions {
   NotifySettings settings(CommandLine commandLine) {
     Defaults defaults = (Defaults) commandLine.getDefaultValueProvider();
     Path state =
-        stateDir != null
-            ? stateDir
-            : Path.of(
-                System.getProperty("java.io.tmpdir"),
-                NotifySettings.DEFAULT_APPLICATION_ID + "-" + httpPort);
+        runtime
+            .stateDir()
+            .orElse(
+                Path.of(
+                    System.getProperty("java.io.tmpdir"),
+                    NotifySettings.DEFAULT_APPLICATION_ID + "-" + runtime.httpPort()));
     try {
       return new NotifySettings(
-          bootstrapServers,
-          applicationId,
-          threads,
+          runtime.bootstrapServers(),
+          runtime.applicationId(),
+          runtime.threads(),
           state,
-          Duration.ofMillis(commitIntervalMs),
-          Duration.ofMillis(closeTimeoutMs),
-          httpHost,
-          httpPort,
+          runtime.commitInterval(),
+          runtime.closeTimeout(),
+          runtime.httpHost(),
+          runtime.httpPort(),
           Duration.ofMillis(kitchenWindowMs),
           kitchenCooks,
           Duration.ofMillis(heartbeatMs),

@@ -1,6 +1,7 @@
 package dev.foodpipeline.notify;
 
 import dev.foodpipeline.notify.topology.KitchenSettings;
+import dev.foodpipeline.shell.streams.StreamsRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,7 +35,8 @@ public record NotifySettings(
     Duration heartbeat,
     int maxSubscribers,
     int subscriberQueue,
-    Map<String, String> config) {
+    Map<String, String> config)
+    implements StreamsRuntime {
 
   public static final String DEFAULT_APPLICATION_ID = "notification-service";
   public static final int DEFAULT_HTTP_PORT = 7080;
@@ -122,17 +124,7 @@ public record NotifySettings(
    * flows), and a client id.
    */
   public Properties streamsProperties() {
-    Properties properties = new Properties();
-    properties.putAll(config);
-    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
-    properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    properties.put(
-        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
-    properties.putIfAbsent(
-        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    properties.putIfAbsent(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + httpPort);
+    Properties properties = streamsProperties(applicationId + "-" + httpPort);
     properties.putIfAbsent(
         StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG,
         UsePartitionTimeOnInvalidTimestamp.class.getName());

@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.foodpipeline.e2e.Pipeline.GeneratorRun;
 import dev.foodpipeline.generator.GeneratedOrder;
 import dev.foodpipeline.generator.GenerationSpec;
 import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.generator.OrderShape;
-import dev.foodpipeline.generator.cli.GeneratorCommand;
-import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.model.Notification;
 import dev.foodpipeline.model.NotificationType;
 import dev.foodpipeline.model.json.Json;
 import dev.foodpipeline.model.topics.Topics;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +43,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import picocli.CommandLine;
 
 /**
  * The notification service on the whole pipeline: a seeded run with invalid orders and a burst to
@@ -93,31 +89,22 @@ class NotificationsEndToEndIT {
     pipeline = Pipeline.startWithNotificationFlags(KITCHEN);
     // The run's first half at full speed; once the service has told some customers (and
     // committed that) while it still has records to go, kill it: mid-transaction, as a crash is.
-    Result first = produce(1, COUNT / 2);
+    GeneratorRun first = produce(1, COUNT / 2);
     assertThat(first.exit()).as(first.output()).isZero();
     awaitCustomerNotifications(20, Duration.ofSeconds(120));
     pipeline.notifications().kill();
     // The second half while it is dead: the records wait in Kafka for its group.
-    Result second = produce(COUNT / 2 + 1, COUNT / 2);
+    GeneratorRun second = produce(COUNT / 2 + 1, COUNT / 2);
     assertThat(second.exit()).as(second.output()).isZero();
     pipeline.notifications().restart();
   }
 
   /** Sequences {@code first} to {@code first + count - 1} of the run. */
-  private static Result produce(long first, long count) {
-    return generator(
+  private static GeneratorRun produce(long first, long count) {
+    return pipeline.produce(
         Stream.concat(
                 Stream.of(
-                    "produce",
-                    "--no-setup",
-                    "-b",
-                    pipeline.bootstrapServers(),
-                    "--count",
-                    Long.toString(count),
-                    "--start-sequence",
-                    Long.toString(first),
-                    "--rate",
-                    "0"),
+                    "--count", Long.toString(count), "--start-sequence", Long.toString(first)),
                 Stream.of(RUN))
             .toArray(String[]::new));
   }
@@ -127,18 +114,6 @@ class NotificationsEndToEndIT {
     if (pipeline != null) {
       pipeline.close();
     }
-  }
-
-  private record Result(int exit, String output) {}
-
-  private static Result generator(String... args) {
-    CommandLine commandLine =
-        GeneratorCommand.newCommandLine(GeneratorEnvironment.system().withEnv(Map.of()));
-    StringWriter output = new StringWriter();
-    commandLine.setOut(new PrintWriter(output, true));
-    commandLine.setErr(new PrintWriter(output, true));
-    int exit = commandLine.execute(args);
-    return new Result(exit, output.toString());
   }
 
   /** Waits until the table holds at least this many of the run's customer notifications. */
@@ -204,23 +179,10 @@ class NotificationsEndToEndIT {
   @Test
   @Order(1)
   void reconcileFindsEveryCustomerToldExactlyOnceInTheTable() {
-    Database db = pipeline.database();
-    Result result =
-        generator(
+    GeneratorRun result =
+        pipeline.reconcile(
             Stream.concat(
-                    Stream.of(
-                        "reconcile",
-                        "--count",
-                        Integer.toString(COUNT),
-                        "--jdbc-url",
-                        db.url(),
-                        "--jdbc-user",
-                        db.user(),
-                        "--jdbc-password",
-                        db.password(),
-                        "--wait",
-                        "180s"),
-                    Stream.of(RUN))
+                    Stream.of("--count", Integer.toString(COUNT), "--wait", "180s"), Stream.of(RUN))
                 .toArray(String[]::new));
 
     assertThat(result.exit()).as(result.output()).isZero();
@@ -351,15 +313,10 @@ class NotificationsEndToEndIT {
     assertThat(response.get().statusCode()).isEqualTo(200);
 
     assertThat(
-            generator(
-                    "produce",
-                    "--no-setup",
-                    "-b",
-                    pipeline.bootstrapServers(),
+            pipeline
+                .produce(
                     "--count",
                     "1",
-                    "--rate",
-                    "0",
                     "--seed",
                     Long.toString(seed),
                     "--catalog-seed",

@@ -216,6 +216,49 @@ final class Pipeline implements AutoCloseable {
     return exit;
   }
 
+  /** How a generator command run by {@link #produce} or {@link #reconcile} ended: its output. */
+  record GeneratorRun(int exit, String output) {}
+
+  /**
+   * Runs {@code produce --no-setup -b <this broker> --rate 0} and then {@code flags} (the run's
+   * seed, count, ratios; a flag given again wins) in this JVM, with no environment.
+   */
+  GeneratorRun produce(String... flags) {
+    List<String> args =
+        new ArrayList<>(List.of("produce", "--no-setup", "-b", bootstrapServers(), "--rate", "0"));
+    args.addAll(List.of(flags));
+    return runGenerator(args);
+  }
+
+  /**
+   * Runs {@code reconcile} against this pipeline's PostgreSQL with {@code flags} (the run as {@code
+   * --run-file} or its generation flags, {@code --wait}) in this JVM, with no environment.
+   */
+  GeneratorRun reconcile(String... flags) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "reconcile",
+                "--jdbc-url",
+                database.url(),
+                "--jdbc-user",
+                database.user(),
+                "--jdbc-password",
+                database.password()));
+    args.addAll(List.of(flags));
+    return runGenerator(args);
+  }
+
+  private static GeneratorRun runGenerator(List<String> args) {
+    CommandLine commandLine =
+        GeneratorCommand.newCommandLine(GeneratorEnvironment.system().withEnv(Map.of()));
+    StringWriter output = new StringWriter();
+    commandLine.setOut(new PrintWriter(output, true));
+    commandLine.setErr(new PrintWriter(output, true));
+    int exit = commandLine.execute(args.toArray(String[]::new));
+    return new GeneratorRun(exit, output.toString());
+  }
+
   /**
    * The next offset of each partition of food-orders: where the next produced records will land.
    */

@@ -2,25 +2,21 @@ package dev.foodpipeline.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foodpipeline.e2e.Pipeline.GeneratorRun;
 import dev.foodpipeline.generator.GeneratedOrder;
 import dev.foodpipeline.generator.InvalidKind;
 import dev.foodpipeline.generator.InvalidMix;
 import dev.foodpipeline.generator.OrderFactory;
 import dev.foodpipeline.generator.RunFile;
-import dev.foodpipeline.generator.cli.GeneratorCommand;
-import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.model.sink.OrdersTable;
 import dev.foodpipeline.model.sink.SinkTable;
 import dev.foodpipeline.shell.ExitCodes;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -30,7 +26,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import picocli.CommandLine;
 
 /**
  * The generator's own check of the pipeline, on real components: a seeded run with every invalid
@@ -58,16 +53,10 @@ class ReconcileEndToEndIT {
     pipeline = Pipeline.start();
     db = pipeline.database();
     runFile = Files.createTempDirectory("reconcile-e2e").resolve("run.properties");
-    Result produce =
-        generator(
-            "produce",
-            "--no-setup",
-            "-b",
-            pipeline.bootstrapServers(),
+    GeneratorRun produce =
+        pipeline.produce(
             "--count",
             Integer.toString(COUNT),
-            "--rate",
-            "0",
             "--seed",
             Long.toString(SEED),
             "--catalog-seed",
@@ -92,33 +81,10 @@ class ReconcileEndToEndIT {
     }
   }
 
-  private record Result(int exit, String output) {}
-
-  private static Result generator(String... args) {
-    CommandLine commandLine =
-        GeneratorCommand.newCommandLine(GeneratorEnvironment.system().withEnv(Map.of()));
-    StringWriter output = new StringWriter();
-    commandLine.setOut(new PrintWriter(output, true));
-    commandLine.setErr(new PrintWriter(output, true));
-    int exit = commandLine.execute(args);
-    return new Result(exit, output.toString());
-  }
-
-  private static Result reconcile(String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "reconcile",
-                "--run-file",
-                runFile.toString(),
-                "--jdbc-url",
-                db.url(),
-                "--jdbc-user",
-                db.user(),
-                "--jdbc-password",
-                db.password()));
+  private static GeneratorRun reconcile(String... extra) {
+    List<String> args = new ArrayList<>(List.of("--run-file", runFile.toString()));
     args.addAll(List.of(extra));
-    return generator(args.toArray(String[]::new));
+    return pipeline.reconcile(args.toArray(String[]::new));
   }
 
   private static List<GeneratedOrder> run() {
@@ -137,7 +103,7 @@ class ReconcileEndToEndIT {
         .as("the run holds every kind of the default mix")
         .containsExactlyInAnyOrderElementsOf(InvalidMix.DEFAULT.kinds());
 
-    Result result = reconcile("--wait", "120s");
+    GeneratorRun result = reconcile("--wait", "120s");
 
     assertThat(result.exit()).as(result.output()).isZero();
     assertThat(result.output())
@@ -214,7 +180,7 @@ class ReconcileEndToEndIT {
                     + "'"))
         .isOne();
 
-    Result result = reconcile();
+    GeneratorRun result = reconcile();
 
     assertThat(result.exit()).as(result.output()).isEqualTo(ExitCodes.PROBLEM);
     assertThat(result.output())

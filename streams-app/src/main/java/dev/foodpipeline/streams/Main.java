@@ -10,8 +10,6 @@ import dev.foodpipeline.streams.http.HttpApi;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -73,18 +71,11 @@ public final class Main implements Callable<Integer> {
     this.supervisor = new Supervisor(statusInterval);
   }
 
+  /** Runs until SIGTERM/Ctrl-C; then closes within the close timeout (the shell's hook). */
   public static void main(String[] args) {
     Main main = new Main();
-    CountDownLatch finished = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(new Thread(() -> main.stopAndWait(finished), "streams-app-shutdown"));
-    int exitCode;
-    try {
-      exitCode = commandLine(main).execute(args);
-    } finally {
-      finished.countDown();
-    }
-    System.exit(exitCode);
+    System.exit(
+        Shell.runUntilStopped(commandLine(main), args, main::requestStop, () -> main.closeTimeout));
   }
 
   /** The command with the shell's error handling: a bad setting is one line and exit code 2. */
@@ -128,17 +119,5 @@ public final class Main implements Callable<Integer> {
   /** The run loop (for tests). */
   Supervisor supervisor() {
     return supervisor;
-  }
-
-  private void stopAndWait(CountDownLatch finished) {
-    requestStop();
-    try {
-      // The app closes within its close timeout; allow a little on top before the JVM goes.
-      if (!finished.await(closeTimeout.toMillis() + 2_000, TimeUnit.MILLISECONDS)) {
-        log.warn("streams-app did not finish closing in time; exiting anyway");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

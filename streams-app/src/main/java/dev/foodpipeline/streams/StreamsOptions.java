@@ -3,6 +3,7 @@ package dev.foodpipeline.streams;
 import dev.foodpipeline.shell.Converters;
 import dev.foodpipeline.shell.Defaults;
 import dev.foodpipeline.shell.Shell;
+import dev.foodpipeline.shell.StreamsRuntimeOptions;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -26,11 +28,6 @@ import picocli.CommandLine.ParameterException;
  * validates them once, in {@link StreamsSettings}, naming where a bad value came from.
  */
 public final class StreamsOptions {
-  static final String COMMIT_INTERVAL_MS = "100";
-
-  /** Below Docker's default 10 s between SIGTERM and SIGKILL. */
-  static final String CLOSE_TIMEOUT_MS = "8000";
-
   /** Passes a Kafka property: {@code FOOD_STREAMS_CONFIG_NUM_STANDBY_REPLICAS=1}. */
   static final String ENV_CONFIG_PREFIX = "FOOD_STREAMS_CONFIG_";
 
@@ -43,33 +40,12 @@ public final class StreamsOptions {
           "state-dir", StreamsConfig.STATE_DIR_CONFIG,
           "commit-interval-ms", StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT[,...]",
-      defaultValue = "127.0.0.1:9092",
-      description = "Kafka (default ${DEFAULT-VALUE})")
-  String bootstrapServers;
-
-  @Option(
-      names = "--application-id",
-      paramLabel = "ID",
-      defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
-      description = "Streams application id = consumer group (default ${DEFAULT-VALUE})")
-  String applicationId;
-
-  @Option(
-      names = "--threads",
-      paramLabel = "N",
-      defaultValue = "2",
-      converter = Converters.Int.class,
-      description = "stream threads of this instance (default ${DEFAULT-VALUE})")
-  int threads;
-
-  @Option(
-      names = "--state-dir",
-      paramLabel = "DIR",
-      description = "state directory (default <tmp>/food-orders-streams-<instance-id>)")
-  Path stateDir;
+  /** The flags every Streams program shares, with streams-app's defaults and words. */
+  @Mixin
+  StreamsRuntimeOptions runtime =
+      new StreamsRuntimeOptions(StreamsSettings.DEFAULT_APPLICATION_ID, 2, 7070)
+          .threadsHelp("stream threads of this instance")
+          .stateDirDefault("<tmp>/food-orders-streams-<instance-id>");
 
   @Option(
       names = "--instance-id",
@@ -77,38 +53,6 @@ public final class StreamsOptions {
       description =
           "names this instance in logs, client id, static group membership and default state dir (default <host name>-<http port>)")
   String instanceId;
-
-  @Option(
-      names = "--commit-interval-ms",
-      paramLabel = "MS",
-      defaultValue = COMMIT_INTERVAL_MS,
-      converter = Converters.WholeNumber.class,
-      description = "transaction commit interval (default ${DEFAULT-VALUE})")
-  long commitIntervalMs;
-
-  @Option(
-      names = "--close-timeout-ms",
-      paramLabel = "MS",
-      defaultValue = CLOSE_TIMEOUT_MS,
-      converter = Converters.WholeNumber.class,
-      description = "how long a shutdown may take (default ${DEFAULT-VALUE})")
-  long closeTimeoutMs;
-
-  @Option(
-      names = "--http-host",
-      paramLabel = "HOST",
-      defaultValue = "127.0.0.1",
-      description =
-          "address of the HTTP endpoints; 0.0.0.0 for every address (default ${DEFAULT-VALUE})")
-  String httpHost;
-
-  @Option(
-      names = "--http-port",
-      paramLabel = "PORT",
-      defaultValue = "7070",
-      converter = Converters.Int.class,
-      description = "port of the HTTP endpoints; 0 = any free port (default ${DEFAULT-VALUE})")
-  int httpPort;
 
   @Option(
       names = "--advertised-host",
@@ -223,26 +167,29 @@ public final class StreamsOptions {
     Map<String, String> env = defaults.env();
     Map<String, String> passthrough = passthrough(commandLine.getCommandSpec(), defaults);
     KAFKA_PROPERTIES.values().forEach(passthrough::remove);
+    String httpHost = runtime.httpHost();
+    int httpPort = runtime.httpPort();
     boolean wildcard = StreamsSettings.WILDCARD_HOSTS.contains(httpHost);
     String host = instanceId == null || (advertisedHost == null && wildcard) ? hostName(env) : "";
     String instance =
         instanceId != null ? instanceId : httpPort == 0 ? host : host + "-" + httpPort;
     String advertised = advertisedHost != null ? advertisedHost : wildcard ? host : httpHost;
     Path state =
-        stateDir != null
-            ? stateDir
-            : Path.of(
-                System.getProperty("java.io.tmpdir"),
-                StreamsSettings.DEFAULT_APPLICATION_ID + "-" + instance);
+        runtime
+            .stateDir()
+            .orElse(
+                Path.of(
+                    System.getProperty("java.io.tmpdir"),
+                    StreamsSettings.DEFAULT_APPLICATION_ID + "-" + instance));
     try {
       return new StreamsSettings(
-          bootstrapServers,
-          applicationId,
-          threads,
+          runtime.bootstrapServers(),
+          runtime.applicationId(),
+          runtime.threads(),
           state,
           instance,
-          Duration.ofMillis(commitIntervalMs),
-          Duration.ofMillis(closeTimeoutMs),
+          runtime.commitInterval(),
+          runtime.closeTimeout(),
           httpHost,
           httpPort,
           advertised,

@@ -1,5 +1,7 @@
 package dev.foodpipeline.streams;
 
+import dev.foodpipeline.shell.StreamsRuntimeOptions;
+import dev.foodpipeline.shell.streams.StreamsRuntime;
 import dev.foodpipeline.streams.errors.RejectingDeserializationHandler;
 import dev.foodpipeline.streams.errors.RejectingProcessingHandler;
 import dev.foodpipeline.streams.errors.RejectingProductionHandler;
@@ -46,13 +48,14 @@ public record StreamsSettings(
     Duration dedupRetention,
     Duration statsGrace,
     int rocksDbMemoryMb,
-    Map<String, String> config) {
+    Map<String, String> config)
+    implements StreamsRuntime {
 
   public static final String DEFAULT_APPLICATION_ID = "food-orders-streams";
   public static final Duration DEFAULT_COMMIT_INTERVAL =
-      Duration.ofMillis(Long.parseLong(StreamsOptions.COMMIT_INTERVAL_MS));
+      Duration.ofMillis(Long.parseLong(StreamsRuntimeOptions.COMMIT_INTERVAL_MS));
   public static final Duration DEFAULT_CLOSE_TIMEOUT =
-      Duration.ofMillis(Long.parseLong(StreamsOptions.CLOSE_TIMEOUT_MS));
+      Duration.ofMillis(Long.parseLong(StreamsRuntimeOptions.CLOSE_TIMEOUT_MS));
 
   /** Half an hour: the windows stay in the store for an hour, grace included. */
   public static final Duration MAX_STATS_GRACE = Duration.ofMinutes(30);
@@ -194,18 +197,12 @@ public record StreamsSettings(
   /**
    * The Kafka Streams properties: the passthrough {@link #config()} first, then the typed settings,
    * then the app's defaults with {@code putIfAbsent} (so a passthrough property wins over a
-   * default): {@code exactly_once_v2}, the client id, the exception handlers and timestamp
-   * extractor, static membership, the bounded RocksDB memory and a 1-minute probing rebalance.
+   * default): {@code exactly_once_v2} and the client id ({@link StreamsRuntime}), the exception
+   * handlers and timestamp extractor, static membership, the bounded RocksDB memory and a 1-minute
+   * probing rebalance.
    */
   public Properties toProperties() {
-    Properties properties = new Properties();
-    properties.putAll(config);
-    properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    properties.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
-    properties.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(threads));
-    properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    properties.put(
-        StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitInterval.toMillis()));
+    Properties properties = streamsProperties(applicationId + "-" + instanceId);
     applicationServer()
         .ifPresent(server -> properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
     properties.put(BoundedRocksDbConfig.MEMORY_BYTES_CONFIG, Long.toString(rocksDbMemoryBytes()));
@@ -214,9 +211,6 @@ public record StreamsSettings(
       properties.put(
           StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId);
     }
-    properties.putIfAbsent(
-        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-    properties.putIfAbsent(StreamsConfig.CLIENT_ID_CONFIG, applicationId + "-" + instanceId);
     properties.putIfAbsent(
         StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         RejectingDeserializationHandler.class.getName());

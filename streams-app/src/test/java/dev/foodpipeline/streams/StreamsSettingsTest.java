@@ -370,7 +370,8 @@ class StreamsSettingsTest {
                 .getCommandSpec().options().stream()
                     .filter(option -> !option.isMultiValue())
                     .map(option -> defaults.envName(dev.foodpipeline.shell.Defaults.key(option))))
-        .containsExactly(
+        // In any order: the flags every Streams program shares come first, from app-shell's mixin.
+        .containsExactlyInAnyOrder(
             "FOOD_STREAMS_BOOTSTRAP_SERVERS",
             "FOOD_STREAMS_APPLICATION_ID",
             "FOOD_STREAMS_THREADS",

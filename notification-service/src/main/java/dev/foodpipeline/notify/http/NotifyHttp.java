@@ -14,11 +14,11 @@ import dev.foodpipeline.notify.delivery.NotificationFeed;
 import dev.foodpipeline.notify.delivery.Subscriber;
 import dev.foodpipeline.notify.topology.Counters;
 import dev.foodpipeline.shell.Errors;
+import dev.foodpipeline.shell.http.Bind;
 import dev.foodpipeline.shell.http.ServerLimits;
 import dev.foodpipeline.shell.http.WorkPool;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -124,16 +124,8 @@ public final class NotifyHttp implements AutoCloseable {
   public static NotifyHttp start(
       NotifySettings settings, CurrentService current, NotificationFeed feed, Counters counters) {
     Map<String, String> limits = ServerLimits.apply(ServerLimits.STREAMING);
-    HttpServer server;
-    try {
-      server =
-          HttpServer.create(new InetSocketAddress(settings.httpHost(), settings.httpPort()), 64);
-    } catch (IOException | RuntimeException e) {
-      throw new SettingsException(
-          String.format(
-              "--http-port %d cannot be bound on %s: %s",
-              settings.httpPort(), settings.httpHost(), Errors.oneLineOf(e)));
-    }
+    HttpServer server =
+        Bind.httpServer(settings.httpHost(), settings.httpPort(), 64, SettingsException::new);
     NotifySettings bound = settings.withHttpPort(server.getAddress().getPort());
     NotifyHttp http = new NotifyHttp(server, bound, current, feed, counters);
     server.createContext("/", http::exchange);

@@ -3,6 +3,7 @@ package dev.foodpipeline.notify.topology;
 import dev.foodpipeline.model.Notification;
 import dev.foodpipeline.model.NotificationType;
 import dev.foodpipeline.model.ProcessedOrder;
+import dev.foodpipeline.model.notify.NotificationIds;
 import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -35,7 +36,7 @@ final class ConfirmOrder implements Processor<byte[], ProcessedOrder, String, No
 
   static Notification of(ProcessedOrder order, Instant notifiedAt) {
     return new Notification(
-        "order-confirmed:" + order.orderId(),
+        NotificationIds.orderConfirmed(order.orderId()),
         NotificationType.ORDER_CONFIRMED,
         order.customerId(),
         order.restaurantId(),

@@ -2,6 +2,7 @@ package dev.foodpipeline.notify.topology;
 
 import dev.foodpipeline.model.Notification;
 import dev.foodpipeline.model.NotificationType;
+import dev.foodpipeline.model.notify.NotificationIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -148,7 +149,7 @@ final class KitchenLoad implements Processor<String, KitchenOrder, String, Notif
       Instant notifiedAt) {
     return kitchen(
         NotificationType.KITCHEN_OVERLOADED,
-        "kitchen-overloaded:" + restaurant + ":" + order,
+        NotificationIds.kitchenOverloaded(restaurant, order),
         restaurant,
         order,
         Messages.overloaded(count, capacity, windowWords),
@@ -167,7 +168,7 @@ final class KitchenLoad implements Processor<String, KitchenOrder, String, Notif
       Instant notifiedAt) {
     return kitchen(
         NotificationType.KITCHEN_OK,
-        "kitchen-ok:" + restaurant + ":" + overloadedBy,
+        NotificationIds.kitchenOk(restaurant, overloadedBy),
         restaurant,
         overloadedBy,
         Messages.ok(count, capacity, windowWords),

@@ -6,6 +6,7 @@ import dev.foodpipeline.model.NotificationType;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.json.InputLimits;
 import dev.foodpipeline.model.json.Json;
+import dev.foodpipeline.model.notify.NotificationIds;
 import dev.foodpipeline.model.notify.RejectedCustomer;
 import dev.foodpipeline.model.topics.Topics;
 import dev.foodpipeline.shell.Errors;
@@ -88,12 +89,8 @@ final class TellRejection implements Processor<byte[], byte[], String, Notificat
   static Notification of(RejectedOrder rejection, String customerId, Instant notifiedAt) {
     String orderId = InputLimits.validIdOrNull(rejection.orderId());
     return new Notification(
-        "order-rejected:"
-            + rejection.sourceTopic()
-            + "-"
-            + rejection.sourcePartition()
-            + "-"
-            + rejection.sourceOffset(),
+        NotificationIds.orderRejected(
+            rejection.sourceTopic(), rejection.sourcePartition(), rejection.sourceOffset()),
         NotificationType.ORDER_REJECTED,
         customerId,
         restaurantOf(rejection.raw()),

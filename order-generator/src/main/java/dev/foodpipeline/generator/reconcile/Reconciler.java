@@ -10,6 +10,7 @@ import dev.foodpipeline.model.ProcessedItem;
 import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.json.RawText;
+import dev.foodpipeline.model.notify.NotificationIds;
 import dev.foodpipeline.model.notify.RejectedCustomer;
 import dev.foodpipeline.model.sink.Column;
 import dev.foodpipeline.model.sink.NotificationsTable;
@@ -309,19 +310,10 @@ public final class Reconciler {
       BigDecimal total,
       String reasonCode) {}
 
-  /** The notification id of a confirmed order: {@code order-confirmed:<order id>}. */
-  static String confirmedId(String orderId) {
-    return "order-confirmed:" + orderId;
-  }
-
-  /** The notification id of a rejection: {@code order-rejected:<topic>-<partition>-<offset>}. */
+  /** The notification id of a rejection ({@link NotificationIds#orderRejected}). */
   static String rejectedId(RejectionRow row) {
-    return "order-rejected:"
-        + row.sourceTopic()
-        + "-"
-        + row.sourcePartition()
-        + "-"
-        + row.sourceOffset();
+    return NotificationIds.orderRejected(
+        row.sourceTopic(), row.sourcePartition(), row.sourceOffset());
   }
 
   /** The customer a rejection is told about ({@link RejectedCustomer}), from its stored row. */
@@ -350,7 +342,7 @@ public final class Reconciler {
       ProcessedOrder order = want.enriched().order();
       expected.add(
           new ExpectedNotification(
-              confirmedId(order.orderId()),
+              NotificationIds.orderConfirmed(order.orderId()),
               NotificationType.ORDER_CONFIRMED,
               order.customerId(),
               order.restaurantId(),

@@ -10,6 +10,7 @@ import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.json.RawText;
+import dev.foodpipeline.model.notify.NotificationIds;
 import dev.foodpipeline.model.notify.RejectedCustomer;
 import dev.foodpipeline.model.rules.OrderEnricher;
 import dev.foodpipeline.model.topics.Topics;
@@ -201,12 +202,8 @@ public final class FakeSinkTables implements SinkTables {
   }
 
   private static String rejectedId(RejectionRow row) {
-    return "order-rejected:"
-        + row.sourceTopic()
-        + "-"
-        + row.sourcePartition()
-        + "-"
-        + row.sourceOffset();
+    return NotificationIds.orderRejected(
+        row.sourceTopic(), row.sourcePartition(), row.sourceOffset());
   }
 
   private static boolean in(String id, IdRange range) {

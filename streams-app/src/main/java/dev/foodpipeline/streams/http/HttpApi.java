@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.foodpipeline.model.json.Json;
-import dev.foodpipeline.shell.Errors;
+import dev.foodpipeline.shell.http.Bind;
 import dev.foodpipeline.shell.http.ServerLimits;
 import dev.foodpipeline.shell.http.WorkPool;
 import dev.foodpipeline.streams.CurrentApp;
@@ -13,7 +13,6 @@ import dev.foodpipeline.streams.StreamsSettings;
 import dev.foodpipeline.streams.topology.TopologySettings;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -114,16 +113,8 @@ public final class HttpApi implements AutoCloseable {
       int workThreads,
       int workQueue) {
     Map<String, String> limits = ServerLimits.apply();
-    HttpServer server;
-    try {
-      server =
-          HttpServer.create(new InetSocketAddress(settings.httpHost(), settings.httpPort()), 32);
-    } catch (IOException | RuntimeException e) {
-      throw new SettingsException(
-          String.format(
-              "%s %d cannot be bound on %s: %s",
-              "--http-port", settings.httpPort(), settings.httpHost(), Errors.oneLineOf(e)));
-    }
+    HttpServer server =
+        Bind.httpServer(settings.httpHost(), settings.httpPort(), 32, SettingsException::new);
     StreamsSettings bound = settings.withHttpPort(server.getAddress().getPort());
     WorkPool connections =
         new WorkPool("http-" + bound.instanceId(), CONNECTION_THREADS, CONNECTION_QUEUE);
