@@ -6,11 +6,13 @@
 #      file with a shell shebang (mvnw, .ci/run, ...),
 #   3. yamllint on the compose file, docker/, aws/ and .github/workflows/,
 #   4. cfn-lint on the CloudFormation template, when cfn-lint is installed (skipped otherwise),
-#   5. promtool: compose's Prometheus config and the rules both Prometheus setups load, and the
-#      config the local stack generates (scripts/local-stack prometheus-config).
+#   5. promtool: compose's Prometheus config and the rules both Prometheus setups load, the
+#      config the local stack generates (scripts/local-stack prometheus-config), and every query of
+#      the Grafana dashboards (JSON, variables substituted: scripts/check-monitoring --emit-rules),
+#      with a broken query as a self-test that the parse can fail.
 # Exits non-zero if any check fails or a required tool is missing.
 #   Usage: scripts/check-static.sh            (from anywhere; it works from the repository root)
-#   Tools: apt-get install -y docker-compose shellcheck yamllint prometheus (promtool)
+#   Tools: apt-get install -y docker-compose shellcheck yamllint prometheus (promtool) python3
 set -uo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -41,6 +43,11 @@ check() {
     fail "$label"
     printf '%s\n' "$output" | sed 's/^/      /'
   fi
+}
+
+# Succeeds when the command fails (a self-test of a check).
+fails() {
+  ! "$@"
 }
 
 require() {
@@ -142,6 +149,19 @@ if require promtool prometheus; then
   else
     fail "scripts/local-stack prometheus-config"
   fi
+  # Each dashboard query as a recording rule: promtool parses PromQL without a server.
+  if scripts/check-monitoring --emit-rules > "$promtool_dir/dashboard-queries.yml"; then
+    check "promtool parses every query of docker/grafana/dashboards/*.json" \
+      promtool check rules "$promtool_dir/dashboard-queries.yml"
+  else
+    fail "scripts/check-monitoring --emit-rules (a dashboard is not JSON or uses an unknown variable)"
+  fi
+  mkdir "$promtool_dir/broken"
+  printf '%s\n' '{"panels": [{"title": "broken", "targets": [{"expr": "sum by (job (up)"}]}]}' \
+    > "$promtool_dir/broken/broken.json"
+  scripts/check-monitoring --emit-rules --dashboards "$promtool_dir/broken" > "$promtool_dir/broken.yml"
+  check "promtool rejects a broken dashboard query (self-test)" \
+    fails promtool check rules "$promtool_dir/broken.yml"
   rm -rf "$promtool_dir"
 fi
 
