@@ -8,6 +8,8 @@ import dev.foodpipeline.shell.ExitCodes;
 import dev.foodpipeline.shell.MetricsOptions;
 import dev.foodpipeline.shell.MetricsServer;
 import dev.foodpipeline.shell.Shell;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -107,6 +109,14 @@ public final class Main implements Callable<Integer> {
   String jdbcPassword;
 
   @Option(
+      names = "--jdbc-password-file",
+      paramLabel = "FILE",
+      converter = Converters.ExistingFile.class,
+      description =
+          "read the password from this file instead (compose: the generated one); wins over --jdbc-password")
+  java.nio.file.Path jdbcPasswordFile;
+
+  @Option(
       names = "--interval-ms",
       paramLabel = "MS",
       defaultValue = "1000",
@@ -158,8 +168,20 @@ public final class Main implements Callable<Integer> {
         DashboardSettings.uri("--connect-url", connectUrl),
         jdbcUrl,
         jdbcUser,
-        jdbcPassword,
+        password(),
         Duration.ofMillis(intervalMs));
+  }
+
+  private String password() {
+    if (jdbcPasswordFile == null) {
+      return jdbcPassword;
+    }
+    try {
+      return Files.readString(jdbcPasswordFile).strip();
+    } catch (IOException e) {
+      throw new SettingsException(
+          "--jdbc-password-file " + jdbcPasswordFile + " cannot be read: " + e.getMessage());
+    }
   }
 
   @Override
