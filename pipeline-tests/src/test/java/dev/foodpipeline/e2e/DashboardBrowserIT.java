@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,7 +29,7 @@ class DashboardBrowserIT {
   private static final Duration REBALANCE_SHOWN = Duration.ofSeconds(15);
   private static Pipeline pipeline;
   private static HeadlessChromium browser;
-  private static CompletableFuture<Pipeline.GeneratorRun> orders;
+  private static CompletableFuture<Integer> orders;
 
   @BeforeAll
   static void startPipelineDashboardAndBrowser() throws Exception {
@@ -38,7 +39,12 @@ class DashboardBrowserIT {
     orders =
         CompletableFuture.supplyAsync(
             () ->
-                pipeline.produce(
+                pipeline.generator(
+                    Clock.systemUTC(),
+                    "produce",
+                    "--no-setup",
+                    "-b",
+                    pipeline.bootstrapServers(),
                     "--seed",
                     Long.toString(Pipeline.SEED),
                     "--rate",
@@ -55,8 +61,11 @@ class DashboardBrowserIT {
   }
 
   @AfterAll
-  static void stop() {
+  static void stop() throws Exception {
     if (browser != null) {
+      // What the page showed last, for a failed run (the passing run's screenshot is
+      // dashboard.png).
+      browser.screenshot(Path.of(System.getProperty("e2e.screenshot") + ".last.png"));
       browser.close();
     }
     if (orders != null) {
@@ -73,6 +82,7 @@ class DashboardBrowserIT {
     AtomicReference<String> first = new AtomicReference<>();
     await("a positive orders/s figure on the page")
         .atMost(Duration.ofSeconds(60))
+        .failFast("the generator stopped", () -> orders.isDone())
         .pollInterval(Duration.ofMillis(250))
         .until(() -> positive(browser.text("orders-rate")));
     first.set(browser.text("orders-rate") + " " + browser.text("orders-total"));
