@@ -66,7 +66,7 @@ class DashboardIT {
       sql.execute(
           "INSERT INTO orders VALUES ('o1', 'r1', now() - interval '120 ms', now()),"
               + " ('o2', 'r1', now() - interval '80 ms', now()),"
-              + " ('o3', 'r2', now() - interval '1 hour', now() - interval '59 minutes')");
+              + " ('o3', 'r2', now() - interval '1 hour', now() - interval '2 minutes')");
       sql.execute(
           "CREATE TABLE rejected_orders (reason_code text NOT NULL,"
               + " written_at timestamptz NOT NULL DEFAULT now())");
