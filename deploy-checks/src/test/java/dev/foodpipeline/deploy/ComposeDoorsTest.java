@@ -21,6 +21,7 @@ class ComposeDoorsTest {
           "streams-app-2",
           "streams-app-extra",
           "notification-service",
+          "dashboard",
           "grafana",
           "kafka-ui");
 

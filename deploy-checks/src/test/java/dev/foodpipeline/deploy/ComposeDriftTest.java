@@ -98,6 +98,7 @@ class ComposeDriftTest {
           "streams-app-2", "streams",
           "streams-app-extra", "streams",
           "notification-service", "notifications",
+          "dashboard", "dashboard",
           "generator", "generator");
 
   private final Compose compose = Compose.load();
@@ -551,6 +552,7 @@ class ComposeDriftTest {
     pairs.put("connect", List.of("connect"));
     pairs.put("streams", List.of("streams-app-1", "streams-app-2", "streams-app-extra"));
     pairs.put("notifications", List.of("notification-service"));
+    pairs.put("dashboard", List.of("dashboard"));
     pairs.put("generator", List.of("generator"));
     pairs.forEach(
         (component, services) -> {
@@ -584,6 +586,27 @@ class ComposeDriftTest {
     int notifications = stack.component("notifications").port();
     assertThat(compose.ports("notification-service"))
         .containsExactly(notifications + ":" + notifications);
+    int dashboard = stack.component("dashboard").port();
+    assertThat(compose.ports("dashboard")).containsExactly(dashboard + ":" + dashboard);
+    assertThat(compose.ports("kafka-ui"))
+        .as("Kafbat UI leaves the dashboard's port")
+        .doesNotContain(dashboard + ":8080");
+  }
+
+  @Test
+  void dashboardReadsTheStacksServicesAndIsHealthyWhenItsCheckPasses() {
+    assertThat(compose.environment("dashboard"))
+        .containsEntry("FOOD_DASHBOARD_BOOTSTRAP_SERVERS", "kafka:9092")
+        .containsEntry(
+            "FOOD_DASHBOARD_STREAMS_URLS", "http://streams-app-1:7070,http://streams-app-2:7070")
+        .containsEntry("FOOD_DASHBOARD_CONNECT_URL", "http://connect:8083")
+        .containsEntry("FOOD_DASHBOARD_JDBC_URL", "jdbc:postgresql://postgres:5432/food")
+        .containsEntry(
+            "FOOD_DASHBOARD_HTTP_PORT", String.valueOf(stack.component("dashboard").port()))
+        .containsEntry("FOOD_DASHBOARD_JDBC_PASSWORD_FILE", "/run/secrets/food-db/password");
+    assertThat(volumes("dashboard")).contains(DB_SECRET_VOLUME + ":/run/secrets/food-db:ro");
+    assertThat(String.valueOf(compose.service("dashboard").get("healthcheck")))
+        .contains("GET " + stack.component("dashboard").ready().toString().substring(5) + " HTTP");
   }
 
   /** The port of the listener {@code name} in the broker file's {@code listeners}. */
@@ -663,7 +686,13 @@ class ComposeDriftTest {
           assertThat(targets)
               .as("Prometheus scrapes %s as job %s (%s.metrics-job)", service, job, name)
               .containsKey(job);
-          if (!service.endsWith("-extra")) {
+          if (compose.service(service).containsKey("profiles")) {
+            // An opt-in service is found by its DNS name: no target, so no "down" alert, without
+            // it.
+            assertThat(targets.get(job))
+                .as("job %s discovers %s by DNS", job, service)
+                .contains(service);
+          } else if (!service.endsWith("-extra")) {
             assertThat(targets.get(job)).contains(service + ":" + METRICS_PORT);
           }
           checked.add(service);

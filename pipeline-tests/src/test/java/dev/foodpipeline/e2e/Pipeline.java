@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.foodpipeline.connect.ConnectRestClient;
 import dev.foodpipeline.connect.ConnectorConfig;
 import dev.foodpipeline.connect.ConnectorRegistrar;
+import dev.foodpipeline.dashboard.DashboardSettings;
+import dev.foodpipeline.dashboard.Poller;
+import dev.foodpipeline.dashboard.http.DashboardHttp;
 import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.infra.ConnectWorker;
@@ -62,6 +65,8 @@ final class Pipeline implements AutoCloseable {
   private ConnectWorker connect;
   private NotificationProcess notifications;
   private final String[] notificationFlags;
+  private final List<String> streamsUrls = new ArrayList<>();
+  private Component streamsComponent;
 
   private Pipeline(String... notificationFlags) {
     this.notificationFlags = notificationFlags.clone();
@@ -96,6 +101,9 @@ final class Pipeline implements AutoCloseable {
                         path("e2e.notificationJar"),
                         broker.bootstrapServers(),
                         notificationFlags));
+        case "dashboard" -> {
+          // DashboardBrowserIT starts its own (dashboard()): the others need no page.
+        }
         case "generator" -> {
           // Each test produces the orders it checks.
         }
@@ -124,6 +132,15 @@ final class Pipeline implements AutoCloseable {
    * the local stack's check of an instance ({@code GET /ready}) answers 200.
    */
   private void startStreams(Component component) throws IOException {
+    streamsComponent = component;
+    startStreamsInstance("e2e-1");
+  }
+
+  /**
+   * Starts one more streams-app instance ({@code --instance-id instanceId}, 2 threads, its HTTP API
+   * on a free port) and waits until it is ready; returns its HTTP API's URL.
+   */
+  String startStreamsInstance(String instanceId) throws IOException {
     Path stateDir = Files.createTempDirectory("e2e-streams");
     CurrentApp current = new CurrentApp();
     HttpApi http =
@@ -131,7 +148,7 @@ final class Pipeline implements AutoCloseable {
             HttpApi.start(
                 StreamsSettings.builder()
                     .flag("--bootstrap-servers", broker.bootstrapServers())
-                    .flag("--instance-id", "e2e-1")
+                    .flag("--instance-id", instanceId)
                     .flag("--threads", 2)
                     .flag("--state-dir", stateDir)
                     .flag("--http-port", 0)
@@ -140,7 +157,11 @@ final class Pipeline implements AutoCloseable {
     StreamsApp streams = keep(new StreamsApp(http.settings()));
     current.running(streams);
     streams.start();
-    component.httpCheck().await("streams-app e2e-1", http.url(), STREAMS_READY_TIMEOUT);
+    streamsUrls.add(http.url());
+    streamsComponent
+        .httpCheck()
+        .await("streams-app " + instanceId, http.url(), STREAMS_READY_TIMEOUT);
+    return http.url();
   }
 
   /** Starts everything; whatever did start is stopped again when a later part fails. */
@@ -175,6 +196,28 @@ final class Pipeline implements AutoCloseable {
     KafkaBroker restarted = broker.restart();
     started.set(started.indexOf(broker), restarted);
     broker = restarted;
+  }
+
+  /**
+   * The dashboard (its {@code Poller} and HTTP server, in this JVM) on a free port, reading this
+   * pipeline's broker, streams-app instances, Connect worker and PostgreSQL every 500 ms; stopped
+   * with the pipeline. Returns the page's URL.
+   */
+  String startDashboard() {
+    DashboardSettings settings =
+        new DashboardSettings(
+            "127.0.0.1",
+            0,
+            broker.bootstrapServers(),
+            streamsUrls.stream().map(URI::create).toList(),
+            URI.create(connect.restUrl()),
+            postgres.jdbcUrl(),
+            postgres.user(),
+            postgres.password(),
+            Duration.ofMillis(500));
+    Poller poller = keep(Poller.start(settings));
+    DashboardHttp http = keep(DashboardHttp.start(settings, poller));
+    return "http://127.0.0.1:" + http.port() + "/";
   }
 
   /** The notification service's process. */

@@ -39,8 +39,10 @@ class LocalStackTest {
             "connectors",
             "streams",
             "notifications",
+            "dashboard",
             "generator");
-    assertThat(stack.hostPorts()).containsExactly(5432, 9092, 9093, 8083, 7070, 7071, 7080);
+    assertThat(stack.hostPorts()).containsExactly(5432, 9092, 9093, 8083, 7070, 7071, 7080, 8080);
+    assertThat(stack.component("dashboard").httpCheck().path()).isEqualTo("/health");
     assertThat(stack.component("notifications").httpCheck().path()).isEqualTo("/ready");
     assertThat(stack.component("notifications").port()).isEqualTo(7080);
     assertThat(stack.component("connect").httpCheck().path()).isEqualTo("/health");
@@ -152,7 +154,8 @@ class LocalStackTest {
 
     assertThat(stack.withMetrics())
         .extracting(Component::name)
-        .containsExactlyInAnyOrder("kafka", "connect", "streams", "notifications", "generator");
+        .containsExactlyInAnyOrder(
+            "kafka", "connect", "streams", "notifications", "dashboard", "generator");
     Metrics streams = stack.component("streams").metrics().orElseThrow();
     assertThat(streams.job()).isEqualTo("streams-app");
     assertThat(streams.port(2)).isEqualTo(streams.port() + 1);

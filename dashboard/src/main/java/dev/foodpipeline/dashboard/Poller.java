@@ -1,0 +1,164 @@
+package dev.foodpipeline.dashboard;
+
+import dev.foodpipeline.dashboard.collect.ConnectCollector;
+import dev.foodpipeline.dashboard.collect.ConnectView;
+import dev.foodpipeline.dashboard.collect.DatabaseCollector;
+import dev.foodpipeline.dashboard.collect.DatabaseView;
+import dev.foodpipeline.dashboard.collect.KafkaCollector;
+import dev.foodpipeline.dashboard.collect.KafkaView;
+import dev.foodpipeline.dashboard.collect.LeaderboardCollector;
+import dev.foodpipeline.dashboard.collect.LeaderboardView;
+import dev.foodpipeline.dashboard.collect.StreamsCollector;
+import dev.foodpipeline.dashboard.collect.StreamsView;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every collector once per interval on one thread, in order (the leaderboard needs the
+ * instances and the restaurants the others found), and keeps the latest {@link Snapshot}. A
+ * collector that fails leaves an error in its section; the others go on.
+ */
+public final class Poller implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Poller.class);
+
+  private final KafkaCollector kafka;
+  private final StreamsCollector streams;
+  private final ConnectCollector connect;
+  private final DatabaseCollector database;
+  private final LeaderboardCollector leaderboard;
+  private final Clock clock;
+  private final ScheduledExecutorService timer;
+  private final Object lock = new Object();
+  private Snapshot latest = Snapshot.empty();
+
+  Poller(
+      KafkaCollector kafka,
+      StreamsCollector streams,
+      ConnectCollector connect,
+      DatabaseCollector database,
+      LeaderboardCollector leaderboard,
+      Clock clock) {
+    this.kafka = kafka;
+    this.streams = streams;
+    this.connect = connect;
+    this.database = database;
+    this.leaderboard = leaderboard;
+    this.clock = clock;
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "dashboard-poller");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** Polls every {@code settings.interval()} from now on. */
+  public static Poller start(DashboardSettings settings) {
+    Duration timeout = Duration.ofSeconds(2);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    Poller poller =
+        new Poller(
+            new KafkaCollector(settings.bootstrapServers(), timeout),
+            new StreamsCollector(http, settings.streamsUrls(), timeout),
+            new ConnectCollector(http, settings.connectUrl(), timeout),
+            new DatabaseCollector(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword()),
+            new LeaderboardCollector(http, timeout),
+            Clock.systemUTC());
+    poller.timer.scheduleWithFixedDelay(
+        poller::pollQuietly, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
+    return poller;
+  }
+
+  /** The latest snapshot ({@link Snapshot#sequence()} 0 before the first poll). */
+  public Snapshot latest() {
+    synchronized (lock) {
+      return latest;
+    }
+  }
+
+  /**
+   * The first snapshot after {@code sequence}, waiting for it at most {@code timeout}; the latest
+   * one when none came.
+   */
+  public Snapshot next(long sequence, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (latest.sequence() <= sequence) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        TimeUnit.NANOSECONDS.timedWait(lock, left);
+      }
+      return latest;
+    }
+  }
+
+  private void pollQuietly() {
+    try {
+      poll();
+    } catch (RuntimeException e) {
+      log.warn("A poll failed", e);
+    }
+  }
+
+  /** One round of every collector; the new snapshot. */
+  Snapshot poll() {
+    Section<StreamsView> streamsSection = section(streams::collect);
+    Section<DatabaseView> databaseSection = section(database::collect);
+    List<String> restaurants =
+        databaseSection.data() == null ? List.of() : databaseSection.data().busiestRestaurants();
+    Section<KafkaView> kafkaSection = section(kafka::collect);
+    Section<ConnectView> connectSection = section(connect::collect);
+    Section<LeaderboardView> leaderboardSection =
+        section(() -> leaderboard.collect(streamsSection.data(), restaurants));
+    Snapshot snapshot;
+    synchronized (lock) {
+      snapshot =
+          new Snapshot(
+              latest.sequence() + 1,
+              clock.instant(),
+              kafkaSection,
+              streamsSection,
+              connectSection,
+              databaseSection,
+              leaderboardSection);
+      latest = snapshot;
+      lock.notifyAll();
+    }
+    return snapshot;
+  }
+
+  private static <T> Section<T> section(Callable<T> collector) {
+    try {
+      return Section.of(collector.call());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Section.failed(e);
+    } catch (Exception e) {
+      log.debug("A collector failed", e);
+      return Section.failed(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    timer.shutdownNow();
+    try {
+      timer.awaitTermination(3, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    kafka.close();
+    database.close();
+  }
+}

@@ -1,0 +1,140 @@
+package dev.foodpipeline.dashboard.collect;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * A few queries on the sink tables, on one connection kept between polls (opened again after an
+ * error). A table that does not exist yet counts as absent, not as an error.
+ */
+public final class DatabaseCollector implements AutoCloseable {
+  static final List<String> TABLES =
+      List.of("orders", "order_items", "rejected_orders", "restaurant_stats", "notifications");
+
+  private final String url;
+  private final Properties properties = new Properties();
+  private Connection connection;
+
+  public DatabaseCollector(String url, String user, String password) {
+    this.url = url;
+    properties.setProperty("user", user);
+    properties.setProperty("password", password);
+    properties.setProperty("connectTimeout", "2");
+    properties.setProperty("socketTimeout", "5");
+    properties.setProperty("ApplicationName", "dashboard");
+  }
+
+  public DatabaseView collect() throws SQLException {
+    try {
+      return query(connection());
+    } catch (SQLException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (connection == null) {
+      connection = DriverManager.getConnection(url, properties);
+      connection.setAutoCommit(true);
+    }
+    return connection;
+  }
+
+  private static DatabaseView query(Connection db) throws SQLException {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    List<String> present = new ArrayList<>();
+    try (Statement statement = db.createStatement()) {
+      for (String table : TABLES) {
+        try (ResultSet result =
+            statement.executeQuery("SELECT to_regclass('public." + table + "')")) {
+          if (result.next() && result.getString(1) != null) {
+            present.add(table);
+          }
+        }
+      }
+      for (String table : present) {
+        try (ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
+          result.next();
+          rows.put(table, result.getLong(1));
+        }
+      }
+      long ordersLastMinute = 0;
+      Double p50 = null;
+      Double p99 = null;
+      List<String> busiest = new ArrayList<>();
+      if (present.contains("orders")) {
+        try (ResultSet result =
+            statement.executeQuery(
+                "SELECT count(*),"
+                    + " percentile_cont(0.5) WITHIN GROUP (ORDER BY latency),"
+                    + " percentile_cont(0.99) WITHIN GROUP (ORDER BY latency)"
+                    + " FROM (SELECT extract(epoch FROM written_at - created_at) * 1000 AS latency"
+                    + " FROM orders WHERE written_at > now() - interval '1 minute') recent")) {
+          result.next();
+          ordersLastMinute = result.getLong(1);
+          p50 = nullable(result.getDouble(2), result.wasNull());
+          p99 = nullable(result.getDouble(3), result.wasNull());
+        }
+        try (ResultSet result =
+            statement.executeQuery(
+                "SELECT restaurant_id FROM orders WHERE written_at > now() - interval '5 minutes'"
+                    + " GROUP BY restaurant_id ORDER BY count(*) DESC, restaurant_id LIMIT 10")) {
+          while (result.next()) {
+            busiest.add(result.getString(1));
+          }
+        }
+      }
+      Map<String, Long> rejections = new TreeMap<>();
+      if (present.contains("rejected_orders")) {
+        try (ResultSet result =
+            statement.executeQuery(
+                "SELECT reason_code, count(*) FROM rejected_orders"
+                    + " WHERE written_at > now() - interval '1 minute' GROUP BY reason_code")) {
+          while (result.next()) {
+            rejections.put(result.getString(1), result.getLong(2));
+          }
+        }
+      }
+      List<DatabaseView.Notification> notifications = new ArrayList<>();
+      if (present.contains("notifications")) {
+        try (ResultSet result =
+            statement.executeQuery(
+                "SELECT type, message, notified_at FROM notifications"
+                    + " ORDER BY written_at DESC LIMIT 8")) {
+          while (result.next()) {
+            notifications.add(
+                new DatabaseView.Notification(
+                    result.getString(1), result.getString(2), result.getString(3)));
+          }
+        }
+      }
+      return new DatabaseView(rows, ordersLastMinute, p50, p99, rejections, busiest, notifications);
+    }
+  }
+
+  private static Double nullable(double value, boolean wasNull) {
+    return wasNull ? null : value;
+  }
+
+  @Override
+  public void close() {
+    if (connection != null) {
+      try {
+        connection.close();
+      } catch (SQLException e) {
+        // Closing a broken connection: nothing left to do.
+      }
+      connection = null;
+    }
+  }
+}
