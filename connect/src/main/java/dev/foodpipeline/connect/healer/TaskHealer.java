@@ -73,7 +73,13 @@ public final class TaskHealer {
       }
       for (TaskState state : health.tasksState().values()) {
         TaskId task = new TaskId(connector, state.taskId());
-        observe(task, state, tasks.computeIfAbsent(task, id -> new TaskRecord()), now);
+        TaskRecord record = tasks.get(task);
+        if (record == null) {
+          record = new TaskRecord();
+          tasks.put(task, record);
+          metrics.of(task); // its counters exist from the first sight, at 0
+        }
+        observe(task, state, record, now);
       }
     }
   }

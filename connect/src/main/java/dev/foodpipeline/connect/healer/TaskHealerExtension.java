@@ -30,7 +30,9 @@ public final class TaskHealerExtension implements ConnectRestExtension {
   @Override
   public void configure(Map<String, ?> workerConfig) {
     config = new HealerConfig(workerConfig);
-    address = WorkerAddress.from(workerConfig);
+    if (config.enabled()) {
+      address = WorkerAddress.from(workerConfig); // an https listener is refused here, plainly
+    }
   }
 
   @Override

@@ -191,6 +191,16 @@ class TaskHealerTest {
   }
 
   @Test
+  void aHealthyTaskHasItsCountersAtZeroFromTheFirstPoll() throws Exception {
+    cluster.task("orders-sink", 0, "RUNNING");
+
+    healer().poll();
+
+    assertThat(metric("orders-sink", 0, "Restarts")).isEqualTo(0L);
+    assertThat(metric("orders-sink", 0, "GaveUp")).isEqualTo(0);
+  }
+
+  @Test
   void aDeletedConnectorIsForgottenAndARecreatedOneStartsAfresh() {
     TaskHealer healer = healer();
     cluster.task("orders-sink", 0, "FAILED");
