@@ -9,6 +9,7 @@ import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.infra.ConnectWorker;
 import dev.foodpipeline.infra.KafkaBroker;
+import dev.foodpipeline.infra.Ports;
 import dev.foodpipeline.infra.PostgresServer;
 import dev.foodpipeline.infra.stack.Component;
 import dev.foodpipeline.infra.stack.LocalStack;
@@ -58,6 +59,7 @@ final class Pipeline implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
   private KafkaBroker broker;
   private PostgresServer postgres;
+  private Path postgresData;
   private Database database;
   private ConnectWorker connect;
   private NotificationProcess notifications;
@@ -73,7 +75,11 @@ final class Pipeline implements AutoCloseable {
     for (Component component : LocalStack.load().startOrder()) {
       switch (component.name()) {
         case "postgres" -> {
-          postgres = keep(PostgresServer.start());
+          // A data directory and port of the pipeline's own, so that PostgreSQL can be stopped
+          // and started again in place (stopPostgres, startPostgres); deleted on close.
+          postgresData = Files.createTempDirectory("e2e-postgres");
+          keep(() -> deleteRecursively(postgresData));
+          postgres = keep(postgresOn(Ports.free()));
           database = new Database(postgres.jdbcUrl(), postgres.user(), postgres.password());
         }
         case "kafka" -> broker = keep(KafkaBroker.start());
@@ -175,6 +181,30 @@ final class Pipeline implements AutoCloseable {
     KafkaBroker restarted = broker.restart();
     started.set(started.indexOf(broker), restarted);
     broker = restarted;
+  }
+
+  /** Stops PostgreSQL (a fast shutdown); the rest of the pipeline keeps running. */
+  void stopPostgres() {
+    postgres.close();
+  }
+
+  /** Starts PostgreSQL again on the same port and data directory, after {@link #stopPostgres}. */
+  void startPostgres() {
+    PostgresServer restarted = postgresOn(postgres.port());
+    started.set(started.indexOf(postgres), restarted);
+    postgres = restarted;
+  }
+
+  private PostgresServer postgresOn(int port) {
+    return PostgresServer.builder().port(port).dataDirectory(postgresData).start();
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 
   /** The notification service's process. */
