@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.foodpipeline.connect.ConnectRestClient;
 import dev.foodpipeline.connect.ConnectorStatus;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -42,10 +43,15 @@ class PostgresOutageEndToEndIT {
     try (Pipeline pipeline = Pipeline.start()) {
       ConnectRestClient connect = pipeline.connectClient();
       List<String> connectors = pipeline.connectorNames();
-      CompletableFuture<Pipeline.GeneratorRun> producing =
+      CompletableFuture<Integer> producing =
           CompletableFuture.supplyAsync(
               () ->
-                  pipeline.produce(
+                  pipeline.generator(
+                      Clock.systemUTC(),
+                      "produce",
+                      "--no-setup",
+                      "-b",
+                      pipeline.bootstrapServers(),
                       "--seed",
                       Long.toString(Pipeline.SEED),
                       "--count",
@@ -56,7 +62,10 @@ class PostgresOutageEndToEndIT {
                       run.toString()));
       await("load under way")
           .atMost(Duration.ofMinutes(2))
-          .until(() -> total(pipeline) >= rate * AROUND.toSeconds());
+          .until(() -> producing.isDone() || total(pipeline) >= rate * AROUND.toSeconds());
+      assertThat(producing.isDone())
+          .as("the generator ended early, exit %s", producing.getNow(null))
+          .isFalse();
 
       pipeline.stopPostgres();
       long stopped = System.nanoTime();
@@ -78,8 +87,9 @@ class PostgresOutageEndToEndIT {
           "every sink task RUNNING {} s after PostgreSQL was back",
           (recovered - back) / 1_000_000_000);
 
-      Pipeline.GeneratorRun produced = producing.get(outage.toSeconds() + 600, TimeUnit.SECONDS);
-      assertThat(produced.exit()).as(produced.output()).isZero();
+      assertThat(producing.get(outage.toSeconds() + 600, TimeUnit.SECONDS))
+          .as("produce exit code: every send acknowledged")
+          .isZero();
       Pipeline.GeneratorRun reconciled =
           pipeline.reconcile("--run-file", run.toString(), "--wait", "300s");
       log.info(
