@@ -250,12 +250,15 @@ final class Pipeline implements AutoCloseable {
   record GeneratorRun(int exit, String output) {}
 
   /**
-   * Runs {@code produce --no-setup -b <this broker> --rate 0} and then {@code flags} (the run's
-   * seed, count, ratios; a flag given again wins) in this JVM, with no environment.
+   * Runs {@code produce --no-setup -b <this broker>} and then {@code flags} (the run's seed, count,
+   * ratios) in this JVM, with no environment; {@code --rate 0} unless {@code flags} name a rate (an
+   * option given twice is refused).
    */
   GeneratorRun produce(String... flags) {
-    List<String> args =
-        new ArrayList<>(List.of("produce", "--no-setup", "-b", bootstrapServers(), "--rate", "0"));
+    List<String> args = new ArrayList<>(List.of("produce", "--no-setup", "-b", bootstrapServers()));
+    if (!List.of(flags).contains("--rate")) {
+      args.addAll(List.of("--rate", "0"));
+    }
     args.addAll(List.of(flags));
     return runGenerator(args);
   }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
@@ -23,8 +24,14 @@ import org.slf4j.LoggerFactory;
  * shipped worker file, so the shipped task healer: nobody restarts a task. Orders are produced at
  * {@code food.rate} per second from 30 s before the outage to 30 s after it; when PostgreSQL is
  * back every sink task must be RUNNING again on its own, and {@code reconcile} must find the run
- * exactly. Long, so opt-in: {@code -Dfood.long=true}, with {@code -Dfood.outage.seconds} (600) and
- * {@code -Dfood.rate} (20).
+ * exactly. Long, so opt-in: {@code -Dfood.long=true}, with {@code -Dfood.outage.seconds} (600; up
+ * to about 30 minutes fit the test's own timeout of 45) and {@code -Dfood.rate} (20).
+ *
+ * <pre>
+ * ./mvnw -B -ntp verify -pl pipeline-tests -am -DskipITs=false -Dit.test=PostgresOutageEndToEndIT \
+ *     -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
+ *     -Dfood.long=true -Dfood.outage.seconds=600 -Dfood.rate=20
+ * </pre>
  */
 @EnabledIfSystemProperty(named = "food.long", matches = "true")
 class PostgresOutageEndToEndIT {
@@ -34,6 +41,7 @@ class PostgresOutageEndToEndIT {
   @TempDir Path dir;
 
   @Test
+  @Timeout(value = 45, unit = TimeUnit.MINUTES) // instead of the ITs' default 5 minutes
   void aLongOutageUnderLoadHealsWithNoManualStepAndReconcilesExactly() throws Exception {
     Duration outage = Duration.ofSeconds(Long.getLong("food.outage.seconds", 600));
     int rate = Integer.getInteger("food.rate", 20);
