@@ -46,12 +46,19 @@ final class SinkTestSupport {
 
   /** A distributed worker as the local stack runs it, with the Debezium plugin folder. */
   static ConnectWorker startWorker(String bootstrapServers) {
-    return ConnectWorker.builder()
-        .workerConfig(Path.of("config/connect-distributed.properties"))
-        .bootstrapServers(bootstrapServers)
-        .pluginPath(PLUGIN_PATH)
-        .set("config.providers.directory.param.allowed.paths", SECRETS.toString())
-        .start();
+    return startWorker(bootstrapServers, Map.of());
+  }
+
+  /** {@link #startWorker(String)} with more worker settings, e.g. {@code food.healer.*}. */
+  static ConnectWorker startWorker(String bootstrapServers, Map<String, String> settings) {
+    ConnectWorker.Builder builder =
+        ConnectWorker.builder()
+            .workerConfig(Path.of("config/connect-distributed.properties"))
+            .bootstrapServers(bootstrapServers)
+            .pluginPath(PLUGIN_PATH)
+            .set("config.providers.directory.param.allowed.paths", SECRETS.toString());
+    settings.forEach(builder::set);
+    return builder.start();
   }
 
   private static Path writeSecrets() {

@@ -140,7 +140,7 @@ public final class ConnectWorker implements AutoCloseable {
       return this;
     }
 
-    /** The REST port; 0 (the default) takes a free one. */
+    /** The REST port; 0 (the default) takes a free one, chosen when the properties are built. */
     public Builder restPort(int restPort) {
       this.restPort = restPort;
       return this;
@@ -162,8 +162,12 @@ public final class ConnectWorker implements AutoCloseable {
           throw new UncheckedIOException("Couldn't read the worker config " + workerConfig, e);
         }
       }
-      properties.put("listeners", "http://127.0.0.1:" + restPort);
+      // A port known before the start (a free one unless set), advertised as such: the worker id
+      // (host:port) is then the REST address, which the task healer uses to know its own tasks.
+      int port = restPort != 0 ? restPort : Ports.free();
+      properties.put("listeners", "http://127.0.0.1:" + port);
       properties.put("rest.advertised.host.name", "127.0.0.1");
+      properties.put("rest.advertised.port", Integer.toString(port));
       if (bootstrapServers != null) {
         properties.put("bootstrap.servers", bootstrapServers);
       }

@@ -38,7 +38,7 @@ class ConnectWorkerBuilderTest {
 
     assertThat(properties)
         .containsEntry("bootstrap.servers", "127.0.0.1:40000")
-        .containsEntry("listeners", "http://127.0.0.1:0")
+        .containsEntry("listeners", "http://127.0.0.1:" + properties.get("rest.advertised.port"))
         .containsEntry("plugin.path", Path.of("plugins").toAbsolutePath().toString())
         .containsEntry("offset.flush.interval.ms", "500")
         .containsEntry("group.id", "food-pipeline-connect")
@@ -55,7 +55,8 @@ class ConnectWorkerBuilderTest {
         .containsEntry("config.storage.topic", "it-7-configs")
         .containsEntry("offset.storage.topic", "it-7-offsets")
         .containsEntry("status.storage.topic", "it-7-status")
-        .containsEntry("listeners", "http://127.0.0.1:18083");
+        .containsEntry("listeners", "http://127.0.0.1:18083")
+        .containsEntry("rest.advertised.port", "18083");
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.foodpipeline.generator.cli.GeneratorCommand;
 import dev.foodpipeline.generator.cli.GeneratorEnvironment;
 import dev.foodpipeline.infra.ConnectWorker;
 import dev.foodpipeline.infra.KafkaBroker;
+import dev.foodpipeline.infra.Ports;
 import dev.foodpipeline.infra.PostgresServer;
 import dev.foodpipeline.infra.stack.Component;
 import dev.foodpipeline.infra.stack.LocalStack;
@@ -61,6 +62,7 @@ final class Pipeline implements AutoCloseable {
   private final List<AutoCloseable> started = new ArrayList<>();
   private KafkaBroker broker;
   private PostgresServer postgres;
+  private Path postgresData;
   private Database database;
   private ConnectWorker connect;
   private NotificationProcess notifications;
@@ -78,7 +80,11 @@ final class Pipeline implements AutoCloseable {
     for (Component component : LocalStack.load().startOrder()) {
       switch (component.name()) {
         case "postgres" -> {
-          postgres = keep(PostgresServer.start());
+          // A data directory and port of the pipeline's own, so that PostgreSQL can be stopped
+          // and started again in place (stopPostgres, startPostgres); deleted on close.
+          postgresData = Files.createTempDirectory("e2e-postgres");
+          keep(() -> deleteRecursively(postgresData));
+          postgres = keep(postgresOn(Ports.free()));
           database = new Database(postgres.jdbcUrl(), postgres.user(), postgres.password());
         }
         case "kafka" -> broker = keep(KafkaBroker.start());
@@ -220,6 +226,30 @@ final class Pipeline implements AutoCloseable {
     return "http://127.0.0.1:" + http.port() + "/";
   }
 
+  /** Stops PostgreSQL (a fast shutdown); the rest of the pipeline keeps running. */
+  void stopPostgres() {
+    postgres.close();
+  }
+
+  /** Starts PostgreSQL again on the same port and data directory, after {@link #stopPostgres}. */
+  void startPostgres() {
+    PostgresServer restarted = postgresOn(postgres.port());
+    started.set(started.indexOf(postgres), restarted);
+    postgres = restarted;
+  }
+
+  private PostgresServer postgresOn(int port) {
+    return PostgresServer.builder().port(port).dataDirectory(postgresData).start();
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
   /** The notification service's process. */
   NotificationProcess notifications() {
     return notifications;
@@ -263,12 +293,15 @@ final class Pipeline implements AutoCloseable {
   record GeneratorRun(int exit, String output) {}
 
   /**
-   * Runs {@code produce --no-setup -b <this broker> --rate 0} and then {@code flags} (the run's
-   * seed, count, ratios; a flag given again wins) in this JVM, with no environment.
+   * Runs {@code produce --no-setup -b <this broker>} and then {@code flags} (the run's seed, count,
+   * ratios) in this JVM, with no environment; {@code --rate 0} unless {@code flags} name a rate (an
+   * option given twice is refused).
    */
   GeneratorRun produce(String... flags) {
-    List<String> args =
-        new ArrayList<>(List.of("produce", "--no-setup", "-b", bootstrapServers(), "--rate", "0"));
+    List<String> args = new ArrayList<>(List.of("produce", "--no-setup", "-b", bootstrapServers()));
+    if (!List.of(flags).contains("--rate")) {
+      args.addAll(List.of("--rate", "0"));
+    }
     args.addAll(List.of(flags));
     return runGenerator(args);
   }

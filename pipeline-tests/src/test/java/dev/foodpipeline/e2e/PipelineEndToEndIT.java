@@ -186,12 +186,13 @@ class PipelineEndToEndIT {
   void everyMetricThePrometheusRulesReadIsServedByTheRulesFiles() throws Exception {
     Set<String> wanted = new TreeSet<>();
     Matcher names =
-        Pattern.compile("\\b((?:kafka|jvm|process)_[a-z0-9_]+)\\b")
+        Pattern.compile("\\b((?:kafka|jvm|process|food)_[a-z0-9_]+)\\b")
             .matcher(Files.readString(Path.of("../docker/prometheus/rules.yml")));
     while (names.find()) {
       wanted.add(names.group(1));
     }
-    assertThat(wanted).contains("kafka_connect_worker_connector_task_count");
+    assertThat(wanted)
+        .contains("kafka_connect_worker_connector_task_count", "food_connect_task_gave_up");
     assertThat(
             pipeline.generator(
                 Clock.systemUTC(),
