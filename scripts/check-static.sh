@@ -3,7 +3,8 @@
 #   1. docker-compose config for the base file and for each profile (Debian's docker-compose 1.29
 #      validates without an engine; `docker compose` v2 is used instead, or as well, when installed),
 #   2. shellcheck on every shell script of the repository: *.sh, and scripts/* or any executable
-#      file with a shell shebang (mvnw, .ci/run, ...),
+#      file with a shell shebang (mvnw, .ci/run, ...); and the chaos suite's command line
+#      (scripts/chaos --help, a wrong scenario refused with exit 2; the suite itself is not run),
 #   3. yamllint on the compose file, docker/, aws/ and .github/workflows/,
 #   4. cfn-lint on the CloudFormation template, when cfn-lint is installed (skipped otherwise),
 #   5. promtool: compose's Prometheus config and the rules both Prometheus setups load, the
@@ -110,6 +111,11 @@ if require shellcheck shellcheck; then
     check "shellcheck ${script#./}" shellcheck -x "$script"
   done
 fi
+
+# The chaos suite is too long for CI (docs/chaos.md); its command line is checked without a stack.
+check "scripts/chaos --help" scripts/chaos --help
+check "scripts/chaos refuses an unknown scenario (exit 2)" \
+  bash -c 'scripts/chaos no-such-scenario > /dev/null 2>&1; test $? -eq 2'
 
 # --- 3. yamllint -------------------------------------------------------------------------------
 yamllint_config='{extends: default, rules: {line-length: {max: 140}, document-start: disable,
