@@ -188,8 +188,9 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     DashboardSettings settings = settings();
     try (MetricsServer metricsServer = metrics.start();
-        Poller poller = Poller.start(settings);
+        Poller poller = Poller.create(settings);
         DashboardHttp http = DashboardHttp.start(settings, poller)) {
+      poller.pollEvery(settings.interval());
       if (metricsServer.port() >= 0) {
         log.info("Metrics on {}", metricsServer.url());
       }

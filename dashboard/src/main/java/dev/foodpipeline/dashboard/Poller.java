@@ -61,21 +61,26 @@ public final class Poller implements AutoCloseable {
             });
   }
 
-  /** Polls every {@code settings.interval()} from now on. */
-  public static Poller start(DashboardSettings settings) {
+  /**
+   * The poller of these settings, not polling yet ({@link #pollEvery}): the caller binds its port
+   * first, so a taken port fails at once instead of after the first poll's time-outs.
+   */
+  public static Poller create(DashboardSettings settings) {
     Duration timeout = Duration.ofSeconds(2);
     HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
-    Poller poller =
-        new Poller(
-            new KafkaCollector(settings.bootstrapServers(), timeout),
-            new StreamsCollector(http, settings.streamsUrls(), timeout),
-            new ConnectCollector(http, settings.connectUrl(), timeout),
-            new DatabaseCollector(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword()),
-            new LeaderboardCollector(http, timeout),
-            Clock.systemUTC());
-    poller.timer.scheduleWithFixedDelay(
-        poller::pollQuietly, 0, settings.interval().toMillis(), TimeUnit.MILLISECONDS);
-    return poller;
+    return new Poller(
+        new KafkaCollector(settings.bootstrapServers(), timeout),
+        new StreamsCollector(http, settings.streamsUrls(), timeout),
+        new ConnectCollector(http, settings.connectUrl(), timeout),
+        new DatabaseCollector(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword()),
+        new LeaderboardCollector(http, timeout),
+        Clock.systemUTC());
+  }
+
+  /** Polls now, then every {@code interval}. */
+  public Poller pollEvery(Duration interval) {
+    timer.scheduleWithFixedDelay(this::pollQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    return this;
   }
 
   /** The latest snapshot ({@link Snapshot#sequence()} 0 before the first poll). */

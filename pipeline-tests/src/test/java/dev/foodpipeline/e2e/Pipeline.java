@@ -221,8 +221,9 @@ final class Pipeline implements AutoCloseable {
             postgres.user(),
             postgres.password(),
             Duration.ofMillis(500));
-    Poller poller = keep(Poller.start(settings));
+    Poller poller = keep(Poller.create(settings));
     DashboardHttp http = keep(DashboardHttp.start(settings, poller));
+    poller.pollEvery(settings.interval());
     return "http://127.0.0.1:" + http.port() + "/";
   }
 
