@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,7 +28,7 @@ class DashboardBrowserIT {
   private static final Duration REBALANCE_SHOWN = Duration.ofSeconds(15);
   private static Pipeline pipeline;
   private static HeadlessChromium browser;
-  private static CompletableFuture<Integer> orders;
+  private static CompletableFuture<Pipeline.GeneratorRun> orders;
 
   @BeforeAll
   static void startPipelineDashboardAndBrowser() throws Exception {
@@ -37,22 +36,15 @@ class DashboardBrowserIT {
     String page = pipeline.startDashboard();
     // Orders for the whole test, at a steady rate, with some invalid ones for the rejections chart.
     orders =
-        CompletableFuture.supplyAsync(
-            () ->
-                pipeline.generator(
-                    Clock.systemUTC(),
-                    "produce",
-                    "--no-setup",
-                    "-b",
-                    pipeline.bootstrapServers(),
-                    "--seed",
-                    Long.toString(Pipeline.SEED),
-                    "--rate",
-                    "40",
-                    "--duration",
-                    "150s",
-                    "--invalid-ratio",
-                    "0.1"));
+        pipeline.produceInBackground(
+            "--seed",
+            Long.toString(Pipeline.SEED),
+            "--rate",
+            "40",
+            "--duration",
+            "150s",
+            "--invalid-ratio",
+            "0.1");
     browser =
         HeadlessChromium.start(
             Path.of(System.getProperty("e2e.chromedriver")),

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -305,6 +306,11 @@ final class Pipeline implements AutoCloseable {
     }
     args.addAll(List.of(flags));
     return runGenerator(args);
+  }
+
+  /** {@link #produce} on a thread of the common pool: a load that runs while the test acts. */
+  CompletableFuture<GeneratorRun> produceInBackground(String... flags) {
+    return CompletableFuture.supplyAsync(() -> produce(flags));
   }
 
   /**

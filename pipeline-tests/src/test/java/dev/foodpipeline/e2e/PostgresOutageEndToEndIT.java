@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.foodpipeline.connect.ConnectRestClient;
 import dev.foodpipeline.connect.ConnectorStatus;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -51,23 +50,16 @@ class PostgresOutageEndToEndIT {
     try (Pipeline pipeline = Pipeline.start()) {
       ConnectRestClient connect = pipeline.connectClient();
       List<String> connectors = pipeline.connectorNames();
-      CompletableFuture<Integer> producing =
-          CompletableFuture.supplyAsync(
-              () ->
-                  pipeline.generator(
-                      Clock.systemUTC(),
-                      "produce",
-                      "--no-setup",
-                      "-b",
-                      pipeline.bootstrapServers(),
-                      "--seed",
-                      Long.toString(Pipeline.SEED),
-                      "--count",
-                      Long.toString(count),
-                      "--rate",
-                      Integer.toString(rate),
-                      "--run-file",
-                      run.toString()));
+      CompletableFuture<Pipeline.GeneratorRun> producing =
+          pipeline.produceInBackground(
+              "--seed",
+              Long.toString(Pipeline.SEED),
+              "--count",
+              Long.toString(count),
+              "--rate",
+              Integer.toString(rate),
+              "--run-file",
+              run.toString());
       await("load under way")
           .atMost(Duration.ofMinutes(2))
           .until(() -> producing.isDone() || total(pipeline) >= rate * AROUND.toSeconds());
@@ -95,7 +87,7 @@ class PostgresOutageEndToEndIT {
           "every sink task RUNNING {} s after PostgreSQL was back",
           (recovered - back) / 1_000_000_000);
 
-      assertThat(producing.get(outage.toSeconds() + 600, TimeUnit.SECONDS))
+      assertThat(producing.get(outage.toSeconds() + 600, TimeUnit.SECONDS).exit())
           .as("produce exit code: every send acknowledged")
           .isZero();
       Pipeline.GeneratorRun reconciled =
