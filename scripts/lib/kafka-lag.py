@@ -3,6 +3,7 @@
 wire protocol (three requests a group, on one connection).
 
   scripts/lib/kafka-lag.py [--bootstrap HOST:PORT] GROUP...
+  scripts/lib/kafka-lag.py --self-test     (against a fake broker on 127.0.0.1: no Kafka needed)
 
 Prints "GROUP LAG" a line: the sum over the partitions the group has committed offsets for of
 (end offset - committed offset); "GROUP -" when the group could not be read. End offset: the high
@@ -161,11 +162,92 @@ def lag(host, port, group):
     return sum(max(ends[p] - offsets[p], 0) for p in offsets if p in ends)
 
 
+def fake_broker(listener, groups, ends):
+    """Answers FindCoordinator (itself), OffsetFetch (groups: {group: {(topic, p): offset}}) and
+    ListOffsets (ends: {(topic, p): end}) on one accepted connection at a time, until closed."""
+    port = listener.getsockname()[1]
+    while True:
+        try:
+            sock, _ = listener.accept()
+        except OSError:
+            return
+        with sock:
+            while True:
+                head = sock.recv(4)
+                if len(head) < 4:
+                    break
+                size = struct.unpack(">i", head)[0]
+                data = b""
+                while len(data) < size:
+                    data += sock.recv(size - len(data))
+                r = Reader(data)
+                api, _version, correlation = r.int16(), r.int16(), r.int32()
+                r.string()  # client id
+                if api == FIND_COORDINATOR:
+                    body = struct.pack(">ih", 0, 0) + struct.pack(">h", -1) + struct.pack(">i", 1)
+                    body += string("127.0.0.1") + struct.pack(">i", port)
+                elif api == OFFSET_FETCH:
+                    offsets = groups.get(r.string(), {})
+                    by_topic = {}
+                    for (topic, partition), offset in offsets.items():
+                        by_topic.setdefault(topic, []).append((partition, offset))
+                    body = struct.pack(">i", len(by_topic))
+                    for topic, parts in by_topic.items():
+                        body += string(topic) + struct.pack(">i", len(parts))
+                        for partition, offset in parts:
+                            body += struct.pack(">iq", partition, offset) + struct.pack(">h", -1) + struct.pack(">h", 0)
+                    body += struct.pack(">h", 0)
+                else:
+                    r.int32()  # replica id
+                    body = b""
+                    topics = r.int32()
+                    body += struct.pack(">i", topics)
+                    for _ in range(topics):
+                        topic = r.string()
+                        count = r.int32()
+                        body += string(topic) + struct.pack(">i", count)
+                        for _ in range(count):
+                            partition = r.int32()
+                            r.int64()
+                            known = (topic, partition) in ends
+                            body += struct.pack(">ihqq", partition, 0 if known else 6, -1, ends.get((topic, partition), -1))
+                reply = struct.pack(">i", correlation) + body
+                sock.sendall(struct.pack(">i", len(reply)) + reply)
+
+
+def self_test():
+    """The protocol code against a fake broker: a lag summed over partitions, a group with none."""
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    groups = {"g": {("t", 0): 10, ("t", 1): 20, ("u", 0): 5, ("gone", 0): 1}}
+    ends = {("t", 0): 15, ("t", 1): 20, ("u", 0): 12}
+    threading.Thread(target=fake_broker, args=(listener, groups, ends), daemon=True).start()
+    assert lag("127.0.0.1", port, "g") == 5 + 0 + 7, lag("127.0.0.1", port, "g")
+    assert lag("127.0.0.1", port, "empty") == 0
+    listener.close()
+    closed = socket.socket()
+    closed.bind(("127.0.0.1", 0))
+    free = closed.getsockname()[1]
+    closed.close()
+    assert lag("127.0.0.1", free, "g") is None
+    print("kafka-lag self-test: passed")
+
+
 def main():
     parser = argparse.ArgumentParser(description="Summed consumer lag of Kafka groups, no JVM.")
     parser.add_argument("--bootstrap", default="127.0.0.1:9092", help="HOST:PORT (default 127.0.0.1:9092)")
-    parser.add_argument("groups", nargs="+", metavar="GROUP")
+    parser.add_argument("--self-test", action="store_true", help="test against a fake broker")
+    parser.add_argument("groups", nargs="*", metavar="GROUP")
     args = parser.parse_args()
+    if args.self_test:
+        self_test()
+        return 0
+    if not args.groups:
+        parser.error("name at least one GROUP")
     host, _, port = args.bootstrap.rpartition(":")
     if not host or not port.isdigit():
         parser.error(f"--bootstrap must be HOST:PORT, got '{args.bootstrap}'")
