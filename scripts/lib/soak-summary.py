@@ -97,7 +97,7 @@ def summarize(header, rows, rate, warmup_min, max_slope, max_p99_ms):
     lines.append("max lag after warm-up (records): " + ", ".join(lag_parts))
     tool = [v for _, v in column_values(rows, "lag_tool_cpu_s")]
     if tool:
-        lines.append(f"the lag tool (one JVM a row): {statistics.mean(tool):.2f} CPU s per row on average")
+        lines.append(f"measuring the lag (scripts/lib/kafka-lag.py): {statistics.mean(tool):.2f} CPU s per row on average")
     p50 = [v for _, v in column_values(steady, "p50_ms")]
     p99 = [v for _, v in column_values(steady, "p99_ms")]
     worst = [v for _, v in column_values(steady, "max_ms")]
