@@ -2,7 +2,7 @@
 """Consumer lag of Kafka consumer groups, with no JVM: python3's standard library speaking Kafka's
 wire protocol (three requests a group, on one connection).
 
-  scripts/lib/kafka-lag.py [--bootstrap HOST:PORT] GROUP...
+  scripts/lib/kafka-lag.py [--bootstrap HOST:PORT] [--partitions] GROUP...
   scripts/lib/kafka-lag.py --self-test     (against a fake broker on 127.0.0.1: no Kafka needed)
 
 Prints "GROUP LAG" a line: the sum over the partitions the group has committed offsets for of
@@ -11,7 +11,8 @@ watermark (ListOffsets v1, latest), as kafka-consumer-groups --describe shows it
 offsets: OffsetFetch v2 with no topic list (every partition the group committed). The group's
 coordinator is found with FindCoordinator v1; the end offsets are asked of the bootstrap broker,
 so this fits a one-broker cluster (the local stack); a partition led elsewhere answers an error
-and its lag is left out. Exit 0, or 2 on a wrong argument.
+and its lag is left out. --partitions: also "  TOPIC PARTITION COMMITTED END LAG" under each group.
+Exit 0, or 2 on a wrong argument.
 """
 import argparse
 import socket
@@ -144,8 +145,9 @@ def end_offsets(conn, partitions):
     return ends
 
 
-def lag(host, port, group):
-    """The group's summed lag, or None when it cannot be read."""
+def lag(host, port, group, detail=None):
+    """The group's summed lag, or None when it cannot be read; detail, a list, gets a
+    (topic, partition, committed, end) per partition."""
     try:
         conn = Connection(host, port)
         try:
@@ -159,6 +161,8 @@ def lag(host, port, group):
             conn.close()
     except (OSError, struct.error, UnicodeDecodeError):
         return None
+    if detail is not None:
+        detail.extend((t, p, offsets[(t, p)], ends.get((t, p))) for t, p in sorted(offsets))
     return sum(max(ends[p] - offsets[p], 0) for p in offsets if p in ends)
 
 
@@ -240,6 +244,7 @@ def self_test():
 def main():
     parser = argparse.ArgumentParser(description="Summed consumer lag of Kafka groups, no JVM.")
     parser.add_argument("--bootstrap", default="127.0.0.1:9092", help="HOST:PORT (default 127.0.0.1:9092)")
+    parser.add_argument("--partitions", action="store_true", help="each partition's offsets too")
     parser.add_argument("--self-test", action="store_true", help="test against a fake broker")
     parser.add_argument("groups", nargs="*", metavar="GROUP")
     args = parser.parse_args()
@@ -252,8 +257,12 @@ def main():
     if not host or not port.isdigit():
         parser.error(f"--bootstrap must be HOST:PORT, got '{args.bootstrap}'")
     for group in args.groups:
-        value = lag(host, int(port), group)
+        detail = [] if args.partitions else None
+        value = lag(host, int(port), group, detail)
         print(group, "-" if value is None else value)
+        for topic, partition, offset, end in detail or []:
+            behind = "-" if end is None else max(end - offset, 0)
+            print(f"  {topic} {partition} {offset} {'-' if end is None else end} {behind}")
     return 0
 
 
