@@ -109,7 +109,11 @@ netfault_heal() {
   fi
   if [ -n "$NETFAULT_CGROUP" ]; then
     [ -z "$NETFAULT_PID" ] || echo "$NETFAULT_PID" >"$NETFAULT_HOME/cgroup.procs" 2>/dev/null || true
-    rmdir "$NETFAULT_CGROUP" 2>/dev/null || true
+    # Just after the move the emptied cgroup can still be busy: a few tries.
+    for _ in 1 2 3 4 5; do
+      rmdir "$NETFAULT_CGROUP" 2>/dev/null && break
+      sleep 0.2
+    done
     NETFAULT_CGROUP="" NETFAULT_PID=""
   fi
   if [ -n "$NETFAULT_MOUNTED" ]; then
