@@ -5,6 +5,8 @@
 #   2. shellcheck on every shell script of the repository: *.sh, and scripts/* or any executable
 #      file with a shell shebang (mvnw, .ci/run, ...); and the chaos suite's command line
 #      (scripts/chaos --help, a wrong scenario refused with exit 2; the suite itself is not run),
+#      the soak's and the benchmark's (--help, a wrong flag refused with exit 2) and the soak's
+#      Python helpers' self-tests (lag reader against a fake broker, summary arithmetic),
 #   3. yamllint on the compose file, docker/, aws/ and .github/workflows/,
 #   4. cfn-lint on the CloudFormation template, when cfn-lint is installed (skipped otherwise),
 #   5. promtool: compose's Prometheus config and the rules both Prometheus setups load, the
@@ -116,6 +118,16 @@ fi
 check "scripts/chaos --help" scripts/chaos --help
 check "scripts/chaos refuses an unknown scenario (exit 2)" \
   bash -c 'scripts/chaos no-such-scenario > /dev/null 2>&1; test $? -eq 2'
+# The soak (an hour) and the benchmark (about 25 minutes) likewise: their command lines, and the
+# soak's helpers, which have self-tests of their own.
+check "scripts/soak --help" scripts/soak --help
+check "scripts/soak refuses a wrong flag (exit 2)" \
+  bash -c 'scripts/soak --no-such-flag > /dev/null 2>&1; test $? -eq 2'
+check "scripts/bench-pipeline --help" scripts/bench-pipeline --help
+check "scripts/bench-pipeline refuses a wrong flag (exit 2)" \
+  bash -c 'scripts/bench-pipeline --no-such-flag > /dev/null 2>&1; test $? -eq 2'
+check "kafka-lag.py --self-test" python3 scripts/lib/kafka-lag.py --self-test
+check "soak-summary.py --self-test" python3 scripts/lib/soak-summary.py --self-test
 
 # --- 3. yamllint -------------------------------------------------------------------------------
 yamllint_config='{extends: default, rules: {line-length: {max: 140}, document-start: disable,
