@@ -85,6 +85,9 @@ if ((${#compose[@]} > 0)); then
     check "${compose[*]} config (profile $profile)" "${compose[@]}" -f docker-compose.yml --profile "$profile" config -q
   done < <(compose_profiles)
   check "${compose[*]} config (every profile)" "${compose[@]}" -f docker-compose.yml "${all_profiles[@]}" config -q
+  # The three-broker override (docs/decisions.md, 19), over the base file with every profile.
+  check "${compose[*]} config (three brokers, every profile)" "${compose[@]}" -f docker-compose.yml \
+    -f docker-compose.brokers3.yml "${all_profiles[@]}" config -q
 fi
 if [[ "${compose[*]}" == docker-compose ]] && docker compose version > /dev/null 2>&1; then
   check "docker compose v2 config (every profile)" docker compose -f docker-compose.yml "${all_profiles[@]}" config -q
@@ -134,7 +137,7 @@ yamllint_config='{extends: default, rules: {line-length: {max: 140}, document-st
   truthy: {check-keys: false}, comments: {min-spaces-from-content: 1},
   braces: {max-spaces-inside: 1}, brackets: {max-spaces-inside: 1}}}'
 if require yamllint yamllint; then
-  yaml_files=(docker-compose.yml)
+  yaml_files=(docker-compose.yml docker-compose.brokers3.yml)
   while IFS= read -r -d '' file; do
     yaml_files+=("$file")
   done < <(find docker aws .github/workflows -type f \( -name '*.yml' -o -name '*.yaml' \) -print0 2>/dev/null | sort -z)

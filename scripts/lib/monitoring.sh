@@ -43,6 +43,10 @@ EOF2
       [ "$n" = 0 ] || printf ', '
       printf '"127.0.0.1:%s"' $((port + n))
     done
+    # `up --brokers 3`: kafka-2 and kafka-3 in kafka's job.
+    if [ "$component" = kafka ]; then
+      for ((n = 2; n <= ${BROKERS:-1}; n++)); do printf ', "127.0.0.1:%s"' "${DESC[kafka-$n.metrics-port]}"; done
+    fi
     printf ']\n'
     if [ -n "${DESC[$component.instances]:-}" ]; then
       printf '  # Instances added with start-instance N.\n'

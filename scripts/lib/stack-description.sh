@@ -82,3 +82,45 @@ stack_metrics_ports() {
     for ((_i = 0; _i < _count; _i++)); do _metrics_into+=($((DESC[$_c.metrics-port] + _i))); done
   done
 }
+
+# --- the number of brokers (`scripts/local-stack up --brokers 1|3`) ----------------------------
+# `up` records it in the stack's folder (FOLDER/brokers), so that later commands (status, stop
+# kafka-2, down, scripts/chaos --running) know how many it runs; no record: 1. Node N > 1 is the
+# component kafka-N of the description (its ports and metrics port), with kafka's JVM flags.
+
+BROKER_COUNTS=(1 3)
+
+# stack_brokers FOLDER: the number of brokers of the stack in FOLDER.
+stack_brokers() {
+  local count=1
+  [ ! -f "$1/brokers" ] || count=$(cat "$1/brokers")
+  [[ " ${BROKER_COUNTS[*]} " == *" $count "* ]] || desc_fail "$1/brokers holds '$count': expected one of ${BROKER_COUNTS[*]}"
+  echo "$count"
+}
+
+# record_brokers FOLDER COUNT: what `up` writes.
+record_brokers() { printf '%s\n' "$2" >"$1/brokers"; }
+
+# broker_name N: the component of node N (kafka, kafka-2, kafka-3).
+broker_name() { if [ "$1" = 1 ]; then echo kafka; else echo "kafka-$1"; fi; }
+
+# broker_port N [INDEX]: node N's client port (INDEX 0) or controller port (INDEX 1).
+broker_port() {
+  local -a _bp
+  desc_words "$(broker_name "$1").ports" _bp
+  echo "${_bp[${2:-0}]}"
+}
+
+# stack_bootstrap COUNT: the clients' bootstrap.servers, every broker of COUNT.
+stack_bootstrap() {
+  local n list=""
+  for ((n = 1; n <= $1; n++)); do list+="${list:+,}127.0.0.1:$(broker_port "$n")"; done
+  echo "$list"
+}
+
+# quorum_voters COUNT: controller.quorum.voters of a static quorum of COUNT nodes (ID@HOST:PORT).
+quorum_voters() {
+  local n list=""
+  for ((n = 1; n <= $1; n++)); do list+="${list:+,}$n@127.0.0.1:$(broker_port "$n" 1)"; done
+  echo "$list"
+}

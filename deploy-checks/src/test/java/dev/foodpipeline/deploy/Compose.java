@@ -30,6 +30,30 @@ final class Compose {
     return new Compose(Repo.yaml(FILE));
   }
 
+  /**
+   * {@link #FILE} with {@code override} over it, as {@code docker compose -f docker-compose.yml -f
+   * OVERRIDE} merges them: maps (a service, its environment, depends_on) key by key, anything else
+   * replaced.
+   */
+  static Compose load(String override) {
+    return new Compose(merge(Repo.yaml(FILE), Repo.yaml(override)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> over) {
+    Map<String, Object> merged = new LinkedHashMap<>(base);
+    over.forEach(
+        (key, value) -> {
+          Object under = merged.get(key);
+          if (under instanceof Map && value instanceof Map) {
+            merged.put(key, merge((Map<String, Object>) under, (Map<String, Object>) value));
+          } else {
+            merged.put(key, value);
+          }
+        });
+    return merged;
+  }
+
   @SuppressWarnings("unchecked")
   Map<String, Map<String, Object>> services() {
     return (Map<String, Map<String, Object>>) file.get("services");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import kafka.server.KafkaConfig;
@@ -78,15 +79,28 @@ public final class KafkaBroker implements AutoCloseable {
    * and waits until it answers. {@code ownedDirectory}, if not null, is deleted on close.
    */
   static KafkaBroker launch(Properties properties, Path ownedDirectory) {
+    return launch(properties, ownedDirectory, Optional.empty(), READY_TIMEOUT);
+  }
+
+  /**
+   * As {@link #launch(Properties, Path)}, formatting with {@code clusterId} (every node of a static
+   * quorum needs the same; empty: a new one) and waiting up to {@code readyTimeout}: a node of a
+   * three-node quorum answers only once a second controller is up.
+   */
+  static KafkaBroker launch(
+      Properties properties,
+      Path ownedDirectory,
+      Optional<String> clusterId,
+      Duration readyTimeout) {
     long started = System.nanoTime();
     String bootstrap = bootstrapServersOf(properties);
     Path logDir = Path.of(properties.getProperty("log.dirs").split(",")[0].trim());
-    KraftStorage.formatIfNeeded(properties, logDir);
+    KraftStorage.formatIfNeeded(properties, logDir, clusterId);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
     KafkaBroker broker = new KafkaBroker(server, properties, bootstrap, ownedDirectory);
     try {
       server.startup();
-      awaitReady(bootstrap, READY_TIMEOUT);
+      awaitReady(bootstrap, readyTimeout);
     } catch (RuntimeException e) {
       broker.close();
       throw e;

@@ -2,17 +2,21 @@ package dev.foodpipeline.infra;
 
 import dev.foodpipeline.shell.Converters;
 import dev.foodpipeline.shell.Defaults;
+import dev.foodpipeline.shell.InvalidValueException;
 import dev.foodpipeline.shell.MetricsOptions;
 import dev.foodpipeline.shell.MetricsServer;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
@@ -25,7 +29,10 @@ import picocli.CommandLine.Spec;
  * The local stack's broker: a process that formats the log dir on first start (a restart reuses
  * it), runs a KRaft broker+controller from a properties file, prints one "ready" line and runs
  * until SIGTERM. Broker properties come from {@code --broker-config FILE}, then {@code kafka.*} of
- * the {@code --config-file}, then {@code -c KEY=VALUE}; {@code --log-dir} sets {@code log.dirs}.
+ * the {@code --config-file}, then {@code -c KEY=VALUE}; {@code --log-dir} sets {@code log.dirs},
+ * {@code --node-id} {@code node.id}. A node of a static quorum ({@code controller.quorum.voters},
+ * {@code scripts/local-stack up --brokers 3}) is formatted with the {@code --cluster-id} all its
+ * nodes share.
  */
 @Command(
     name = "local-kafka",
@@ -34,7 +41,8 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
-      "Runs a single-node KRaft Kafka broker until SIGTERM, formatting its log dir on first start.",
+      "Runs a KRaft Kafka broker+controller until SIGTERM, formatting its log dir on first start:",
+      "a single node, or one node of a static quorum (controller.quorum.voters, --cluster-id).",
       "A flag wins over FOOD_LOCAL_KAFKA_<FLAG>, that over --config-file, that over the default."
     },
     exitCodeListHeading = "Exit codes:%n",
@@ -45,6 +53,23 @@ import picocli.CommandLine.Spec;
       "70:internal error (a bug)"
     })
 public final class LocalKafka implements Callable<Integer> {
+
+  /**
+   * A KRaft cluster id: 16 bytes in URL-safe base64, as {@code kafka-storage random-uuid} prints.
+   */
+  static final class ClusterId implements picocli.CommandLine.ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      try {
+        return Uuid.fromString(value.trim()).toString();
+      } catch (IllegalArgumentException e) {
+        throw new InvalidValueException(
+            "must be a cluster id of 22 base64 characters (kafka-storage random-uuid), got '"
+                + value
+                + "'");
+      }
+    }
+  }
 
   /** {@code --config FILE} was the broker properties file before the shell. */
   static final class BrokerSetting extends Converters.KeyValue {
@@ -69,6 +94,32 @@ public final class LocalKafka implements Callable<Integer> {
       required = true,
       description = "log dir (overrides log.dirs); reused after a restart")
   private Path logDir;
+
+  @Option(
+      names = "--cluster-id",
+      paramLabel = "ID",
+      converter = ClusterId.class,
+      description =
+          "the cluster id to format the log dir with (every node of a quorum the same; a formatted"
+              + " dir of another cluster is refused); default: a new one")
+  private String clusterId;
+
+  @Option(
+      names = "--node-id",
+      paramLabel = "N",
+      converter = Converters.Int.class,
+      description = "node.id (over the file and -c); default: the file's")
+  private Integer nodeId;
+
+  @Option(
+      names = "--ready-timeout",
+      paramLabel = "SECONDS",
+      converter = Converters.Int.class,
+      defaultValue = "60",
+      description =
+          "how long to wait for the broker to answer (a quorum node needs a second controller up);"
+              + " default: ${DEFAULT-VALUE}")
+  private int readyTimeoutSeconds = 60;
 
   @Option(
       names = "--config-file",
@@ -106,6 +157,7 @@ public final class LocalKafka implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
     Properties properties = brokerProperties();
+    Duration readyTimeout = Duration.ofSeconds(readyTimeout());
     for (Listeners.Endpoint endpoint : listeners(properties.getProperty("listeners", ""))) {
       if (Ports.isTaken(endpoint.host(), endpoint.port())) {
         throw new Commands.StartFailedException(
@@ -116,7 +168,8 @@ public final class LocalKafka implements Callable<Integer> {
     }
     try (MetricsServer metricsServer = metrics.start();
         KafkaBroker broker =
-            Commands.starting("Kafka", () -> KafkaBroker.launch(properties, null))) {
+            Commands.starting(
+                "Kafka", () -> KafkaBroker.launch(properties, null, clusterId(), readyTimeout))) {
       out.printf(
           "Kafka ready on %s (log dir %s)%s%n",
           broker.bootstrapServers(), logDir.toAbsolutePath(), metricsLine(metricsServer));
@@ -136,7 +189,27 @@ public final class LocalKafka implements Callable<Integer> {
     Properties properties = Utils.loadProps(brokerConfig.toString());
     properties.putAll(Defaults.kafkaSettingsOf(spec, set, config));
     properties.setProperty("log.dirs", logDir.toAbsolutePath().toString());
+    if (nodeId != null) {
+      if (nodeId < 0) {
+        throw new ConfigException("node.id", nodeId, "--node-id must be 0 or more");
+      }
+      properties.setProperty("node.id", String.valueOf(nodeId));
+    }
     return properties;
+  }
+
+  /** The cluster id to format with; empty: a new one. */
+  Optional<String> clusterId() {
+    return Optional.ofNullable(clusterId);
+  }
+
+  /** Seconds to wait for the broker, at least 1. */
+  int readyTimeout() {
+    if (readyTimeoutSeconds < 1) {
+      throw new ConfigException(
+          "--ready-timeout", readyTimeoutSeconds, "must be at least 1 second");
+    }
+    return readyTimeoutSeconds;
   }
 
   /** ", metrics on URL" when the metrics endpoint runs. */

@@ -33,7 +33,10 @@ class LocalKafkaTest {
     assertThat(result.out())
         .contains(
             "Usage: local-kafka",
-            "Runs a single-node KRaft Kafka broker",
+            "Runs a KRaft Kafka broker+controller",
+            "--cluster-id=ID",
+            "--node-id=N",
+            "--ready-timeout=SECONDS",
             "--broker-config=FILE",
             "--log-dir=DIR",
             "-c, --config=KEY=VALUE",
@@ -193,5 +196,77 @@ class LocalKafkaTest {
     assertThat(result.err().strip())
         .startsWith("local-kafka: Invalid Kafka setting: ")
         .contains("PLAINTEXT:9092");
+  }
+
+  @Test
+  void aQuorumNodeTakesItsNodeIdClusterIdAndReadyTimeout() throws Exception {
+    String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+    LocalKafka kafka =
+        parsed(
+            kafka(),
+            Map.of("FOOD_LOCAL_KAFKA_CLUSTER_ID", clusterId),
+            "--broker-config",
+            SERVER_PROPERTIES,
+            "--log-dir",
+            "logs",
+            "-c",
+            "node.id=5",
+            "--node-id",
+            "2",
+            "--ready-timeout",
+            "240");
+
+    assertThat(kafka.brokerProperties()).containsEntry("node.id", "2");
+    assertThat(kafka.clusterId()).hasValue(clusterId);
+    assertThat(kafka.readyTimeout()).isEqualTo(240);
+  }
+
+  @Test
+  void withoutAClusterIdANewOneIsMadeAndTheReadyTimeoutIs60Seconds() throws Exception {
+    LocalKafka kafka =
+        parsed(kafka(), Map.of(), "--broker-config", SERVER_PROPERTIES, "--log-dir", "logs");
+
+    assertThat(kafka.clusterId()).isEmpty();
+    assertThat(kafka.readyTimeout()).isEqualTo(60);
+    assertThat(kafka.brokerProperties()).containsEntry("node.id", "1");
+  }
+
+  @Test
+  void aMalformedClusterIdIsOneUsageLine() {
+    ProgramRun result =
+        run(
+            kafka(),
+            Map.of(),
+            "--broker-config",
+            SERVER_PROPERTIES,
+            "--log-dir",
+            "unused",
+            "--cluster-id",
+            "not-an-id");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err().strip())
+        .startsWith("local-kafka: --cluster-id")
+        .contains("must be a cluster id of 22 base64 characters")
+        .contains("'not-an-id'");
+  }
+
+  @Test
+  void aNegativeNodeIdOrAZeroReadyTimeoutIsAUsageError() {
+    for (String[] flag : new String[][] {{"--node-id", "-1"}, {"--ready-timeout", "0"}}) {
+      ProgramRun result =
+          run(
+              kafka(),
+              Map.of(),
+              "--broker-config",
+              SERVER_PROPERTIES,
+              "--log-dir",
+              directory.resolve("k").toString(),
+              flag[0],
+              flag[1]);
+
+      assertThat(result.exitCode()).as(flag[0]).isEqualTo(ExitCodes.USAGE);
+      assertThat(result.err().strip()).as(flag[0]).contains(flag[0]);
+    }
   }
 }

@@ -155,7 +155,14 @@ class LocalStackTest {
     assertThat(stack.withMetrics())
         .extracting(Component::name)
         .containsExactlyInAnyOrder(
-            "kafka", "connect", "streams", "notifications", "dashboard", "generator");
+            "kafka",
+            "kafka-2",
+            "kafka-3",
+            "connect",
+            "streams",
+            "notifications",
+            "dashboard",
+            "generator");
     Metrics streams = stack.component("streams").metrics().orElseThrow();
     assertThat(streams.job()).isEqualTo("streams-app");
     assertThat(streams.port(2)).isEqualTo(streams.port() + 1);
