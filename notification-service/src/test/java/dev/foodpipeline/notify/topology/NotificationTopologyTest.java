@@ -191,9 +191,7 @@ class NotificationTopologyTest {
         "{\"orderId\":\"o-2\",\"customerId\":\"c-1\"}".getBytes(StandardCharsets.UTF_8),
         NOW);
     rawProcessed.pipeInput(
-        new byte[] {1},
-        "{\"schema\":{\"type\":\"string\"},\"payload\":\"hello\"}".getBytes(StandardCharsets.UTF_8),
-        NOW);
+        new byte[] {1}, "[\"an\", \"array\"]".getBytes(StandardCharsets.UTF_8), NOW);
     rawProcessed.pipeInput(new byte[] {1}, null, NOW);
     pipe(Fixtures.order("o-3", "c-3", NOW), NOW);
 
@@ -216,8 +214,10 @@ class NotificationTopologyTest {
     assertThat(written.get(0).raw()).isEqualTo("not json at all");
     assertThat(written.get(0).reason()).startsWith("not JSON: ");
     assertThat(written.get(0).rejectedAt()).isEqualTo(NOW);
-    assertThat(written.get(1).reason()).contains("Connect JSON envelope");
+    assertThat(written.get(1).reason()).isEqualTo("not a processed order: order_id is missing");
     assertThat(written.get(1).orderId()).isNull();
+    assertThat(written.get(2).reason())
+        .isEqualTo("not a JSON object: a processed order is expected");
     assertThat(written.get(3).raw()).isNull();
     assertThat(notifications.readValuesToList())
         .extracting(Notification::notificationId)
@@ -239,8 +239,7 @@ class NotificationTopologyTest {
                         .valueSerde()
                         .serializer()
                         .serialize("t", Fixtures.order("o-6", "c-6", NOW)));
-    ((com.fasterxml.jackson.databind.node.ObjectNode) noName.get("payload"))
-        .remove("restaurant_name");
+    noName.remove("restaurant_name");
     pipe(badCustomer, NOW);
     rawProcessed.pipeInput(new byte[] {1}, dev.foodpipeline.model.json.Json.toBytes(noName), NOW);
     pipe(good, NOW);
@@ -255,7 +254,8 @@ class NotificationTopologyTest {
         .isEqualTo(
             "customerId \"c 5\" holds a character outside A-Z a-z 0-9 - _ . : (ids are 1 to 64 of"
                 + " those)");
-    assertThat(written.get(1).reason()).isEqualTo("the payload has no restaurant_name");
+    assertThat(written.get(1).reason())
+        .isEqualTo("not a processed order: restaurant_name is missing");
     assertThat(notifications.readValuesToList())
         .extracting(Notification::notificationId)
         .containsExactly("order-confirmed:o-4");
