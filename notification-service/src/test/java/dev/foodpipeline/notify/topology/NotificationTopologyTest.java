@@ -19,11 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -313,6 +316,35 @@ class NotificationTopologyTest {
     assertThat(kitchen())
         .extracting(r -> r.value().notificationId(), r -> r.value().ordersInWindow())
         .containsExactly(org.assertj.core.groups.Tuple.tuple("kitchen-ok:r-001:o-3", 1L));
+  }
+
+  @Test
+  void aKitchenKeepsOneEntryPerOrderInItsWindowAndForgetsTheRest() {
+    // An order every 10 s for 490 s: the 5-minute window at 490 s holds those of 200..490 s.
+    for (int i = 0; i < 50; i++) {
+      pipe(Fixtures.order("o-" + i, "c-" + i, NOW.plusSeconds(i * 10L)), NOW);
+    }
+    KeyValueStore<String, Long> orders =
+        driver.getKeyValueStore(NotificationTopology.KITCHEN_ORDERS_STORE);
+    KeyValueStore<String, KitchenState> load =
+        driver.getKeyValueStore(NotificationTopology.KITCHEN_STORE);
+
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, Long> all = orders.all()) {
+      all.forEachRemaining(entry -> keys.add(entry.key));
+    }
+    assertThat(keys)
+        .hasSize(30)
+        .startsWith(KitchenLoad.entryKey("r-001", NOW.plusSeconds(200).toEpochMilli(), "o-20"))
+        .endsWith(KitchenLoad.entryKey("r-001", NOW.plusSeconds(490).toEpochMilli(), "o-49"));
+    assertThat(load.get("r-001").count()).isEqualTo(30);
+
+    // 20 minutes of wall clock later: the check forgets them all, and the restaurant.
+    driver.advanceWallClockTime(Duration.ofMinutes(20));
+    try (KeyValueIterator<String, Long> all = orders.all()) {
+      assertThat(all.hasNext()).isFalse();
+    }
+    assertThat(load.get("r-001")).isNull();
   }
 
   @Test
