@@ -572,6 +572,7 @@ class JdbcSinkIT {
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
