@@ -354,6 +354,13 @@ class JdbcSinkIT {
               1,
               "{\"order_id\":\"o-bad\"}".getBytes(StandardCharsets.UTF_8),
               "not json at all".getBytes(StandardCharsets.UTF_8)));
+      SinkRecords.Serialized noCustomer = SinkRecords.order("o-no-customer", "5.00");
+      producer.send(
+          new ProducerRecord<>(
+              SinkRecords.ORDERS_TOPIC,
+              1,
+              noCustomer.key(),
+              withoutField(noCustomer.value(), "customer_id")));
       SinkRecords.Serialized good = SinkRecords.order("o-after-bad", "5.00");
       producer.send(new ProducerRecord<>(SinkRecords.ORDERS_TOPIC, 1, good.key(), good.value()));
       producer.commitTransaction();
@@ -365,6 +372,31 @@ class JdbcSinkIT {
     assertThat(header(dead, "__connect.errors.partition")).isEqualTo("1");
     assertThat(header(dead, "__connect.errors.exception.class.name"))
         .isEqualTo("org.apache.kafka.connect.errors.DataException");
+    String incomplete =
+        new String(
+            withoutField(SinkRecords.order("o-no-customer", "5.00").value(), "customer_id"),
+            StandardCharsets.UTF_8);
+    assertThat(
+            header(
+                awaitDeadLetter(incomplete, "orders-sink"), "__connect.errors.exception.message"))
+        .isEqualTo(
+            "food-orders-processed: the value is not dev.foodpipeline.ProcessedOrder:"
+                + " customer_id is missing");
+    try (Connection connection = database();
+        ResultSet rows =
+            connection
+                .createStatement()
+                .executeQuery("SELECT count(*) FROM orders WHERE order_id = 'o-no-customer'")) {
+      rows.next();
+      assertThat(rows.getInt(1)).isZero();
+    }
+  }
+
+  /** The compact JSON of a record without one of its fields. */
+  private static byte[] withoutField(byte[] value, String field) {
+    String json = new String(value, StandardCharsets.UTF_8);
+    return json.replaceFirst("\"" + field + "\":(\"[^\"]*\"|[^,}]*),?", "")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
@@ -540,6 +572,7 @@ class JdbcSinkIT {
             Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {

@@ -2,6 +2,7 @@ package dev.foodpipeline.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.foodpipeline.model.connect.ContractConverter;
 import dev.foodpipeline.model.sink.SinkSchema;
 import dev.foodpipeline.model.sink.SinkTable;
 import dev.foodpipeline.model.topics.Topic;
@@ -75,8 +76,7 @@ class ShippedConnectorsTest {
         assertThat(connector.config())
             .as(connector.name())
             .containsEntry("primary.key.mode", "record_key")
-            .containsEntry("key.converter", "org.apache.kafka.connect.json.JsonConverter")
-            .containsEntry("key.converter.schemas.enable", "true");
+            .containsEntry("key.converter", ContractConverter.class.getName());
       }
       assertThat(connector.config())
           .as(connector.name())
@@ -90,8 +90,7 @@ class ShippedConnectorsTest {
           .containsEntry("insert.mode", "upsert")
           .containsEntry("schema.evolution", "basic")
           .containsEntry("consumer.override.isolation.level", "read_committed")
-          .containsEntry("value.converter", "org.apache.kafka.connect.json.JsonConverter")
-          .containsEntry("value.converter.schemas.enable", "true");
+          .containsEntry("value.converter", ContractConverter.class.getName());
     }
   }
 

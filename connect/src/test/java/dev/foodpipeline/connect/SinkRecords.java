@@ -17,8 +17,8 @@ import java.time.Instant;
 
 /**
  * Records of the five sink topics, serialised with the very serdes the Streams app uses ({@link
- * Topics}: Connect JsonConverter envelopes, decimals NUMERIC with scale 2, Timestamp logical types,
- * values repeating their key's fields), so the sink is tested on the real contract.
+ * Topics}: compact JSON of Connect structs, read back by ContractConverter; exact decimals,
+ * instants, values repeating their key's fields), so the sink is tested on the real contract.
  */
 final class SinkRecords {
 

@@ -49,6 +49,10 @@ public final class NotificationTopology {
 
   public static final String RESTAURANTS_STORE = "restaurants-store";
   public static final String KITCHEN_STORE = "kitchen-load";
+
+  /** One entry per order in a restaurant's window ({@link KitchenLoad}). */
+  public static final String KITCHEN_ORDERS_STORE = "kitchen-orders";
+
   public static final String KITCHEN_BY_RESTAURANT = "kitchen-by-restaurant";
 
   private NotificationTopology() {}
@@ -101,6 +105,9 @@ public final class NotificationTopology {
             Stores.inMemoryKeyValueStore(KITCHEN_STORE),
             Serdes.String(),
             new JsonSerde<>(KitchenState.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(KITCHEN_ORDERS_STORE), Serdes.String(), Serdes.Long()));
     KStream<String, Notification> kitchenLoad =
         orders
             .map(
@@ -123,7 +130,10 @@ public final class NotificationTopology {
                         restaurant == null ? null : restaurant.prepMinutes()),
                 Named.as("join-restaurant"))
             .process(
-                () -> new KitchenLoad(kitchen, counters), Named.as("kitchen-load"), KITCHEN_STORE);
+                () -> new KitchenLoad(kitchen, counters),
+                Named.as("kitchen-load"),
+                KITCHEN_STORE,
+                KITCHEN_ORDERS_STORE);
 
     KStream<String, Notification> rejected =
         builder.stream(

@@ -7,6 +7,7 @@ import dev.foodpipeline.model.ReasonCode;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.Rejection;
 import dev.foodpipeline.model.SourcePosition;
+import dev.foodpipeline.model.connect.CompactJson;
 import dev.foodpipeline.model.connect.ConnectMappings;
 import dev.foodpipeline.model.json.InputLimits;
 import dev.foodpipeline.model.json.Json;
@@ -17,7 +18,7 @@ import dev.foodpipeline.shell.Errors;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,8 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a record of {@code food-orders-processed} from its bytes, so that no record can fail a
  * deserializer: an order the service can tell its customer about, or the rejection of a record some
- * other producer wrote (not JSON, no Connect envelope, wrong or missing fields, an id outside the
- * rules), with its position and original text as {@link RejectedOrder} holds it.
+ * other producer wrote (not JSON, not an object, wrong or missing fields, an id outside the rules),
+ * with its position and original text as {@link RejectedOrder} holds it.
  */
 final class ReadProcessedOrder implements Processor<byte[], byte[], byte[], ProcessedInput> {
   private static final Logger log = LoggerFactory.getLogger(ReadProcessedOrder.class);
@@ -40,8 +41,6 @@ final class ReadProcessedOrder implements Processor<byte[], byte[], byte[], Proc
   static final int MAX_NAME_CHARS = 200;
 
   private final Counters counters;
-  private final Deserializer<ProcessedOrder> orders =
-      Topics.FOOD_ORDERS_PROCESSED.valueSerde().deserializer();
   private ProcessorContext<byte[], ProcessedInput> context;
 
   ReadProcessedOrder(Counters counters) {
@@ -102,40 +101,26 @@ final class ReadProcessedOrder implements Processor<byte[], byte[], byte[], Proc
           Rejection.of(ReasonCode.MALFORMED_JSON, "not JSON: %s", jsonProblem(e)),
           value);
     }
-    if (root == null || !root.isObject() || !root.has("schema") || !root.has("payload")) {
+    if (root == null || !root.isObject()) {
       return reject(
           source,
           null,
           new Rejection(
-              ReasonCode.SCHEMA_VIOLATION,
-              "not a Connect JSON envelope: an object with \"schema\" and \"payload\" is expected"),
+              ReasonCode.SCHEMA_VIOLATION, "not a JSON object: a processed order is expected"),
           value);
     }
-    JsonNode idNode = root.path("payload").path(OrdersTable.ORDER_ID.name());
+    JsonNode idNode = root.path(OrdersTable.ORDER_ID.name());
     String orderId = idNode.isTextual() ? InputLimits.validIdOrNull(idNode.asText()) : null;
-    JsonNode payload = root.get("payload");
-    for (org.apache.kafka.connect.data.Field field :
-        ConnectMappings.PROCESSED_ORDER.schema().fields()) {
-      JsonNode present = payload.isObject() ? payload.get(field.name()) : null;
-      if (!field.schema().isOptional() && (present == null || present.isNull())) {
-        return reject(
-            source,
-            orderId,
-            Rejection.of(ReasonCode.SCHEMA_VIOLATION, "the payload has no %s", field.name()),
-            value);
-      }
-    }
     ProcessedOrder order;
     try {
-      order = orders.deserialize(source.topic(), value);
-    } catch (RuntimeException e) {
+      order =
+          ConnectMappings.PROCESSED_ORDER.fromStruct(
+              CompactJson.read(ConnectMappings.PROCESSED_ORDER.schema(), root));
+    } catch (DataException e) {
       return reject(
           source,
           orderId,
-          Rejection.of(
-              ReasonCode.SCHEMA_VIOLATION,
-              "the envelope does not hold a processed order: %s",
-              Errors.rootCauseLine(e)),
+          Rejection.of(ReasonCode.SCHEMA_VIOLATION, "not a processed order: %s", e.getMessage()),
           value);
     }
     Optional<Rejection> problem = problem(order);

@@ -19,11 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -191,9 +194,7 @@ class NotificationTopologyTest {
         "{\"orderId\":\"o-2\",\"customerId\":\"c-1\"}".getBytes(StandardCharsets.UTF_8),
         NOW);
     rawProcessed.pipeInput(
-        new byte[] {1},
-        "{\"schema\":{\"type\":\"string\"},\"payload\":\"hello\"}".getBytes(StandardCharsets.UTF_8),
-        NOW);
+        new byte[] {1}, "[\"an\", \"array\"]".getBytes(StandardCharsets.UTF_8), NOW);
     rawProcessed.pipeInput(new byte[] {1}, null, NOW);
     pipe(Fixtures.order("o-3", "c-3", NOW), NOW);
 
@@ -216,8 +217,10 @@ class NotificationTopologyTest {
     assertThat(written.get(0).raw()).isEqualTo("not json at all");
     assertThat(written.get(0).reason()).startsWith("not JSON: ");
     assertThat(written.get(0).rejectedAt()).isEqualTo(NOW);
-    assertThat(written.get(1).reason()).contains("Connect JSON envelope");
+    assertThat(written.get(1).reason()).isEqualTo("not a processed order: order_id is missing");
     assertThat(written.get(1).orderId()).isNull();
+    assertThat(written.get(2).reason())
+        .isEqualTo("not a JSON object: a processed order is expected");
     assertThat(written.get(3).raw()).isNull();
     assertThat(notifications.readValuesToList())
         .extracting(Notification::notificationId)
@@ -239,8 +242,7 @@ class NotificationTopologyTest {
                         .valueSerde()
                         .serializer()
                         .serialize("t", Fixtures.order("o-6", "c-6", NOW)));
-    ((com.fasterxml.jackson.databind.node.ObjectNode) noName.get("payload"))
-        .remove("restaurant_name");
+    noName.remove("restaurant_name");
     pipe(badCustomer, NOW);
     rawProcessed.pipeInput(new byte[] {1}, dev.foodpipeline.model.json.Json.toBytes(noName), NOW);
     pipe(good, NOW);
@@ -255,7 +257,8 @@ class NotificationTopologyTest {
         .isEqualTo(
             "customerId \"c 5\" holds a character outside A-Z a-z 0-9 - _ . : (ids are 1 to 64 of"
                 + " those)");
-    assertThat(written.get(1).reason()).isEqualTo("the payload has no restaurant_name");
+    assertThat(written.get(1).reason())
+        .isEqualTo("not a processed order: restaurant_name is missing");
     assertThat(notifications.readValuesToList())
         .extracting(Notification::notificationId)
         .containsExactly("order-confirmed:o-4");
@@ -313,6 +316,35 @@ class NotificationTopologyTest {
     assertThat(kitchen())
         .extracting(r -> r.value().notificationId(), r -> r.value().ordersInWindow())
         .containsExactly(org.assertj.core.groups.Tuple.tuple("kitchen-ok:r-001:o-3", 1L));
+  }
+
+  @Test
+  void aKitchenKeepsOneEntryPerOrderInItsWindowAndForgetsTheRest() {
+    // An order every 10 s for 490 s: the 5-minute window at 490 s holds those of 200..490 s.
+    for (int i = 0; i < 50; i++) {
+      pipe(Fixtures.order("o-" + i, "c-" + i, NOW.plusSeconds(i * 10L)), NOW);
+    }
+    KeyValueStore<String, Long> orders =
+        driver.getKeyValueStore(NotificationTopology.KITCHEN_ORDERS_STORE);
+    KeyValueStore<String, KitchenState> load =
+        driver.getKeyValueStore(NotificationTopology.KITCHEN_STORE);
+
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, Long> all = orders.all()) {
+      all.forEachRemaining(entry -> keys.add(entry.key));
+    }
+    assertThat(keys)
+        .hasSize(30)
+        .startsWith(KitchenLoad.entryKey("r-001", NOW.plusSeconds(200).toEpochMilli(), "o-20"))
+        .endsWith(KitchenLoad.entryKey("r-001", NOW.plusSeconds(490).toEpochMilli(), "o-49"));
+    assertThat(load.get("r-001").count()).isEqualTo(30);
+
+    // 20 minutes of wall clock later: the check forgets them all, and the restaurant.
+    driver.advanceWallClockTime(Duration.ofMinutes(20));
+    try (KeyValueIterator<String, Long> all = orders.all()) {
+      assertThat(all.hasNext()).isFalse();
+    }
+    assertThat(load.get("r-001")).isNull();
   }
 
   @Test

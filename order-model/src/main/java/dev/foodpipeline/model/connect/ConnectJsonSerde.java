@@ -1,58 +1,34 @@
 package dev.foodpipeline.model.connect;
 
-import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.connect.data.SchemaAndValue;
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.json.JsonConverter;
-import org.apache.kafka.connect.json.JsonConverterConfig;
-import org.apache.kafka.connect.storage.ConverterType;
 
 /**
- * Writes records as Kafka Connect's own {@link JsonConverter} does with {@code
- * schemas.enable=true}: a {@code {"schema": …, "payload": …}} envelope that the JDBC sink reads
- * without a schema registry. Decimals are written as JSON numbers ({@code decimal.format=NUMERIC}).
+ * Writes records of a processed topic as the compact JSON of their Connect struct ({@link
+ * CompactJson}: the fields only, no schema), and reads them back. The JDBC sink reads them with
+ * {@link ContractConverter}, which knows each topic's schema from the same mappings.
  */
 public final class ConnectJsonSerde<T> implements Serde<T> {
   private final ConnectMapping<T> mapping;
-  private final JsonConverter converter = new JsonConverter();
 
-  private ConnectJsonSerde(ConnectMapping<T> mapping, boolean isKey) {
+  private ConnectJsonSerde(ConnectMapping<T> mapping) {
     this.mapping = mapping;
-    converter.configure(
-        Map.of(
-            JsonConverterConfig.SCHEMAS_ENABLE_CONFIG, "true",
-            JsonConverterConfig.DECIMAL_FORMAT_CONFIG, "NUMERIC",
-            JsonConverterConfig.TYPE_CONFIG,
-                (isKey ? ConverterType.KEY : ConverterType.VALUE).getName()));
   }
 
-  public static <T> ConnectJsonSerde<T> forKey(ConnectMapping<T> mapping) {
-    return new ConnectJsonSerde<>(mapping, true);
-  }
-
-  public static <T> ConnectJsonSerde<T> forValue(ConnectMapping<T> mapping) {
-    return new ConnectJsonSerde<>(mapping, false);
+  /** The serde of a key or value type of a processed topic. */
+  public static <T> ConnectJsonSerde<T> of(ConnectMapping<T> mapping) {
+    return new ConnectJsonSerde<>(mapping);
   }
 
   @Override
   public Serializer<T> serializer() {
-    return (topic, value) ->
-        value == null
-            ? null
-            : converter.fromConnectData(topic, mapping.schema(), mapping.toStruct(value));
+    return (topic, value) -> value == null ? null : CompactJson.write(mapping.toStruct(value));
   }
 
   @Override
   public Deserializer<T> deserializer() {
-    return (topic, bytes) -> {
-      if (bytes == null) {
-        return null;
-      }
-      SchemaAndValue data = converter.toConnectData(topic, bytes);
-      return mapping.fromStruct((Struct) data.value());
-    };
+    return (topic, bytes) ->
+        bytes == null ? null : mapping.fromStruct(CompactJson.read(mapping.schema(), bytes));
   }
 }

@@ -43,24 +43,24 @@ public final class Topics {
           "food-orders-processed",
           3,
           Map.of(),
-          ConnectJsonSerde.forKey(ConnectMappings.ORDER_KEY),
-          ConnectJsonSerde.forValue(ConnectMappings.PROCESSED_ORDER));
+          ConnectJsonSerde.of(ConnectMappings.ORDER_KEY),
+          ConnectJsonSerde.of(ConnectMappings.PROCESSED_ORDER));
 
   public static final Topic<OrderItemKey, ProcessedItem> FOOD_ORDER_ITEMS =
       new Topic<>(
           "food-order-items",
           3,
           Map.of(),
-          ConnectJsonSerde.forKey(ConnectMappings.ORDER_ITEM_KEY),
-          ConnectJsonSerde.forValue(ConnectMappings.PROCESSED_ITEM));
+          ConnectJsonSerde.of(ConnectMappings.ORDER_ITEM_KEY),
+          ConnectJsonSerde.of(ConnectMappings.PROCESSED_ITEM));
 
   public static final Topic<RejectionKey, RejectedOrder> FOOD_ORDERS_REJECTED =
       new Topic<>(
           "food-orders-rejected",
           3,
           Map.of(),
-          ConnectJsonSerde.forKey(ConnectMappings.REJECTION_KEY),
-          ConnectJsonSerde.forValue(ConnectMappings.REJECTED_ORDER));
+          ConnectJsonSerde.of(ConnectMappings.REJECTION_KEY),
+          ConnectJsonSerde.of(ConnectMappings.REJECTED_ORDER));
 
   /**
    * Per restaurant and 1-minute window, the count and revenue of accepted orders: the Streams app's
@@ -71,8 +71,8 @@ public final class Topics {
           "restaurant-stats",
           3,
           Map.of(),
-          ConnectJsonSerde.forKey(ConnectMappings.RESTAURANT_STATS_KEY),
-          ConnectJsonSerde.forValue(ConnectMappings.RESTAURANT_STATS));
+          ConnectJsonSerde.of(ConnectMappings.RESTAURANT_STATS_KEY),
+          ConnectJsonSerde.of(ConnectMappings.RESTAURANT_STATS));
 
   /**
    * What the notification service tells customers and restaurants (key = the recipient's id: a
@@ -84,13 +84,13 @@ public final class Topics {
           3,
           Map.of(),
           Serdes.String(),
-          ConnectJsonSerde.forValue(ConnectMappings.NOTIFICATION));
+          ConnectJsonSerde.of(ConnectMappings.NOTIFICATION));
 
   /**
-   * Records the JDBC sinks could not convert (not JSON, no schema envelope), as they came, with
-   * {@code __connect.errors.*} headers naming their origin: Kafka Connect writes them here ({@code
-   * errors.deadletterqueue.topic.name} of connect/connectors/*.json). One partition, as Connect
-   * would create it.
+   * Records the JDBC sinks could not convert (not JSON, a field missing or of the wrong type), as
+   * they came, with {@code __connect.errors.*} headers naming their origin: Kafka Connect writes
+   * them here ({@code errors.deadletterqueue.topic.name} of connect/connectors/*.json). One
+   * partition, as Connect would create it.
    */
   public static final Topic<byte[], byte[]> FOOD_SINK_DLQ =
       new Topic<>("food-sink-dlq", 1, Map.of(), Serdes.ByteArray(), Serdes.ByteArray());

@@ -41,29 +41,36 @@ class ConnectJsonSerdeTest {
   }
 
   @Test
-  void writesProcessedOrdersAsAConnectEnvelopeWithSnakeCaseFieldsAndNumericDecimals()
-      throws IOException {
+  void writesProcessedOrdersAsFlatObjectsOfSnakeCaseFieldsWithoutTheSchema() throws IOException {
     ProcessedOrder order = ENRICHED.order();
 
     JsonNode value = write(Topics.FOOD_ORDERS_PROCESSED, null, order, false);
 
-    assertThat(value.get("schema").get("type").asText()).isEqualTo("struct");
-    assertThat(value.get("schema").get("fields").findValuesAsText("field"))
-        .contains("order_id", "total", "source_offset");
-    JsonNode payload = value.get("payload");
-    assertThat(payload.get("order_id").asText()).isEqualTo("o-1");
-    assertThat(payload.get("total").isNumber()).isTrue();
-    assertThat(payload.get("total").decimalValue()).isEqualByComparingTo(order.total());
-    assertThat(payload.get("created_at").asLong()).isEqualTo(TestOrders.NOW.toEpochMilli());
-    assertThat(payload.get("source_partition").asInt()).isEqualTo(1);
+    assertThat(value.has("schema")).isFalse();
+    assertThat(value.get("order_id").asText()).isEqualTo("o-1");
+    assertThat(value.get("total").isNumber()).isTrue();
+    assertThat(value.get("total").decimalValue()).isEqualByComparingTo(order.total());
+    assertThat(value.get("created_at").asText()).isEqualTo(TestOrders.NOW.toString());
+    assertThat(value.get("source_partition").asInt()).isEqualTo(1);
+    assertThat(value.size()).isEqualTo(ConnectMappings.PROCESSED_ORDER.schema().fields().size());
   }
 
   @Test
-  void writesKeysAsStructsOfThePrimaryKeyColumns() throws IOException {
+  void writesKeysAsObjectsOfThePrimaryKeyColumns() throws IOException {
     JsonNode key = write(Topics.FOOD_ORDERS_PROCESSED, new OrderKey("o-1"), null, true);
 
-    assertThat(key.get("payload").get("order_id").asText()).isEqualTo("o-1");
-    assertThat(key.get("schema").get("fields")).hasSize(1);
+    assertThat(key.toString()).isEqualTo("{\"order_id\":\"o-1\"}");
+  }
+
+  @Test
+  void writesAProcessedOrderInFewerThan600Bytes() {
+    byte[] compact =
+        Topics.FOOD_ORDERS_PROCESSED
+            .valueSerde()
+            .serializer()
+            .serialize("food-orders-processed", ENRICHED.order());
+
+    assertThat(compact.length).isLessThan(600);
   }
 
   @Test
@@ -103,13 +110,11 @@ class ConnectJsonSerdeTest {
 
     assertRoundTrip(Topics.RESTAURANT_STATS, RestaurantStatsKey.of(stats), stats);
     JsonNode key = write(Topics.RESTAURANT_STATS, RestaurantStatsKey.of(stats), null, true);
-    assertThat(key.get("schema").get("fields").findValuesAsText("field"))
-        .containsExactly("restaurant_id", "window_start");
-    assertThat(key.get("payload").get("window_start").asLong())
-        .isEqualTo(TestOrders.NOW.toEpochMilli());
+    assertThat(key.toString())
+        .isEqualTo("{\"restaurant_id\":\"r-001\",\"window_start\":\"" + TestOrders.NOW + "\"}");
     JsonNode value = write(Topics.RESTAURANT_STATS, null, stats, false);
-    assertThat(value.get("payload").get("revenue").decimalValue()).isEqualByComparingTo("101.30");
-    assertThat(value.get("payload").get("order_count").asLong()).isEqualTo(3);
+    assertThat(value.get("revenue").toString()).isEqualTo("101.30");
+    assertThat(value.get("order_count").asLong()).isEqualTo(3);
   }
 
   @Test
