@@ -174,6 +174,9 @@ function draw(s) {
   $("latency-p50").textContent = fmt(db && db.latencyP50Ms);
   $("latency-p99").textContent = fmt(db && db.latencyP99Ms);
   $("orders-total").textContent = fmt(db && db.rows.orders);
+  // Large tables are counted every few seconds (CountSchedule): say how old the count is.
+  const countAge = db && db.rowsCountedAt ? Math.round((Date.parse(s.at) - Date.parse(db.rowsCountedAt)) / 1000) : 0;
+  $("orders-total-note").textContent = countAge >= 2 ? `rows in orders, counted ${countAge} s ago` : "rows in orders";
   const errors = ["kafka", "streams", "connect", "database", "leaderboard"].filter((k) => s[k].error);
   $("status").textContent = `snapshot ${s.sequence} at ${new Date(s.at).toLocaleTimeString()}` +
     (errors.length ? ` · no answer from ${errors.join(", ")}` : "");

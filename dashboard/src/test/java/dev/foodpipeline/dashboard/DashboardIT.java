@@ -22,6 +22,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
@@ -249,6 +250,10 @@ class DashboardIT {
 
     JsonNode database = snapshot.at("/database/data");
     assertThat(database.at("/rows/orders").asLong()).isEqualTo(3);
+    assertThat(Instant.parse(database.path("rowsCountedAt").asText()))
+        .isBetween(
+            Instant.parse(snapshot.path("at").asText()).minusSeconds(5),
+            Instant.parse(snapshot.path("at").asText()));
     assertThat(database.path("ordersLastMinute").asLong()).isEqualTo(2);
     assertThat(database.path("latencyP50Ms").asDouble()).isBetween(99.0, 101.0);
     assertThat(database.path("latencyP99Ms").asDouble()).isBetween(119.0, 121.0);

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.TreeMap;
 
 /**
  * A few queries on the sink tables, on one connection kept between polls (opened again after an
- * error). A table that does not exist yet counts as absent, not as an error.
+ * error). A table that does not exist yet counts as absent, not as an error. The windowed queries
+ * read by {@code written_at}, which those tables index; the exact row counts, which read whole
+ * tables, are taken on a {@link CountSchedule} and kept in between.
  */
 public final class DatabaseCollector implements AutoCloseable {
   static final List<String> TABLES =
@@ -22,6 +25,9 @@ public final class DatabaseCollector implements AutoCloseable {
 
   private final String url;
   private final Properties properties = new Properties();
+  private final CountSchedule countSchedule = new CountSchedule();
+  private Map<String, Long> rows = Map.of();
+  private Instant rowsCountedAt;
   private Connection connection;
 
   public DatabaseCollector(String url, String user, String password) {
@@ -50,8 +56,7 @@ public final class DatabaseCollector implements AutoCloseable {
     return connection;
   }
 
-  private static DatabaseView query(Connection db) throws SQLException {
-    Map<String, Long> rows = new LinkedHashMap<>();
+  private DatabaseView query(Connection db) throws SQLException {
     List<String> present = new ArrayList<>();
     try (Statement statement = db.createStatement()) {
       for (String table : TABLES) {
@@ -62,11 +67,18 @@ public final class DatabaseCollector implements AutoCloseable {
           }
         }
       }
-      for (String table : present) {
-        try (ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
-          result.next();
-          rows.put(table, result.getLong(1));
+      long start = System.nanoTime();
+      if (countSchedule.due(start)) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : present) {
+          try (ResultSet result = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            result.next();
+            counts.put(table, result.getLong(1));
+          }
         }
+        countSchedule.counted(start, System.nanoTime());
+        rows = counts;
+        rowsCountedAt = Instant.now();
       }
       long ordersLastMinute = 0;
       Double p50 = null;
@@ -118,7 +130,8 @@ public final class DatabaseCollector implements AutoCloseable {
           }
         }
       }
-      return new DatabaseView(rows, ordersLastMinute, p50, p99, rejections, busiest, notifications);
+      return new DatabaseView(
+          rows, rowsCountedAt, ordersLastMinute, p50, p99, rejections, busiest, notifications);
     }
   }
 

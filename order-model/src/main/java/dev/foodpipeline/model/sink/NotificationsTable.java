@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class NotificationsTable {
   private static final SinkTable.Builder COLUMNS =
-      SinkTable.builder("notifications", () -> Topics.ORDER_NOTIFICATIONS);
+      SinkTable.builder("notifications", () -> Topics.ORDER_NOTIFICATIONS).withWrittenAtIndex();
 
   public static final Column<String> NOTIFICATION_ID = COLUMNS.column("notification_id", TEXT);
 

@@ -16,7 +16,7 @@ import java.util.List;
 /** {@code orders}: one row per accepted order, from {@code food-orders-processed}. */
 public final class OrdersTable {
   private static final SinkTable.Builder COLUMNS =
-      SinkTable.builder("orders", () -> Topics.FOOD_ORDERS_PROCESSED);
+      SinkTable.builder("orders", () -> Topics.FOOD_ORDERS_PROCESSED).withWrittenAtIndex();
 
   public static final Column<String> ORDER_ID = COLUMNS.column("order_id", TEXT);
   public static final Column<String> CUSTOMER_ID = COLUMNS.column("customer_id", TEXT);

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class RejectedOrdersTable {
   private static final SinkTable.Builder COLUMNS =
-      SinkTable.builder("rejected_orders", () -> Topics.FOOD_ORDERS_REJECTED);
+      SinkTable.builder("rejected_orders", () -> Topics.FOOD_ORDERS_REJECTED).withWrittenAtIndex();
 
   public static final Column<String> SOURCE_TOPIC = COLUMNS.column("source_topic", TEXT);
   public static final Column<Integer> SOURCE_PARTITION =

@@ -33,7 +33,8 @@ public final class SinkSchema {
           "    create numeric(38,2) and \"timestamp without time zone\" (holding UTC);",
           "  * written_at: when the row was first written, filled by PostgreSQL's clock, for end-to-end",
           "    latency in SQL. The sink never names this column, so an upsert leaves it as it was: a",
-          "    replayed or updated record does not move written_at (see connect/README.md).",
+          "    replayed or updated record does not move written_at (see connect/README.md). It is",
+          "    indexed where the dashboard reads the last minute's rows every second.",
           "NOT NULL follows the record contract: a field that the Connect schema marks optional is",
           "nullable. Columns are the records' snake_case field names. schema.evolution=basic still adds",
           "a column when a record brings a new optional field.");
@@ -50,7 +51,7 @@ public final class SinkSchema {
         NotificationsTable.TABLE);
   }
 
-  /** The whole DDL: a header, then {@code CREATE TABLE IF NOT EXISTS} for each table. */
+  /** The whole DDL: a header, then each table's {@link SinkTable#createStatement()}. */
   public static String ddl() {
     StringBuilder sql = new StringBuilder();
     HEADER.forEach(line -> sql.append(line.isEmpty() ? "--" : "-- " + line).append('\n'));

@@ -30,6 +30,7 @@ public final class SinkTable {
   private final Schema keySchema;
   private final Schema valueSchema;
   private final boolean keyFromValue;
+  private final boolean writtenAtIndexed;
 
   private SinkTable(
       String name,
@@ -39,7 +40,8 @@ public final class SinkTable {
       List<Column<?>> primaryKey,
       String keySchemaName,
       String valueSchemaName,
-      boolean keyFromValue) {
+      boolean keyFromValue,
+      boolean writtenAtIndexed) {
     this.name = name;
     this.topic = topic;
     this.comment = List.copyOf(comment);
@@ -48,6 +50,7 @@ public final class SinkTable {
     this.keySchema = keyFromValue ? null : struct(keySchemaName, primaryKey);
     this.valueSchema = struct(valueSchemaName, columns);
     this.keyFromValue = keyFromValue;
+    this.writtenAtIndexed = writtenAtIndexed;
   }
 
   private static Schema struct(String name, List<Column<?>> fields) {
@@ -106,7 +109,20 @@ public final class SinkTable {
     return comment;
   }
 
-  /** {@code CREATE TABLE IF NOT EXISTS}, columns aligned, with its comment above. */
+  /**
+   * True when {@link #WRITTEN_AT} has an index: the tables the dashboard reads by it every second
+   * (the last minute's orders and rejections, the latest notifications), so that it reads those
+   * rows, not the whole table. A table nobody reads that way is spared the cost of the index on
+   * each insert.
+   */
+  public boolean writtenAtIndexed() {
+    return writtenAtIndexed;
+  }
+
+  /**
+   * {@code CREATE TABLE IF NOT EXISTS}, columns aligned, with its comment above; then {@code CREATE
+   * INDEX IF NOT EXISTS <name>_written_at} when {@link #writtenAtIndexed()}.
+   */
   public String createStatement() {
     int nameWidth = WRITTEN_AT.length();
     int typeWidth = ColumnType.TIMESTAMPTZ.sql().length();
@@ -140,6 +156,17 @@ public final class SinkTable {
         .append("_pkey PRIMARY KEY (")
         .append(String.join(", ", primaryKey.stream().map(Column::name).toList()))
         .append(")\n);\n");
+    if (writtenAtIndexed) {
+      sql.append("CREATE INDEX IF NOT EXISTS ")
+          .append(name)
+          .append('_')
+          .append(WRITTEN_AT)
+          .append(" ON ")
+          .append(name)
+          .append(" (")
+          .append(WRITTEN_AT)
+          .append(");\n");
+    }
     return sql.toString();
   }
 
@@ -157,10 +184,17 @@ public final class SinkTable {
     private final String name;
     private final Supplier<Topic<?, ?>> topic;
     private final List<Column<?>> columns = new ArrayList<>();
+    private boolean writtenAtIndexed;
 
     private Builder(String name, Supplier<Topic<?, ?>> topic) {
       this.name = name;
       this.topic = topic;
+    }
+
+    /** The table gets an index on {@link #WRITTEN_AT} (see {@link #writtenAtIndexed()}). */
+    Builder withWrittenAtIndex() {
+      writtenAtIndexed = true;
+      return this;
     }
 
     <T> Column<T> column(String column, ColumnType<T> type) {
@@ -216,7 +250,8 @@ public final class SinkTable {
           List.of(key),
           keySchemaName,
           valueSchemaName,
-          keyFromValue);
+          keyFromValue,
+          writtenAtIndexed);
     }
   }
 }

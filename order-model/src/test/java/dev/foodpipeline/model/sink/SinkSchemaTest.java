@@ -118,6 +118,15 @@ class SinkSchemaTest {
   }
 
   @Test
+  void theTablesTheDashboardReadsByWrittenAtHaveAnIndexOnIt() {
+    assertThat(SinkSchema.ddl().lines().filter(line -> line.startsWith("CREATE INDEX")))
+        .containsExactly(
+            "CREATE INDEX IF NOT EXISTS orders_written_at ON orders (written_at);",
+            "CREATE INDEX IF NOT EXISTS rejected_orders_written_at ON rejected_orders (written_at);",
+            "CREATE INDEX IF NOT EXISTS notifications_written_at ON notifications (written_at);");
+  }
+
+  @Test
   void onlyTheOptionalFieldsOfARejectionAreNullable() {
     Map<String, DdlColumn> rejected = tables().get("rejected_orders");
     assertThat(rejected.entrySet().stream().filter(e -> !e.getValue().notNull()))
