@@ -30,28 +30,31 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * orders that left the window, ends the overloads that are over and drops the restaurants without
  * orders (so the store holds only the restaurants of the last window).
  *
- * <p>Each order in a window is one small entry of {@value
- * NotificationTopology#KITCHEN_ORDERS_STORE} (key {@code <restaurant>|<created-at, 19
- * digits>|<order id>}, so a restaurant's entries are sorted by creation time and the ones that left
- * the window are one range), and {@link KitchenState} keeps their count: an order costs a few small
- * changelog records, whatever the window holds. (Until issue 15 the state held the list of every
- * creation time in the window and wrote it whole for each order: at 550 orders/s, 1.3 GB of
- * changelog for 150,000 orders.)
+ * <p>The creation times of a restaurant's orders in its window are kept by the second: one entry of
+ * {@value NotificationTopology#KITCHEN_ORDERS_STORE} per restaurant and second with orders (key
+ * {@code <restaurant>|<the second's start in ms, 19 digits>}, so a restaurant's seconds are sorted
+ * and those that left the window are one range), its value the {@link CreationTimes} of that
+ * second; {@link KitchenState} keeps their count. An order rewrites one second's times, whatever
+ * the window holds, and the store holds at most one entry per restaurant and second of the window
+ * plus eight bytes an order. (Until issue 15 the state held the list of every creation time in the
+ * window and wrote it whole for each order: at 550 orders/s, 1.3 GB of changelog for 150,000
+ * orders. An entry per order then cost about 160 bytes of heap: at 2,000 orders/s the window's
+ * 600,000 entries ran the service out of its heap.)
  */
 final class KitchenLoad implements Processor<String, KitchenOrder, String, Notification> {
   static final Duration CHECK_INTERVAL = Duration.ofSeconds(1);
 
   private static final String SEPARATOR = "|";
 
-  /** Sorts after every id (ids are A-Z a-z 0-9 - _ . :), so it closes a range of one instant. */
-  private static final String LAST_ID = "~";
+  /** The span of one kitchen-orders entry. */
+  static final long BUCKET_MS = 1_000;
 
   private final KitchenSettings settings;
   private final Counters counters;
   private final String windowWords;
   private ProcessorContext<String, Notification> context;
   private KeyValueStore<String, KitchenState> store;
-  private KeyValueStore<String, Long> orders;
+  private KeyValueStore<String, byte[]> orders;
 
   KitchenLoad(KitchenSettings settings, Counters counters) {
     this.settings = settings;
@@ -81,10 +84,9 @@ final class KitchenLoad implements Processor<String, KitchenOrder, String, Notif
     long windowStart = clock - settings.window().toMillis();
     long count = state == null ? 0 : state.count();
     if (order.createdAtMs() > windowStart) {
-      String entry = entryKey(restaurant, order.createdAtMs(), order.orderId());
-      if (orders.putIfAbsent(entry, order.createdAtMs()) == null) {
-        count++;
-      }
+      String second = bucketKey(restaurant, order.createdAtMs());
+      orders.put(second, CreationTimes.add(orders.get(second), order.createdAtMs()));
+      count++;
     }
     count -= forget(restaurant, windowStart);
     String overloadedBy = state == null ? null : state.overloadedBy();
@@ -141,33 +143,39 @@ final class KitchenLoad implements Processor<String, KitchenOrder, String, Notif
   }
 
   /**
-   * Deletes the restaurant's orders created at or before {@code windowStart}; how many there were.
+   * Forgets the restaurant's orders created at or before {@code windowStart}: the seconds wholly
+   * before it are deleted, the second it falls in keeps its later times. How many were forgotten.
    */
   private long forget(String restaurant, long windowStart) {
     if (windowStart < 0) {
       return 0;
     }
-    List<String> gone = new ArrayList<>();
-    try (KeyValueIterator<String, Long> old =
-        orders.range(restaurant + SEPARATOR, entryPrefix(restaurant, windowStart) + LAST_ID)) {
-      old.forEachRemaining(entry -> gone.add(entry.key));
+    List<KeyValue<String, byte[]>> old = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> seconds =
+        orders.range(restaurant + SEPARATOR, bucketKey(restaurant, windowStart))) {
+      seconds.forEachRemaining(old::add);
     }
-    gone.forEach(orders::delete);
-    return gone.size();
+    long forgotten = 0;
+    for (KeyValue<String, byte[]> second : old) {
+      byte[] kept = CreationTimes.after(second.value, windowStart);
+      forgotten += CreationTimes.count(second.value) - CreationTimes.count(kept);
+      if (kept == null) {
+        orders.delete(second.key);
+      } else if (kept.length != second.value.length) {
+        orders.put(second.key, kept);
+      }
+    }
+    return forgotten;
   }
 
   /**
-   * The kitchen-orders key of an order: sorted by restaurant, then creation time (fixed width, so
-   * that bytewise order is time order), then order id. Ids never hold {@code |} ({@code
-   * InputLimits}).
+   * The kitchen-orders key of the second holding {@code createdAtMs}: the restaurant, then the
+   * second's start in ms (fixed width, so that bytewise order is time order). Restaurant ids never
+   * hold {@code |} ({@code InputLimits}).
    */
-  static String entryKey(String restaurant, long createdAtMs, String orderId) {
-    return entryPrefix(restaurant, createdAtMs) + orderId;
-  }
-
-  private static String entryPrefix(String restaurant, long createdAtMs) {
-    String digits = Long.toString(createdAtMs);
-    return restaurant + SEPARATOR + "0".repeat(19 - digits.length()) + digits + SEPARATOR;
+  static String bucketKey(String restaurant, long createdAtMs) {
+    String digits = Long.toString(Math.floorDiv(createdAtMs, BUCKET_MS) * BUCKET_MS);
+    return restaurant + SEPARATOR + "0".repeat(19 - digits.length()) + digits;
   }
 
   private void forward(String restaurant, Notification notification, long timestamp) {

@@ -50,7 +50,9 @@ public final class NotificationTopology {
   public static final String RESTAURANTS_STORE = "restaurants-store";
   public static final String KITCHEN_STORE = "kitchen-load";
 
-  /** One entry per order in a restaurant's window ({@link KitchenLoad}). */
+  /**
+   * The creation times of a restaurant's orders in its window, by the second ({@link KitchenLoad}).
+   */
   public static final String KITCHEN_ORDERS_STORE = "kitchen-orders";
 
   public static final String KITCHEN_BY_RESTAURANT = "kitchen-by-restaurant";
@@ -107,7 +109,9 @@ public final class NotificationTopology {
             new JsonSerde<>(KitchenState.class)));
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(KITCHEN_ORDERS_STORE), Serdes.String(), Serdes.Long()));
+            Stores.inMemoryKeyValueStore(KITCHEN_ORDERS_STORE),
+            Serdes.String(),
+            Serdes.ByteArray()));
     KStream<String, Notification> kitchenLoad =
         orders
             .map(

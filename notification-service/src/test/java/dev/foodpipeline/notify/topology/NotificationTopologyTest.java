@@ -319,29 +319,33 @@ class NotificationTopologyTest {
   }
 
   @Test
-  void aKitchenKeepsOneEntryPerOrderInItsWindowAndForgetsTheRest() {
-    // An order every 10 s for 490 s: the 5-minute window at 490 s holds those of 200..490 s.
+  void aKitchenKeepsTheCreationTimesOfItsWindowBySecondAndForgetsTheRest() {
+    // Two orders every 10 s (the second 300 ms later) for 490 s: the 5-minute window at 490.3 s
+    // holds those created after 190.3 s: 190.3 s itself is out, 200..490.3 s are in.
     for (int i = 0; i < 50; i++) {
       pipe(Fixtures.order("o-" + i, "c-" + i, NOW.plusSeconds(i * 10L)), NOW);
+      pipe(Fixtures.order("p-" + i, "c-" + i, NOW.plusSeconds(i * 10L).plusMillis(300)), NOW);
     }
-    KeyValueStore<String, Long> orders =
+    KeyValueStore<String, byte[]> orders =
         driver.getKeyValueStore(NotificationTopology.KITCHEN_ORDERS_STORE);
     KeyValueStore<String, KitchenState> load =
         driver.getKeyValueStore(NotificationTopology.KITCHEN_STORE);
 
-    List<String> keys = new ArrayList<>();
-    try (KeyValueIterator<String, Long> all = orders.all()) {
-      all.forEachRemaining(entry -> keys.add(entry.key));
+    List<String> seconds = new ArrayList<>();
+    try (KeyValueIterator<String, byte[]> all = orders.all()) {
+      all.forEachRemaining(entry -> seconds.add(entry.key));
     }
-    assertThat(keys)
+    assertThat(seconds)
         .hasSize(30)
-        .startsWith(KitchenLoad.entryKey("r-001", NOW.plusSeconds(200).toEpochMilli(), "o-20"))
-        .endsWith(KitchenLoad.entryKey("r-001", NOW.plusSeconds(490).toEpochMilli(), "o-49"));
-    assertThat(load.get("r-001").count()).isEqualTo(30);
+        .startsWith(KitchenLoad.bucketKey("r-001", NOW.plusSeconds(200).toEpochMilli()))
+        .endsWith(KitchenLoad.bucketKey("r-001", NOW.plusSeconds(490).toEpochMilli()));
+    byte[] last = orders.get(KitchenLoad.bucketKey("r-001", NOW.plusSeconds(490).toEpochMilli()));
+    assertThat(last).hasSize(16); // two creation times, 8 bytes each
+    assertThat(load.get("r-001").count()).isEqualTo(60);
 
     // 20 minutes of wall clock later: the check forgets them all, and the restaurant.
     driver.advanceWallClockTime(Duration.ofMinutes(20));
-    try (KeyValueIterator<String, Long> all = orders.all()) {
+    try (KeyValueIterator<String, byte[]> all = orders.all()) {
       assertThat(all.hasNext()).isFalse();
     }
     assertThat(load.get("r-001")).isNull();
