@@ -110,18 +110,9 @@ public final class SinkTable {
   }
 
   /**
-   * True when {@link #WRITTEN_AT} has an index: the tables the dashboard reads by it every second
-   * (the last minute's orders and rejections, the latest notifications), so that it reads those
-   * rows, not the whole table. A table nobody reads that way is spared the cost of the index on
-   * each insert.
-   */
-  public boolean writtenAtIndexed() {
-    return writtenAtIndexed;
-  }
-
-  /**
    * {@code CREATE TABLE IF NOT EXISTS}, columns aligned, with its comment above; then {@code CREATE
-   * INDEX IF NOT EXISTS <name>_written_at} when {@link #writtenAtIndexed()}.
+   * INDEX IF NOT EXISTS <name>_written_at} when the table was built {@link
+   * Builder#withWrittenAtIndex() with that index}.
    */
   public String createStatement() {
     int nameWidth = WRITTEN_AT.length();
@@ -191,7 +182,12 @@ public final class SinkTable {
       this.topic = topic;
     }
 
-    /** The table gets an index on {@link #WRITTEN_AT} (see {@link #writtenAtIndexed()}). */
+    /**
+     * The table gets an index on {@link #WRITTEN_AT}: for the tables the dashboard reads by it
+     * every second (the last minute's orders and rejections, the latest notifications), so that it
+     * reads those rows, not the whole table. A table nobody reads that way is spared the cost of
+     * the index on each insert.
+     */
     Builder withWrittenAtIndex() {
       writtenAtIndexed = true;
       return this;
