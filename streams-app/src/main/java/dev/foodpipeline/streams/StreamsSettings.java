@@ -69,6 +69,14 @@ public record StreamsSettings(
    */
   public static final String DEFAULT_PROBING_REBALANCE_INTERVAL_MS = "60000";
 
+  /**
+   * The most a fetch returns per partition, for every consumer of the app (Kafka's default: 1 MiB).
+   * Behind at full rate, each fetch response is that big: its bytes wait on the heap until the
+   * records are processed, and the JDK keeps a direct buffer of the largest socket read per thread.
+   * 256 KiB is still a few hundred records per partition (docs/memory-budget.md).
+   */
+  public static final String DEFAULT_MAX_PARTITION_FETCH_BYTES = "262144";
+
   static final String PROCESSING_HANDLER_GLOBAL_ENABLED =
       "processing.exception.handler.global.enabled";
 
@@ -227,6 +235,13 @@ public record StreamsSettings(
         StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
     properties.putIfAbsent(
         StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, DEFAULT_PROBING_REBALANCE_INTERVAL_MS);
+    // A passed-through max.partition.fetch.bytes without the prefix wins too (a prefixed one would
+    // override it).
+    if (!properties.containsKey(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)) {
+      properties.putIfAbsent(
+          StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+          DEFAULT_MAX_PARTITION_FETCH_BYTES);
+    }
     // The processing handler also for the restaurants table. Kafka 5.0 makes this the default and
     // drops the (already deprecated) constant, hence the literal.
     properties.putIfAbsent(PROCESSING_HANDLER_GLOBAL_ENABLED, "true");

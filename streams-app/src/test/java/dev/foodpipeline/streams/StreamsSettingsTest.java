@@ -76,6 +76,25 @@ class StreamsSettingsTest {
   }
 
   @Test
+  void consumersFetchAtMost256KiBPerPartitionUnlessAFetchSizeIsPassedThrough() {
+    assertThat(StreamsSettings.builder().build().toProperties())
+        .containsEntry("consumer.max.partition.fetch.bytes", "262144");
+    assertThat(
+            StreamsSettings.builder()
+                .config("consumer.max.partition.fetch.bytes", "1048576")
+                .build()
+                .toProperties())
+        .containsEntry("consumer.max.partition.fetch.bytes", "1048576");
+    assertThat(
+            StreamsSettings.builder()
+                .config("max.partition.fetch.bytes", "1048576")
+                .build()
+                .toProperties())
+        .containsEntry("max.partition.fetch.bytes", "1048576")
+        .doesNotContainKey("consumer.max.partition.fetch.bytes");
+  }
+
+  @Test
   void staticMembershipNamesTheMainConsumerAfterTheInstanceUnlessTurnedOffOrGivenExplicitly() {
     assertThat(StreamsSettings.builder().flag("--instance-id", "a").build().toProperties())
         .containsEntry("main.consumer.group.instance.id", "a");
