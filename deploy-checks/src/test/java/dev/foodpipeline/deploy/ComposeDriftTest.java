@@ -631,6 +631,7 @@ class ComposeDriftTest {
                     || flag.startsWith("-Xss")
                     || flag.startsWith("-XX:MaxMetaspaceSize=")
                     || flag.startsWith("-XX:MaxDirectMemorySize=")
+                    || flag.startsWith("-XX:TrimNativeHeapInterval=")
                     || flag.matches("-XX:\\+Use\\w*GC"))
         .collect(Collectors.toSet());
   }

@@ -50,7 +50,12 @@ class LocalStackTest {
     assertThat(stack.component("postgres").ready()).isEqualTo(new Readiness.Exits());
     assertThat(stack.component("kafka").ready()).isEqualTo(new Readiness.LogLine("Kafka ready on"));
     assertThat(stack.component("streams").jvm())
-        .containsExactly("-Xms32m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=96m");
+        .containsExactly(
+            "-Xms32m",
+            "-Xmx128m",
+            "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=96m",
+            "-XX:TrimNativeHeapInterval=5000");
     assertThat(stack.component("sql").readiness()).isEmpty();
   }
 
