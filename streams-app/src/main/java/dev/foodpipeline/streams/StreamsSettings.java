@@ -77,6 +77,13 @@ public record StreamsSettings(
    */
   public static final String DEFAULT_MAX_PARTITION_FETCH_BYTES = "262144";
 
+  /**
+   * {@code max.task.idle.ms}: -1, process a task's buffered records at once even while another of
+   * its input partitions is empty. Kafka's default, 0, checks every such partition's fetched lag
+   * and records a metric before every record of a task with two inputs.
+   */
+  public static final String DEFAULT_MAX_TASK_IDLE_MS = "-1";
+
   static final String PROCESSING_HANDLER_GLOBAL_ENABLED =
       "processing.exception.handler.global.enabled";
 
@@ -206,8 +213,8 @@ public record StreamsSettings(
    * The Kafka Streams properties: the passthrough {@link #config()} first, then the typed settings,
    * then the app's defaults with {@code putIfAbsent} (so a passthrough property wins over a
    * default): {@code exactly_once_v2} and the client id ({@link StreamsRuntime}), the exception
-   * handlers and timestamp extractor, static membership, the bounded RocksDB memory and a 1-minute
-   * probing rebalance.
+   * handlers and timestamp extractor, static membership, the bounded RocksDB memory, a 1-minute
+   * probing rebalance and no task idling.
    */
   public Properties toProperties() {
     Properties properties = streamsProperties(applicationId + "-" + instanceId);
@@ -242,6 +249,9 @@ public record StreamsSettings(
           StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
           DEFAULT_MAX_PARTITION_FETCH_BYTES);
     }
+    // A task reads food-orders and orders-by-id (OrderTopology): nothing in it needs the two in
+    // timestamp order, so never wait for (nor count and log) an empty partition of either.
+    properties.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, DEFAULT_MAX_TASK_IDLE_MS);
     // The processing handler also for the restaurants table. Kafka 5.0 makes this the default and
     // drops the (already deprecated) constant, hence the literal.
     properties.putIfAbsent(PROCESSING_HANDLER_GLOBAL_ENABLED, "true");

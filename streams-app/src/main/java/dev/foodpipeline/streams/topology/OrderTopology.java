@@ -8,6 +8,7 @@ import dev.foodpipeline.model.RejectionKey;
 import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.RestaurantStats;
 import dev.foodpipeline.model.RestaurantStatsKey;
+import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.Topics;
 import java.util.List;
@@ -34,7 +35,7 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The order pipeline as a Kafka Streams topology: a pure function of {@link TopologySettings}
- * (nothing here starts a thread or opens a socket). Three sub-topologies, plus the global table:
+ * (nothing here starts a thread or opens a socket). Two sub-topologies, plus the global table:
  *
  * <pre>
  * restaurants ─► restaurants-table-source ─► restaurants-table ─► restaurants-store (in memory, GlobalKTable)
@@ -44,22 +45,26 @@ import org.apache.kafka.streams.state.WindowStore;
  *                     OrderReader)       │          ┌── outcome-rejected ─► as-rule-rejection ─┐   outcome-accepted ◄──┘
  *                                        └─ read-rejected ─► as-read-rejection ───────────────┴─► merge-rejections     │
  *                                                     ─► key-rejected-order ─► food-orders-rejected          as-accepted │
- *                                                                                            key-by-order-id ◄──────────┘
- *                                                                       ─► [orders-by-id repartition]
- * 2: orders-by-id ─► deduplicate-order (store order-ids) ─► dedup- ─┬─ dedup-first ─► as-first-order ─┬─► key-processed-order ─► food-orders-processed
- *                                                                   │                                 ├─► key-order-items ─────► food-order-items
- *                                                                   │                                 └─► stats-time ─► [stats-by-restaurant repartition]
- *                                                                   └─ dedup-duplicate ─► as-duplicate-rejection ─► key-duplicate-rejection ─► food-orders-rejected
- * 3: stats-by-restaurant ─► stats-late-guard ─► stats-aggregate (1-minute tumbling windows, store restaurant-stats-store)
+ *                                                                                               placed- ◄──────────────┘
+ *          placed-home (read from the partition of its id) ◄─────────────────────────────────────┤
+ *                │                        placed-elsewhere ─► key-by-order-id ─► [orders-by-id repartition]
+ *                ▼                                                                     │
+ *    merge-placed ◄── orders-by-id-repartition-source (the same task's partition) ◄────┘
+ *      ─► deduplicate-order (store order-ids) ─► dedup- ─┬─ dedup-first ─► as-first-order ─┬─► key-processed-order ─► food-orders-processed
+ *                                                        │                                 ├─► key-order-items ─────► food-order-items
+ *                                                        │                                 └─► stats-time ─► [stats-by-restaurant repartition]
+ *                                                        └─ dedup-duplicate ─► as-duplicate-rejection ─► key-duplicate-rejection ─► food-orders-rejected
+ * 2: stats-by-restaurant ─► stats-late-guard ─► stats-aggregate (1-minute tumbling windows, store restaurant-stats-store)
  *                        ─► stats-until-window-closes (suppress) ─► stats-closed-windows ─► key-restaurant-stats ─► restaurant-stats
  * </pre>
  *
  * Every input record leaves as exactly one processed order (plus its items) or one rejection; every
  * first accepted order of an id also counts in its restaurant's window (unless it is later than the
- * grace period). Accepted orders are repartitioned by order id so that duplicates meet in one store
- * whatever key their producer gave them; the stats are repartitioned by restaurant. Every node,
- * repartition topic and store has a fixed name so that {@code describe()} and the internal topic
- * names stay stable.
+ * grace period). Duplicates meet in one store whatever key their producer gave them: an accepted
+ * order read from another partition than its id's goes through the {@code orders-by-id} repartition
+ * topic to the task of its id's partition, which reads that topic in the same sub-topology; the
+ * stats are repartitioned by restaurant. Every node, repartition topic and store has a fixed name
+ * so that {@code describe()} and the internal topic names stay stable.
  */
 public final class OrderTopology {
   /** Names the global table's processor; its source node is this plus "-source". */
@@ -77,7 +82,11 @@ public final class OrderTopology {
   public static final String OUTCOME_ACCEPTED = "accepted";
   public static final String OUTCOME_REJECTED = "rejected";
   public static final String MERGE_REJECTIONS = "merge-rejections";
+  public static final String PLACE_BRANCH_PREFIX = "placed-";
+  public static final String PLACE_HOME = "home";
+  public static final String PLACE_ELSEWHERE = "elsewhere";
   public static final String KEY_BY_ORDER_ID = "key-by-order-id";
+  public static final String MERGE_PLACED = "merge-placed";
 
   /** The repartition topic is {@code <application id>-orders-by-id-repartition}. */
   public static final String ORDERS_BY_ID = "orders-by-id";
@@ -198,9 +207,14 @@ public final class OrderTopology {
   }
 
   /**
-   * Accepted orders keyed by their order id and repartitioned by it (a producer's key need not be
-   * the order id, nor its partitioner Kafka's), then split into the first of each id and
-   * duplicates.
+   * Accepted orders split into the first of each order id and duplicates, in one store per
+   * partition of order ids. An order read from the partition its id belongs to (the partition
+   * Kafka's default partitioner gives the id, as the generator's key is the order id) is checked
+   * right where it was read; any other (a producer's key need not be the order id, nor its
+   * partitioner Kafka's) is re-keyed by its id and goes through the {@value #ORDERS_BY_ID}
+   * repartition topic to that partition's task. Both paths end in the same processor of the same
+   * task, so every order of one id meets the same store, and the common case costs no extra topic,
+   * transaction or serialisation.
    */
   private static Map<String, KStream<String, OrderOutcome>> deduplicate(
       StreamsBuilder builder, TopologySettings settings, KStream<String, OrderOutcome> accepted) {
@@ -210,18 +224,40 @@ public final class OrderTopology {
                 ORDER_IDS_STORE, settings.dedupRetention(), settings.dedupRetention(), false),
             Serdes.String(),
             InternalSerdes.POSITION));
-    return accepted
-        .mapValues(outcome -> (Accepted) outcome, Named.as("as-accepted"))
-        .selectKey((key, order) -> order.order().orderId(), Named.as(KEY_BY_ORDER_ID))
-        .repartition(
-            Repartitioned.<String, Accepted>as(ORDERS_BY_ID)
-                .withKeySerde(Serdes.String())
-                .withValueSerde(InternalSerdes.ACCEPTED))
+    Map<String, KStream<String, Accepted>> placed =
+        accepted
+            .mapValues(outcome -> (Accepted) outcome, Named.as("as-accepted"))
+            .split(Named.as(PLACE_BRANCH_PREFIX))
+            .branch(
+                (key, order) -> isHome(order.source(), order.order().orderId()),
+                Branched.as(PLACE_HOME))
+            .defaultBranch(Branched.as(PLACE_ELSEWHERE));
+    KStream<String, Accepted> moved =
+        placed
+            .get(PLACE_BRANCH_PREFIX + PLACE_ELSEWHERE)
+            .selectKey((key, order) -> order.order().orderId(), Named.as(KEY_BY_ORDER_ID))
+            .repartition(
+                Repartitioned.<String, Accepted>as(ORDERS_BY_ID)
+                    .withKeySerde(Serdes.String())
+                    .withValueSerde(InternalSerdes.ACCEPTED)
+                    .withNumberOfPartitions(Topics.FOOD_ORDERS.partitions()));
+    return placed
+        .get(PLACE_BRANCH_PREFIX + PLACE_HOME)
+        .merge(moved, Named.as(MERGE_PLACED))
         .processValues(
             () -> new OrderDeduplicator(settings), Named.as(DEDUPLICATE_ORDER), ORDER_IDS_STORE)
         .split(Named.as(DEDUP_BRANCH_PREFIX))
         .branch((orderId, outcome) -> outcome instanceof Accepted, Branched.as(DEDUP_FIRST))
         .defaultBranch(Branched.as(DEDUP_DUPLICATE));
+  }
+
+  /**
+   * Whether the order was read from the partition of {@code food-orders} that its id belongs to,
+   * which is the partition of {@value #ORDERS_BY_ID} the id would be sent to (same partition count,
+   * same partitioner, same key bytes): then this task is the one that holds its id.
+   */
+  static boolean isHome(SourcePosition source, String orderId) {
+    return source.partition() == Topics.FOOD_ORDERS.partitionOf(orderId);
   }
 
   /**

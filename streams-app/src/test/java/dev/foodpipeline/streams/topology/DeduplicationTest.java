@@ -11,10 +11,13 @@ import dev.foodpipeline.model.ProcessedOrder;
 import dev.foodpipeline.model.ReasonCode;
 import dev.foodpipeline.model.RejectedOrder;
 import dev.foodpipeline.model.RejectionKey;
+import dev.foodpipeline.model.SourcePosition;
+import dev.foodpipeline.model.topics.Topics;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,6 +118,52 @@ class DeduplicationTest {
     assertThat(pipeline.processed.readValuesToList())
         .extracting(ProcessedOrder::sourceOffset)
         .containsExactly(0L, 2L);
+  }
+
+  @Test
+  void onlyAnOrderReadFromAnotherPartitionThanItsIdsGoesThroughTheRepartitionTopic() {
+    // The driver reads every input from partition 0 of food-orders.
+    String home = idOnPartition(0);
+    String elsewhere = idOnPartition(1);
+
+    pipeline.orders.pipeInput("any-key", json(bread(home)));
+    assertThat(pipeline.driver.producedTopicNames()).noneMatch(t -> t.endsWith(REPARTITION));
+    pipeline.orders.pipeInput(elsewhere, json(bread(elsewhere)));
+    assertThat(pipeline.driver.producedTopicNames()).anyMatch(t -> t.endsWith(REPARTITION));
+    pipeline.orders.pipeInput("other-key", json(bread(elsewhere)));
+    pipeline.orders.pipeInput(home, json(bread(home)));
+
+    assertThat(pipeline.processed.readValuesToList())
+        .extracting(ProcessedOrder::orderId, ProcessedOrder::sourceOffset)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(home, 0L),
+            org.assertj.core.groups.Tuple.tuple(elsewhere, 1L));
+    assertThat(pipeline.rejected.readValuesToList())
+        .extracting(RejectedOrder::orderId, RejectedOrder::sourceOffset, RejectedOrder::reasonCode)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(elsewhere, 2L, ReasonCode.DUPLICATE_ORDER),
+            org.assertj.core.groups.Tuple.tuple(home, 3L, ReasonCode.DUPLICATE_ORDER));
+  }
+
+  @Test
+  void anOrderIsHomeExactlyOnThePartitionKafkasPartitionerGivesItsId() {
+    int partition = Topics.FOOD_ORDERS.partitionOf("o-7");
+    for (int p = 0; p < Topics.FOOD_ORDERS.partitions(); p++) {
+      SourcePosition source = new SourcePosition(Topics.FOOD_ORDERS.name(), p, 42L);
+      assertThat(OrderTopology.isHome(source, "o-7"))
+          .as("partition %d", p)
+          .isEqualTo(p == partition);
+    }
+  }
+
+  private static final String REPARTITION = OrderTopology.ORDERS_BY_ID + "-repartition";
+
+  private static String idOnPartition(int partition) {
+    return IntStream.range(0, 100)
+        .mapToObj(i -> "o-p" + i)
+        .filter(id -> Topics.FOOD_ORDERS.partitionOf(id) == partition)
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
