@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lets the first accepted order of each order id through and turns a later one into a {@code
- * DUPLICATE_ORDER} rejection, for as long as the id is remembered. The records arrive keyed by
- * order id (repartitioned by it), so every order of one id meets the same task and store.
+ * DUPLICATE_ORDER} rejection, for as long as the id is remembered. Every order of one id reaches
+ * the same task and store: read from its id's partition, or repartitioned to it by order id ({@link
+ * OrderTopology}); the record key may be the producer's, so the id is the order's own.
  *
  * <p>The store ({@value OrderTopology#ORDER_IDS_STORE}) is a window store: each accepted order id
  * is put at the processing time it was accepted, and the store drops whole segments once they are

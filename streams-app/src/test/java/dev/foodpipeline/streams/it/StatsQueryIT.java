@@ -92,9 +92,9 @@ class StatsQueryIT {
                   "foreign-key-" + i,
                   PipelineTopics.json(order(orderId, restaurant, window.plusSeconds(55)))));
         }
-        // Most duplicates are on another partition than their id's, so they meet their original in
-        // the
-        // store only through the orders-by-id repartition topic (the originals never enter it).
+        // Most duplicates are on another partition than their id's, so they meet their original
+        // in the store only through the orders-by-id repartition topic (the originals never enter
+        // it).
         assertThat(
                 java.util.stream.IntStream.range(0, DUPLICATES)
                     .filter(
