@@ -36,6 +36,11 @@ public final class PostgresServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
   private static final String SUPERUSER = "postgres";
 
+  /** Started with these on its command line; a server with a data directory also keeps them. */
+  private static final String MAX_CONNECTIONS = "50";
+
+  private static final String SHARED_BUFFERS = "32MB";
+
   private final EmbeddedPostgres postgres;
   private final String superuserPassword;
 
@@ -164,8 +169,8 @@ public final class PostgresServer implements AutoCloseable {
               .setPort(port)
               .setPGStartupWait(startupTimeout)
               .setServerConfig("listen_addresses", HOST)
-              .setServerConfig("max_connections", "50")
-              .setServerConfig("shared_buffers", "32MB");
+              .setServerConfig("max_connections", MAX_CONNECTIONS)
+              .setServerConfig("shared_buffers", SHARED_BUFFERS);
       if (dataDirectory != null) {
         builder.setDataDirectory(dataDirectory.toAbsolutePath()).setCleanDataDirectory(false);
       }
@@ -239,6 +244,12 @@ public final class PostgresServer implements AutoCloseable {
         Statement statement = connection.createStatement()) {
       statement.execute(
           "ALTER ROLE " + SUPERUSER + " PASSWORD '" + superuserPassword.replace("'", "''") + "'");
+      // The reload below reads the configuration files, where initdb wrote its own defaults
+      // (max_connections 100, shared_buffers 128MB): the server would log them as changes that
+      // need a restart and call its configuration erroneous. Kept in postgresql.auto.conf, the
+      // values it runs with are also what the files say.
+      statement.execute("ALTER SYSTEM SET max_connections = " + MAX_CONNECTIONS);
+      statement.execute("ALTER SYSTEM SET shared_buffers = '" + SHARED_BUFFERS + "'");
       Files.writeString(
           dataDirectory.resolve("pg_hba.conf"),
           String.join(

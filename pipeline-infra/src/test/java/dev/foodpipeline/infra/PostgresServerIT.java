@@ -84,6 +84,11 @@ class PostgresServerIT {
           .isEqualTo("rwx------");
     }
     assertThat(home.resolve("socket/.s.PGSQL." + port)).exists();
+    assertThat(Files.readString(home.resolve("server.log")))
+        .as("the server log after the reload that requires passwords")
+        .contains("received SIGHUP")
+        .doesNotContain("cannot be changed without restarting")
+        .doesNotContain("contains errors");
     assertThat(
             PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(home.resolve("superuser.password"))))
