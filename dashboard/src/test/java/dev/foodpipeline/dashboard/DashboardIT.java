@@ -68,6 +68,18 @@ class DashboardIT {
           "INSERT INTO orders VALUES ('o1', 'r1', now() - interval '120 ms', now()),"
               + " ('o2', 'r1', now() - interval '80 ms', now()),"
               + " ('o3', 'r2', now() - interval '1 hour', now() - interval '2 minutes')");
+      // The busiest restaurants come from the windows: r2 has most orders in the last five
+      // minutes (3 against r1's 2); r3 had more, but in a window that ended ten minutes ago.
+      sql.execute(
+          "CREATE TABLE restaurant_stats (restaurant_id text, window_start timestamptz,"
+              + " window_end timestamptz, order_count bigint,"
+              + " PRIMARY KEY (restaurant_id, window_start))");
+      sql.execute(
+          "INSERT INTO restaurant_stats VALUES"
+              + " ('r1', now() - interval '1 minute', now(), 2),"
+              + " ('r2', now() - interval '3 minutes', now() - interval '2 minutes', 1),"
+              + " ('r2', now() - interval '2 minutes', now() - interval '1 minute', 2),"
+              + " ('r3', now() - interval '11 minutes', now() - interval '10 minutes', 9)");
       sql.execute(
           "CREATE TABLE rejected_orders (reason_code text NOT NULL,"
               + " written_at timestamptz NOT NULL DEFAULT now())");
@@ -259,6 +271,7 @@ class DashboardIT {
     assertThat(database.path("latencyP99Ms").asDouble()).isBetween(119.0, 121.0);
     assertThat(database.at("/rejectionsLastMinute/MALFORMED_JSON").asLong()).isEqualTo(2);
     assertThat(database.at("/notifications/0/type").asText()).isEqualTo("ORDER_CONFIRMED");
+    assertThat(database.path("busiestRestaurants").toString()).isEqualTo("[\"r2\",\"r1\"]");
 
     JsonNode leader = snapshot.at("/leaderboard/data/restaurants/0");
     assertThat(leader.path("restaurantId").asText()).isEqualTo("r1");

@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * A few queries on the sink tables, on one connection kept between polls (opened again after an
  * error). A table that does not exist yet counts as absent, not as an error. The windowed queries
- * read by {@code written_at}, which those tables index; the exact row counts, which read whole
+ * read by {@code written_at}, which those tables index, except the busiest restaurants, which come
+ * from the per-minute windows of {@code restaurant_stats}; the exact row counts, which read whole
  * tables, are taken on a {@link CountSchedule} and kept in between.
  */
 public final class DatabaseCollector implements AutoCloseable {
@@ -97,10 +98,16 @@ public final class DatabaseCollector implements AutoCloseable {
           p50 = nullable(result.getDouble(2), result.wasNull());
           p99 = nullable(result.getDouble(3), result.wasNull());
         }
+      }
+      if (present.contains("restaurant_stats")) {
+        // The Streams app's per-restaurant windows, as the sink wrote them: a few rows per
+        // restaurant and minute. Counting the last five minutes of orders instead read every one
+        // of them at every poll (300,000 rows at 1,000 orders/s).
         try (ResultSet result =
             statement.executeQuery(
-                "SELECT restaurant_id FROM orders WHERE written_at > now() - interval '5 minutes'"
-                    + " GROUP BY restaurant_id ORDER BY count(*) DESC, restaurant_id LIMIT 10")) {
+                "SELECT restaurant_id FROM restaurant_stats"
+                    + " WHERE window_end > now() - interval '5 minutes' GROUP BY restaurant_id"
+                    + " ORDER BY sum(order_count) DESC, restaurant_id LIMIT 10")) {
           while (result.next()) {
             busiest.add(result.getString(1));
           }
