@@ -8,8 +8,8 @@ import java.util.Map;
  * What reached PostgreSQL: row counts per table (exact, as of {@code rowsCountedAt}: see {@link
  * CountSchedule}), the end-to-end latency ({@code written_at - created_at}) of the orders written
  * in the last minute, rejections of the last minute by reason, the restaurants with most orders in
- * the windows of {@code restaurant_stats} that ended in the last five minutes or are still open,
- * and the latest notifications.
+ * the windows of {@code restaurant_stats} that ended in the last five minutes (the Streams app
+ * writes a window once it has closed) and the latest notifications.
  *
  * @param latencyP50Ms null when no order was written in the last minute
  */
