@@ -140,7 +140,8 @@ public final class OrderTopology {
         builder.globalTable(
             Topics.RESTAURANTS.name(),
             Consumed.with(
-                    Topics.RESTAURANTS.keySerde(), LenientSerde.of(Topics.RESTAURANTS.valueSerde()))
+                    Topics.RESTAURANTS.keySerde(),
+                    LenientSerde.of(DecodeOnceSerde.of(Topics.RESTAURANTS.valueSerde())))
                 .withName(RESTAURANTS_TABLE),
             Materialized.<String, Restaurant>as(Stores.inMemoryKeyValueStore(RESTAURANTS_STORE)));
 
