@@ -38,6 +38,7 @@ class HealerIT {
                 "food.healer.backoff.unit.ms", "1000",
                 "food.healer.backoff.max.ms", "5000",
                 "food.healer.restart.limit", Integer.toString(restartLimit)),
+            Duration.ofSeconds(1),
             "healer-it",
             TIMEOUT);
   }

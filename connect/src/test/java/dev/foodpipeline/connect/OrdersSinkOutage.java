@@ -45,11 +45,16 @@ final class OrdersSinkOutage implements AutoCloseable {
   }
 
   /**
-   * Starts it all, with {@code workerOverrides} on top of the shipped worker file, and waits for
-   * the "before" orders in PostgreSQL; closes what started if that fails.
+   * Starts it all, with {@code workerOverrides} on top of the shipped worker file and the sinks'
+   * flush retried every {@code flushRetryDelay} (10 tries), and waits for the "before" orders in
+   * PostgreSQL; closes what started if that fails.
    */
   static OrdersSinkOutage start(
-      Path dataDirectory, Map<String, String> workerOverrides, String producerId, Duration timeout)
+      Path dataDirectory,
+      Map<String, String> workerOverrides,
+      Duration flushRetryDelay,
+      String producerId,
+      Duration timeout)
       throws Exception {
     OrdersSinkOutage sink = new OrdersSinkOutage(dataDirectory, timeout);
     try {
@@ -60,7 +65,7 @@ final class OrdersSinkOutage implements AutoCloseable {
       SinkTestSupport.createSinkTopics(sink.broker.bootstrapServers());
       sink.producer =
           SinkTestSupport.transactionalProducer(sink.broker.bootstrapServers(), producerId);
-      SinkTestSupport.register(sink.connect.restUrl(), sink.postgres.jdbcUrl());
+      SinkTestSupport.register(sink.connect.restUrl(), sink.postgres.jdbcUrl(), flushRetryDelay);
       sink.sendOrders("before");
       sink.awaitOrders("before");
       return sink;

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,11 @@ final class SinkTestSupport {
    * 10 s budget) so that the tests wait less. Returns what the registrar printed.
    */
   static String register(String connectUrl, String jdbcUrl) {
+    return register(connectUrl, jdbcUrl, Duration.ofSeconds(1));
+  }
+
+  /** As {@link #register(String, String)}, with the flush retried every {@code flushRetryDelay}. */
+  static String register(String connectUrl, String jdbcUrl, Duration flushRetryDelay) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine commandLine = ConnectorRegistrar.commandLine();
@@ -102,7 +108,7 @@ final class SinkTestSupport {
             "-c",
             "connection.password=" + PASSWORD_REFERENCE,
             "-c",
-            "flush.retry.delay.ms=1000",
+            "flush.retry.delay.ms=" + flushRetryDelay.toMillis(),
             "connectors");
     assertThat(exitCode).as("registrar exit code; stderr: %s", err).isZero();
     return out.toString();
