@@ -628,6 +628,9 @@ class ComposeDriftTest {
             flag ->
                 flag.startsWith("-Xms")
                     || flag.startsWith("-Xmx")
+                    || flag.startsWith("-Xmn")
+                    || flag.startsWith("-XX:SurvivorRatio=")
+                    || flag.startsWith("-XX:TargetSurvivorRatio=")
                     || flag.startsWith("-Xss")
                     || flag.startsWith("-XX:MaxMetaspaceSize=")
                     || flag.startsWith("-XX:MaxDirectMemorySize=")
