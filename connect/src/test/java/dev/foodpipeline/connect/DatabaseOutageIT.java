@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 class DatabaseOutageIT {
   private static final Logger log = LoggerFactory.getLogger(DatabaseOutageIT.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(90);
-  private static final Duration SHIPPED_FLUSH_RETRY_DELAY = Duration.ofSeconds(3);
 
   @TempDir Path dataDirectory;
 
@@ -56,7 +55,7 @@ class DatabaseOutageIT {
 
   @Test
   void anOutageShorterThanTheFlushRetriesIsRiddenOut() throws Exception {
-    startPipeline(SHIPPED_FLUSH_RETRY_DELAY);
+    startPipeline(SinkTestSupport.shippedFlushRetryDelay(OrdersSinkOutage.CONNECTOR));
     long readBefore = recordsRead();
     sink.stopPostgres();
     long stopped = System.nanoTime();
@@ -80,7 +79,7 @@ class DatabaseOutageIT {
 
   @Test
   void aLongerOutageFailsTheTaskPlainlyAndARestartWritesEveryRecord() throws Exception {
-    startPipeline(Duration.ofSeconds(1));
+    startPipeline(SinkTestSupport.FAST_FLUSH_RETRY_DELAY);
     sink.stopPostgres();
     long stopped = System.nanoTime();
     sink.sendOrders("during");

@@ -38,7 +38,7 @@ class HealerIT {
                 "food.healer.backoff.unit.ms", "1000",
                 "food.healer.backoff.max.ms", "5000",
                 "food.healer.restart.limit", Integer.toString(restartLimit)),
-            Duration.ofSeconds(1),
+            SinkTestSupport.FAST_FLUSH_RETRY_DELAY,
             "healer-it",
             TIMEOUT);
   }

@@ -43,7 +43,19 @@ final class SinkTestSupport {
   /** What the connectors are given instead of the password: a reference into {@link #SECRETS}. */
   static final String PASSWORD_REFERENCE = "${directory:" + SECRETS + ":password}";
 
+  /** The flush retry delay the tests register the connectors with, so that they wait less. */
+  static final Duration FAST_FLUSH_RETRY_DELAY = Duration.ofSeconds(1);
+
   private SinkTestSupport() {}
+
+  /** The flush retry delay of the shipped {@code connector} file (connectors/NAME.json). */
+  static Duration shippedFlushRetryDelay(String connector) {
+    String delay =
+        ConnectorConfig.read(Path.of("connectors", connector + ".json"))
+            .config()
+            .get("flush.retry.delay.ms");
+    return Duration.ofMillis(Long.parseLong(delay));
+  }
 
   /** A distributed worker as the local stack runs it, with the Debezium plugin folder. */
   static ConnectWorker startWorker(String bootstrapServers) {
@@ -87,7 +99,7 @@ final class SinkTestSupport {
    * 10 s budget) so that the tests wait less. Returns what the registrar printed.
    */
   static String register(String connectUrl, String jdbcUrl) {
-    return register(connectUrl, jdbcUrl, Duration.ofSeconds(1));
+    return register(connectUrl, jdbcUrl, FAST_FLUSH_RETRY_DELAY);
   }
 
   /** As {@link #register(String, String)}, with the flush retried every {@code flushRetryDelay}. */
