@@ -13,19 +13,31 @@ import picocli.CommandLine.Spec;
 /**
  * The flags every Kafka Streams program of the pipeline runs with, as a picocli mixin that yields
  * plain values (no Kafka here): {@code --bootstrap-servers}, {@code --application-id}, {@code
- * --threads}, {@code --state-dir}, {@code --commit-interval-ms}, {@code --close-timeout-ms}, {@code
- * --http-host}, {@code --http-port}. A program declares only what is its own: its defaults (the
- * constructor) and the words of its help that differ ({@link #threadsHelp}, {@link
- * #stateDirDefault}, {@link #commitIntervalHelp}); it validates the values in its settings record,
- * which names the flag, and turns them into Kafka Streams properties. Their variables follow the
- * shell's rule: {@code FOOD_STREAMS_THREADS}, {@code FOOD_NOTIFICATION_SERVICE_THREADS}, ….
+ * --threads}, {@code --state-dir}, {@code --commit-interval-ms}, {@code --commit-after-records},
+ * {@code --close-timeout-ms}, {@code --http-host}, {@code --http-port}. A program declares only
+ * what is its own: its defaults (the constructor) and the words of its help that differ ({@link
+ * #threadsHelp}, {@link #stateDirDefault}, {@link #commitIntervalHelp}); it validates the values in
+ * its settings record, which names the flag, and turns them into Kafka Streams properties. Their
+ * variables follow the shell's rule: {@code FOOD_STREAMS_THREADS}, {@code
+ * FOOD_NOTIFICATION_SERVICE_THREADS}, ….
  *
  * <p>Create it before the program's {@code CommandLine} (a field initializer), since picocli takes
  * the program's defaults from the fields' initial values when it builds the model.
  */
 public final class StreamsRuntimeOptions {
-  /** The default of {@code --commit-interval-ms}. */
-  public static final String COMMIT_INTERVAL_MS = "100";
+  /**
+   * The default of {@code --commit-interval-ms}: the longest a record waits for its transaction to
+   * commit when few flow; {@link #COMMIT_AFTER_RECORDS} makes it sooner when many do.
+   */
+  public static final String COMMIT_INTERVAL_MS = "500";
+
+  /**
+   * The default of {@code --commit-after-records}: a stream thread that has read this many records
+   * asks for a commit (at most every 100 ms), so at 300 records a second a thread commits about
+   * every 100 ms, at 30 a second every 500 ms, at the interval (streams-shell's {@code
+   * CommitPacer}).
+   */
+  public static final String COMMIT_AFTER_RECORDS = "30";
 
   /** The default of {@code --close-timeout-ms}: below Docker's 10 s between SIGTERM and SIGKILL. */
   public static final String CLOSE_TIMEOUT_MS = "8000";
@@ -72,6 +84,16 @@ public final class StreamsRuntimeOptions {
               + COMMIT_INTERVAL_HELP
               + ":-transaction commit interval} (default ${DEFAULT-VALUE})")
   long commitIntervalMs;
+
+  @Option(
+      names = "--commit-after-records",
+      paramLabel = "N",
+      defaultValue = COMMIT_AFTER_RECORDS,
+      converter = Converters.Int.class,
+      description =
+          "commit sooner than the interval once a stream thread has read N records, at most every"
+              + " 100 ms; 0 = only at the interval (default ${DEFAULT-VALUE})")
+  int commitAfterRecords;
 
   @Option(
       names = "--close-timeout-ms",
@@ -160,6 +182,10 @@ public final class StreamsRuntimeOptions {
 
   public Duration commitInterval() {
     return Duration.ofMillis(commitIntervalMs);
+  }
+
+  public int commitAfterRecords() {
+    return commitAfterRecords;
   }
 
   public Duration closeTimeout() {

@@ -57,7 +57,8 @@ class StreamsRuntimeOptionsTest {
     assertThat(runtime.applicationId()).isEqualTo("some-app");
     assertThat(runtime.threads()).isEqualTo(3);
     assertThat(runtime.stateDir()).isEmpty();
-    assertThat(runtime.commitInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(runtime.commitInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(runtime.commitAfterRecords()).isEqualTo(30);
     assertThat(runtime.closeTimeout()).isEqualTo(Duration.ofMillis(8000));
     assertThat(runtime.httpHost()).isEqualTo("127.0.0.1");
     assertThat(runtime.httpPort()).isEqualTo(7090);
@@ -77,6 +78,8 @@ class StreamsRuntimeOptionsTest {
             "/tmp/s",
             "--commit-interval-ms",
             "250",
+            "--commit-after-records",
+            "0",
             "--http-host",
             "0.0.0.0",
             "--http-port",
@@ -89,6 +92,7 @@ class StreamsRuntimeOptionsTest {
     assertThat(runtime.threads()).isEqualTo(5);
     assertThat(runtime.stateDir()).contains(Path.of("/tmp/s"));
     assertThat(runtime.commitInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(runtime.commitAfterRecords()).isZero();
     assertThat(runtime.closeTimeout()).isEqualTo(Duration.ofMillis(3000));
     assertThat(runtime.httpHost()).isEqualTo("0.0.0.0");
     assertThat(runtime.httpPort()).isZero();
@@ -102,7 +106,8 @@ class StreamsRuntimeOptionsTest {
         .contains(
             "stream threads of this one (default 3)",
             "state directory (default <tmp>/some-app-<port>)",
-            "how soon it commits (default 100)",
+            "how soon it commits (default 500)",
+            "commit sooner than the interval once a stream thread has read N",
             "Streams application id = consumer group (default some-app)",
             "port of the HTTP endpoints; 0 = any free port (default 7090)");
   }
@@ -119,7 +124,7 @@ class StreamsRuntimeOptionsTest {
         .contains(
             "stream threads (default 1)",
             "state directory (default <tmp>)",
-            "transaction commit interval (default 100)");
+            "transaction commit interval (default 500)");
   }
 
   @Test

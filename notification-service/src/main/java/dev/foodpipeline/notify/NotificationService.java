@@ -32,7 +32,8 @@ public final class NotificationService implements AutoCloseable {
     this.settings = settings;
     this.streams =
         new KafkaStreams(
-            NotificationTopology.build(settings.kitchen(), counters), settings.streamsProperties());
+            NotificationTopology.build(settings.kitchen(), settings.commitAfterRecords(), counters),
+            settings.streamsProperties());
     streams.setStateListener(this::onStateChange);
     streams.setUncaughtExceptionHandler(this::onUncaughtException);
   }

@@ -33,7 +33,8 @@ public final class NotifyOptions {
       new StreamsRuntimeOptions(
               NotifySettings.DEFAULT_APPLICATION_ID, 1, NotifySettings.DEFAULT_HTTP_PORT)
           .stateDirDefault("<tmp>/notification-service-<http port>")
-          .commitIntervalHelp("transaction commit interval: how soon a notification is visible");
+          .commitIntervalHelp(
+              "transaction commit interval: the longest a notification waits to be visible");
 
   @Option(
       names = "--kitchen-window-ms",
@@ -131,6 +132,7 @@ public final class NotifyOptions {
           runtime.threads(),
           state,
           runtime.commitInterval(),
+          runtime.commitAfterRecords(),
           runtime.closeTimeout(),
           runtime.httpHost(),
           runtime.httpPort(),

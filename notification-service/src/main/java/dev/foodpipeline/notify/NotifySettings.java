@@ -27,6 +27,7 @@ public record NotifySettings(
     int threads,
     Path stateDir,
     Duration commitInterval,
+    int commitAfterRecords,
     Duration closeTimeout,
     String httpHost,
     int httpPort,
@@ -60,6 +61,7 @@ public record NotifySettings(
     between("--threads", threads, 1, 64);
     check(!stateDir.toString().isEmpty(), "--state-dir must not be empty");
     between("--commit-interval-ms", commitInterval.toMillis(), 0, 60_000);
+    between("--commit-after-records", commitAfterRecords, 0, 1_000_000);
     between("--close-timeout-ms", closeTimeout.toMillis(), 1, 600_000);
     check(
         httpHost != null && HOST.matcher(httpHost).matches(),
@@ -106,6 +108,7 @@ public record NotifySettings(
         threads,
         stateDir,
         commitInterval,
+        commitAfterRecords,
         closeTimeout,
         httpHost,
         port,
@@ -157,7 +160,7 @@ public record NotifySettings(
   public String describe() {
     return String.format(
         Locale.ROOT,
-        "%s: bootstrap %s, %d thread(s), state dir %s, commit every %d ms, HTTP %s:%d, kitchen"
+        "%s: bootstrap %s, %d thread(s), state dir %s, commit every %d ms or %d records, HTTP %s:%d, kitchen"
             + " window %d ms with %d cooks, heartbeat %d ms, at most %d subscribers of %d queued"
             + " notifications each%s",
         applicationId,
@@ -165,6 +168,7 @@ public record NotifySettings(
         threads,
         stateDir,
         commitInterval.toMillis(),
+        commitAfterRecords,
         httpHost,
         httpPort,
         kitchenWindow.toMillis(),

@@ -124,7 +124,7 @@ class MainTest {
     assertThat(settings.streamsProperties())
         .containsEntry("processing.guarantee", "exactly_once_v2")
         .containsEntry("application.id", "notification-service")
-        .containsEntry("commit.interval.ms", "100")
+        .containsEntry("commit.interval.ms", "500")
         .containsEntry("security.protocol", "PLAINTEXT");
     assertThat(settings.clientProperties())
         .containsEntry("bootstrap.servers", "kafka:9092")
@@ -132,7 +132,9 @@ class MainTest {
         .doesNotContainKey("application.id");
     assertThat(settings.kitchen().capacity(10)).isEqualTo(1);
     assertThat(settings.kitchen().capacity(1)).isEqualTo(7);
-    assertThat(settings.describe()).contains("kitchen window 60000 ms with 7 cooks");
+    assertThat(settings.commitAfterRecords()).isEqualTo(30);
+    assertThat(settings.describe())
+        .contains("commit every 500 ms or 30 records", "kitchen window 60000 ms with 7 cooks");
   }
 
   @Test

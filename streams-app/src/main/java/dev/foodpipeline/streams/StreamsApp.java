@@ -48,8 +48,8 @@ public final class StreamsApp implements AutoCloseable {
   private volatile List<ThreadAssignment> assignment = List.of();
 
   /**
-   * The order topology with its defaults (system clock), the settings' dedup retention and stats
-   * grace.
+   * The order topology with its defaults (system clock), the settings' dedup retention, stats grace
+   * and commit pacing.
    */
   public StreamsApp(StreamsSettings settings) {
     this(
@@ -57,7 +57,8 @@ public final class StreamsApp implements AutoCloseable {
         OrderTopology.build(
             TopologySettings.defaults()
                 .withDedupRetention(settings.dedupRetention())
-                .withStatsGrace(settings.statsGrace())));
+                .withStatsGrace(settings.statsGrace())
+                .withCommitAfterRecords(settings.commitAfterRecords())));
   }
 
   public StreamsApp(StreamsSettings settings, Topology topology) {

@@ -189,6 +189,7 @@ public final class StreamsOptions {
           state,
           instance,
           runtime.commitInterval(),
+          runtime.commitAfterRecords(),
           runtime.closeTimeout(),
           httpHost,
           httpPort,

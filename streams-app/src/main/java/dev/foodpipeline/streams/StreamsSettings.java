@@ -40,6 +40,7 @@ public record StreamsSettings(
     Path stateDir,
     String instanceId,
     Duration commitInterval,
+    int commitAfterRecords,
     Duration closeTimeout,
     String httpHost,
     int httpPort,
@@ -114,6 +115,7 @@ public record StreamsSettings(
     atLeast("--threads", threads, 1);
     check(!stateDir.toString().isEmpty(), "--state-dir must not be empty");
     atLeast("--commit-interval-ms", commitInterval.toMillis(), 0);
+    atLeast("--commit-after-records", commitAfterRecords, 0);
     atLeast("--close-timeout-ms", closeTimeout.toMillis(), 1);
     checkHost("--http-host", httpHost);
     between("--http-port", httpPort, 0, 65535, " (0 = any free port)");
@@ -185,6 +187,7 @@ public record StreamsSettings(
         stateDir,
         instanceId,
         commitInterval,
+        commitAfterRecords,
         closeTimeout,
         httpHost,
         port,
@@ -262,7 +265,7 @@ public record StreamsSettings(
   public String describe() {
     return String.format(
         Locale.ROOT,
-        "instance %s of %s: bootstrap %s, %d thread(s), state dir %s, commit every %d ms, HTTP %s:%d"
+        "instance %s of %s: bootstrap %s, %d thread(s), state dir %s, commit every %d ms or %d records, HTTP %s:%d"
             + " (advertised as %s), static membership %s, order ids remembered %s, stats grace %s, RocksDB %d MiB%s",
         instanceId,
         applicationId,
@@ -270,6 +273,7 @@ public record StreamsSettings(
         threads,
         stateDir,
         commitInterval.toMillis(),
+        commitAfterRecords,
         httpHost,
         httpPort,
         advertisedHost,

@@ -28,7 +28,8 @@ class StreamsSettingsTest {
     assertThat(settings.instanceId()).as("host name and HTTP port").isEqualTo("box-1-7070");
     assertThat(settings.stateDir())
         .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "food-orders-streams-box-1-7070"));
-    assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(100));
+    assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(500));
+    assertThat(settings.commitAfterRecords()).isEqualTo(30);
     assertThat(settings.closeTimeout()).isEqualTo(Duration.ofSeconds(8));
     assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
     assertThat(settings.httpPort()).isEqualTo(7070);
@@ -133,6 +134,7 @@ class StreamsSettingsTest {
                     Map.entry("FOOD_STREAMS_INSTANCE_ID", "b"),
                     Map.entry("FOOD_STREAMS_STATE_DIR", "/var/lib/streams"),
                     Map.entry("FOOD_STREAMS_COMMIT_INTERVAL_MS", "250"),
+                    Map.entry("FOOD_STREAMS_COMMIT_AFTER_RECORDS", "0"),
                     Map.entry("FOOD_STREAMS_CLOSE_TIMEOUT_MS", "5000"),
                     Map.entry("FOOD_STREAMS_HTTP_HOST", "0.0.0.0"),
                     Map.entry("FOOD_STREAMS_HTTP_PORT", "7071"),
@@ -152,6 +154,7 @@ class StreamsSettingsTest {
                 Path.of("/var/lib/streams"),
                 "b",
                 Duration.ofMillis(250),
+                0,
                 Duration.ofSeconds(5),
                 "0.0.0.0",
                 7071,
@@ -172,6 +175,7 @@ class StreamsSettingsTest {
             .flag("--instance-id", "a")
             .flag("--state-dir", tempDir)
             .flag("--commit-interval-ms", 50)
+            .flag("--commit-after-records", 500)
             .flag("--close-timeout-ms", 3000)
             .flag("--application-id", "flagged")
             .build(
@@ -181,7 +185,9 @@ class StreamsSettingsTest {
                     "FOOD_STREAMS_BOOTSTRAP_SERVERS",
                     "kafka:29092",
                     "FOOD_STREAMS_INSTANCE_ID",
-                    "b"));
+                    "b",
+                    "FOOD_STREAMS_COMMIT_AFTER_RECORDS",
+                    "7"));
 
     assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:19092");
     assertThat(settings.threads()).isEqualTo(4);
@@ -189,6 +195,7 @@ class StreamsSettingsTest {
     assertThat(settings.stateDir()).isEqualTo(tempDir);
     assertThat(settings.applicationId()).isEqualTo("flagged");
     assertThat(settings.commitInterval()).isEqualTo(Duration.ofMillis(50));
+    assertThat(settings.commitAfterRecords()).isEqualTo(500);
     assertThat(settings.closeTimeout()).isEqualTo(Duration.ofSeconds(3));
   }
 
@@ -208,7 +215,7 @@ class StreamsSettingsTest {
         .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "food-orders-streams")
         .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "3")
         .containsEntry(StreamsConfig.STATE_DIR_CONFIG, tempDir.toString())
-        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100")
+        .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "500")
         .containsEntry(StreamsConfig.CLIENT_ID_CONFIG, "food-orders-streams-a")
         .containsEntry(
             StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -309,6 +316,7 @@ class StreamsSettingsTest {
         "--application-id|my app|--application-id must be letters, digits, '.', '_' or '-', got 'my app'",
         "--instance-id|a/b|--instance-id must be letters, digits, '.', '_' or '-', got 'a/b'",
         "--commit-interval-ms|-1|--commit-interval-ms must be >= 0, got -1",
+        "--commit-after-records|-1|--commit-after-records must be >= 0, got -1",
         "--close-timeout-ms|0|--close-timeout-ms must be >= 1, got 0",
         "--state-dir|''|--state-dir must not be empty",
         "--http-port|70000|--http-port must be 0..65535 (0 = any free port), got 70000",
@@ -370,6 +378,7 @@ class StreamsSettingsTest {
         tempDir,
         "a",
         Duration.ZERO,
+        0,
         Duration.ofSeconds(1),
         "127.0.0.1",
         7070,
@@ -397,6 +406,7 @@ class StreamsSettingsTest {
             "FOOD_STREAMS_STATE_DIR",
             "FOOD_STREAMS_INSTANCE_ID",
             "FOOD_STREAMS_COMMIT_INTERVAL_MS",
+            "FOOD_STREAMS_COMMIT_AFTER_RECORDS",
             "FOOD_STREAMS_CLOSE_TIMEOUT_MS",
             "FOOD_STREAMS_HTTP_HOST",
             "FOOD_STREAMS_HTTP_PORT",
@@ -425,7 +435,7 @@ class StreamsSettingsTest {
             "127.0.0.1:9092",
             "2 thread(s)",
             tempDir.toString(),
-            "100 ms",
+            "commit every 500 ms or 30 records",
             "linger.ms=5",
             "HTTP 127.0.0.1:7070",
             "static membership on",

@@ -6,6 +6,7 @@ import dev.foodpipeline.model.RejectionKey;
 import dev.foodpipeline.model.Restaurant;
 import dev.foodpipeline.model.json.JsonSerde;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.shell.streams.CommitPacer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -59,8 +60,14 @@ public final class NotificationTopology {
 
   private NotificationTopology() {}
 
-  public static Topology build(KitchenSettings kitchen, Counters counters) {
+  /**
+   * @param commitAfterRecords a stream thread that has read this many processed orders and
+   *     rejections asks for a commit sooner than the commit interval ({@link CommitPacer}); 0:
+   *     never
+   */
+  public static Topology build(KitchenSettings kitchen, int commitAfterRecords, Counters counters) {
     StreamsBuilder builder = new StreamsBuilder();
+    CommitPacer pacer = new CommitPacer(commitAfterRecords);
     GlobalKTable<String, Restaurant> restaurants =
         builder.globalTable(
             Topics.RESTAURANTS.name(),
@@ -74,7 +81,7 @@ public final class NotificationTopology {
         builder.stream(
                 Topics.FOOD_ORDERS_PROCESSED.name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-processed"))
-            .process(() -> new ReadProcessedOrder(counters), Named.as("read-processed"))
+            .process(() -> new ReadProcessedOrder(counters, pacer), Named.as("read-processed"))
             .split(Named.as("processed-"))
             .branch(
                 (key, input) -> input instanceof ProcessedInput.Readable, Branched.as("readable"))
@@ -143,7 +150,7 @@ public final class NotificationTopology {
         builder.stream(
                 Topics.FOOD_ORDERS_REJECTED.name(),
                 Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("source-rejected"))
-            .process(() -> new TellRejection(counters), Named.as("tell-rejection"));
+            .process(() -> new TellRejection(counters, pacer), Named.as("tell-rejection"));
 
     confirmed
         .merge(rejected, Named.as("merge-customer-notifications"))

@@ -15,6 +15,7 @@ import dev.foodpipeline.model.json.RawText;
 import dev.foodpipeline.model.sink.OrdersTable;
 import dev.foodpipeline.model.topics.Topics;
 import dev.foodpipeline.shell.Errors;
+import dev.foodpipeline.shell.streams.CommitPacer;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -41,10 +42,12 @@ final class ReadProcessedOrder implements Processor<byte[], byte[], byte[], Proc
   static final int MAX_NAME_CHARS = 200;
 
   private final Counters counters;
+  private final CommitPacer pacer;
   private ProcessorContext<byte[], ProcessedInput> context;
 
-  ReadProcessedOrder(Counters counters) {
+  ReadProcessedOrder(Counters counters, CommitPacer pacer) {
     this.counters = counters;
+    this.pacer = pacer;
   }
 
   @Override
@@ -54,6 +57,7 @@ final class ReadProcessedOrder implements Processor<byte[], byte[], byte[], Proc
 
   @Override
   public void process(Record<byte[], byte[]> record) {
+    pacer.read(context);
     SourcePosition source =
         context
             .recordMetadata()

@@ -10,6 +10,7 @@ import dev.foodpipeline.model.notify.NotificationIds;
 import dev.foodpipeline.model.notify.RejectedCustomer;
 import dev.foodpipeline.model.topics.Topics;
 import dev.foodpipeline.shell.Errors;
+import dev.foodpipeline.shell.streams.CommitPacer;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -31,12 +32,14 @@ final class TellRejection implements Processor<byte[], byte[], String, Notificat
   private static final Logger log = LoggerFactory.getLogger(TellRejection.class);
 
   private final Counters counters;
+  private final CommitPacer pacer;
   private final Deserializer<RejectedOrder> rejections =
       Topics.FOOD_ORDERS_REJECTED.valueSerde().deserializer();
   private ProcessorContext<String, Notification> context;
 
-  TellRejection(Counters counters) {
+  TellRejection(Counters counters, CommitPacer pacer) {
     this.counters = counters;
+    this.pacer = pacer;
   }
 
   @Override
@@ -46,6 +49,7 @@ final class TellRejection implements Processor<byte[], byte[], String, Notificat
 
   @Override
   public void process(Record<byte[], byte[]> record) {
+    pacer.read(context);
     RejectedOrder rejection;
     try {
       rejection =

@@ -55,7 +55,7 @@ class NotificationTopologyTest {
             .build();
     driver =
         new TopologyTestDriver(
-            NotificationTopology.build(settings.kitchen(), counters),
+            NotificationTopology.build(settings.kitchen(), settings.commitAfterRecords(), counters),
             settings.streamsProperties(),
             NOW);
     processed = input(Topics.FOOD_ORDERS_PROCESSED);

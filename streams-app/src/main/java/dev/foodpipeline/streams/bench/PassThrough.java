@@ -2,6 +2,7 @@ package dev.foodpipeline.streams.bench;
 
 import dev.foodpipeline.model.topics.Topics;
 import dev.foodpipeline.shell.StreamsRuntimeOptions;
+import dev.foodpipeline.shell.streams.CommitPacer;
 import dev.foodpipeline.shell.streams.StreamsRuntime;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,14 +19,19 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 
 /**
  * A benchmark's yardstick, not part of the pipeline: the cheapest Kafka Streams stage on the
  * pipeline's input, a topology that copies each record of {@code food-orders} as bytes to another
- * topic, with the Streams app's processing guarantee ({@code exactly_once_v2}), commit interval and
- * thread count ({@link StreamsRuntime}). {@code scripts/bench-pipeline} times it next to the
- * Streams app on the same records (P4, docs/benchmarks.md).
+ * topic, with the Streams app's processing guarantee ({@code exactly_once_v2}), commit interval,
+ * commit pacing ({@link CommitPacer}) and thread count ({@link StreamsRuntime}). {@code
+ * scripts/bench-pipeline} times it next to the Streams app on the same records (P4,
+ * docs/benchmarks.md).
  *
  * <pre>
  * java -cp streams-app.jar dev.foodpipeline.streams.bench.PassThrough BOOTSTRAP APPLICATION_ID THREADS STATE_DIR TARGET_TOPIC
@@ -68,19 +74,47 @@ public final class PassThrough {
     }
 
     @Override
+    public int commitAfterRecords() {
+      return Integer.parseInt(StreamsRuntimeOptions.COMMIT_AFTER_RECORDS);
+    }
+
+    @Override
     public Map<String, String> config() {
       return Map.of();
     }
   }
 
-  /** food-orders to {@code target}, bytes in, bytes out. */
-  public static Topology build(String target) {
+  /**
+   * food-orders to {@code target}, bytes in, bytes out, each stream thread asking for a commit
+   * after {@code commitAfterRecords} records as the app's first processor does.
+   */
+  public static Topology build(String target, int commitAfterRecords) {
     StreamsBuilder builder = new StreamsBuilder();
+    CommitPacer pacer = new CommitPacer(commitAfterRecords);
     builder.stream(
             Topics.FOOD_ORDERS.name(),
             Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("read-orders"))
+        .processValues(() -> paced(pacer), Named.as("pace-commits"))
         .to(target, Produced.with(Serdes.ByteArray(), Serdes.ByteArray()).withName("copy-orders"));
     return builder.build();
+  }
+
+  /** Forwards each record as it is and counts it for the task's commits. */
+  private static FixedKeyProcessor<byte[], byte[], byte[]> paced(CommitPacer pacer) {
+    return new FixedKeyProcessor<>() {
+      private FixedKeyProcessorContext<byte[], byte[]> context;
+
+      @Override
+      public void init(FixedKeyProcessorContext<byte[], byte[]> context) {
+        this.context = context;
+      }
+
+      @Override
+      public void process(FixedKeyRecord<byte[], byte[]> record) {
+        context.forward(record);
+        pacer.read(context);
+      }
+    };
   }
 
   public static void main(String[] args) throws Exception {
@@ -94,7 +128,8 @@ public final class PassThrough {
     }
     createTarget(settings);
     Properties properties = settings.streamsProperties(settings.applicationId());
-    KafkaStreams streams = new KafkaStreams(build(settings.target()), properties);
+    KafkaStreams streams =
+        new KafkaStreams(build(settings.target(), settings.commitAfterRecords()), properties);
     CountDownLatch stopped = new CountDownLatch(1);
     streams.setStateListener(
         (now, before) -> {

@@ -11,6 +11,7 @@ import dev.foodpipeline.model.RestaurantStatsKey;
 import dev.foodpipeline.model.SourcePosition;
 import dev.foodpipeline.model.topics.Topic;
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.shell.streams.CommitPacer;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
@@ -146,11 +147,12 @@ public final class OrderTopology {
             Materialized.<String, Restaurant>as(Stores.inMemoryKeyValueStore(RESTAURANTS_STORE)));
 
     OrderIntake intake = new OrderIntake(settings);
+    CommitPacer pacer = new CommitPacer(settings.commitAfterRecords());
     OrderEvaluation evaluation = new OrderEvaluation(settings);
 
     Map<String, KStream<String, ReadResult>> read =
         builder.stream(Topics.FOOD_ORDERS.name(), consumed(Topics.FOOD_ORDERS, ORDERS_SOURCE))
-            .processValues(() -> new ReadOrderProcessor(intake), Named.as(READ_ORDER))
+            .processValues(() -> new ReadOrderProcessor(intake, pacer), Named.as(READ_ORDER))
             .split(Named.as(READ_BRANCH_PREFIX))
             .branch((orderId, result) -> result instanceof InputOrder, Branched.as(READ_OK))
             .defaultBranch(Branched.as(READ_REJECTED));

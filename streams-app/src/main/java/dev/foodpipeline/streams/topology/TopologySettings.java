@@ -3,6 +3,8 @@ package dev.foodpipeline.streams.topology;
 import dev.foodpipeline.model.json.OrderReader;
 import dev.foodpipeline.model.rules.Pricing;
 import dev.foodpipeline.model.rules.ValidationLimits;
+import dev.foodpipeline.shell.StreamsRuntimeOptions;
+import dev.foodpipeline.shell.streams.CommitPacer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -23,6 +25,8 @@ import java.util.Objects;
  * @param statsGrace how late (in order time, behind the newest order seen) an order may arrive and
  *     still count in its window; a window's final result is written once it has passed
  * @param statsRetention how long the windows stay in the store for {@code /restaurants/{id}/stats}
+ * @param commitAfterRecords a stream thread that has read this many orders asks for a commit sooner
+ *     than the commit interval ({@link CommitPacer}); 0: never
  */
 public record TopologySettings(
     Clock clock,
@@ -33,7 +37,8 @@ public record TopologySettings(
     Duration dedupRetention,
     Duration statsWindow,
     Duration statsGrace,
-    Duration statsRetention) {
+    Duration statsRetention,
+    int commitAfterRecords) {
 
   /** 64 Ki characters: a rejected record of any input stays far below the 1 MiB producer limit. */
   public static final int DEFAULT_MAX_RAW_CHARS = 64 * 1024;
@@ -50,6 +55,8 @@ public record TopologySettings(
   public static final Duration DEFAULT_STATS_WINDOW = Duration.ofMinutes(1);
   public static final Duration DEFAULT_STATS_GRACE = Duration.ofSeconds(30);
   public static final Duration DEFAULT_STATS_RETENTION = Duration.ofHours(1);
+  public static final int DEFAULT_COMMIT_AFTER_RECORDS =
+      Integer.parseInt(StreamsRuntimeOptions.COMMIT_AFTER_RECORDS);
 
   public TopologySettings {
     Objects.requireNonNull(clock, "clock");
@@ -75,6 +82,10 @@ public record TopologySettings(
               + ", "
               + statsGrace);
     }
+    if (commitAfterRecords < 0) {
+      throw new IllegalArgumentException(
+          "commitAfterRecords must be >= 0, got " + commitAfterRecords);
+    }
     if (statsRetention.compareTo(statsWindow.plus(statsGrace)) < 0) {
       throw new IllegalArgumentException(
           "statsRetention must be at least statsWindow + statsGrace, got " + statsRetention);
@@ -97,7 +108,8 @@ public record TopologySettings(
         DEFAULT_DEDUP_RETENTION,
         DEFAULT_STATS_WINDOW,
         DEFAULT_STATS_GRACE,
-        DEFAULT_STATS_RETENTION);
+        DEFAULT_STATS_RETENTION,
+        DEFAULT_COMMIT_AFTER_RECORDS);
   }
 
   public TopologySettings withPricing(Pricing newPricing) {
@@ -110,7 +122,8 @@ public record TopologySettings(
         dedupRetention,
         statsWindow,
         statsGrace,
-        statsRetention);
+        statsRetention,
+        commitAfterRecords);
   }
 
   public TopologySettings withLimits(ValidationLimits newLimits) {
@@ -123,7 +136,8 @@ public record TopologySettings(
         dedupRetention,
         statsWindow,
         statsGrace,
-        statsRetention);
+        statsRetention,
+        commitAfterRecords);
   }
 
   public TopologySettings withStatsGrace(Duration grace) {
@@ -136,7 +150,8 @@ public record TopologySettings(
         dedupRetention,
         statsWindow,
         grace,
-        statsRetention);
+        statsRetention,
+        commitAfterRecords);
   }
 
   public TopologySettings withDedupRetention(Duration retention) {
@@ -149,6 +164,21 @@ public record TopologySettings(
         retention,
         statsWindow,
         statsGrace,
-        statsRetention);
+        statsRetention,
+        commitAfterRecords);
+  }
+
+  public TopologySettings withCommitAfterRecords(int records) {
+    return new TopologySettings(
+        clock,
+        limits,
+        pricing,
+        maxRecordBytes,
+        maxRawChars,
+        dedupRetention,
+        statsWindow,
+        statsGrace,
+        statsRetention,
+        records);
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.foodpipeline.model.topics.Topics;
+import dev.foodpipeline.streams.StreamsSettings;
+import dev.foodpipeline.streams.topology.TopologySettings;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
@@ -20,7 +22,7 @@ class PassThroughTest {
     properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "pass-through-test");
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     try (TopologyTestDriver driver =
-        new TopologyTestDriver(PassThrough.build("bench-copy"), properties)) {
+        new TopologyTestDriver(PassThrough.build("bench-copy", 1), properties)) {
       var in =
           driver.createInputTopic(
               Topics.FOOD_ORDERS.name(), new ByteArraySerializer(), new ByteArraySerializer());
@@ -38,13 +40,16 @@ class PassThroughTest {
   }
 
   @Test
-  void takesTheStreamsAppsGuaranteeAndCommitInterval() {
+  void takesTheStreamsAppsGuaranteeAndCommits() {
     var settings =
         PassThrough.Settings.parse(List.of("127.0.0.1:9092", "bench-pass", "2", "/tmp/x", "copy"));
     Properties properties = settings.streamsProperties("bench-pass");
     assertThat(properties.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))
         .isEqualTo(StreamsConfig.EXACTLY_ONCE_V2);
-    assertThat(properties.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).isEqualTo("100");
+    assertThat(properties.get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG))
+        .isEqualTo(Long.toString(StreamsSettings.DEFAULT_COMMIT_INTERVAL.toMillis()));
+    assertThat(settings.commitAfterRecords())
+        .isEqualTo(TopologySettings.DEFAULT_COMMIT_AFTER_RECORDS);
     assertThat(properties.get(StreamsConfig.NUM_STREAM_THREADS_CONFIG)).isEqualTo("2");
   }
 

@@ -84,6 +84,7 @@ class RejectionsTest {
         dedupRetention,
         window,
         window,
-        statsRetention);
+        statsRetention,
+        defaults.commitAfterRecords());
   }
 }
