@@ -4,6 +4,7 @@ import dev.foodpipeline.model.topics.Topics;
 import dev.foodpipeline.shell.StreamsRuntimeOptions;
 import dev.foodpipeline.shell.streams.CommitPacer;
 import dev.foodpipeline.shell.streams.StreamsRuntime;
+import dev.foodpipeline.streams.topology.TopologySettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -73,9 +74,9 @@ public final class PassThrough {
       return Duration.ofMillis(Long.parseLong(StreamsRuntimeOptions.COMMIT_INTERVAL_MS));
     }
 
-    @Override
-    public int commitAfterRecords() {
-      return Integer.parseInt(StreamsRuntimeOptions.COMMIT_AFTER_RECORDS);
+    /** The Streams app's {@code --commit-after-records} default. */
+    int commitAfterRecords() {
+      return TopologySettings.DEFAULT_COMMIT_AFTER_RECORDS;
     }
 
     @Override

@@ -23,12 +23,6 @@ public interface StreamsRuntime {
 
   Duration commitInterval();
 
-  /**
-   * How many records a task reads before it asks for a commit sooner than {@link #commitInterval}
-   * (a {@link CommitPacer} in the topology's first processors); 0: only at the interval.
-   */
-  int commitAfterRecords();
-
   /** The Kafka properties passed through ({@code -c KEY=VALUE}, {@code kafka.*} in the file). */
   Map<String, String> config();
 

@@ -17,7 +17,6 @@ class StreamsRuntimeTest {
       int threads,
       Path stateDir,
       Duration commitInterval,
-      int commitAfterRecords,
       Map<String, String> config)
       implements StreamsRuntime {}
 
@@ -25,13 +24,7 @@ class StreamsRuntimeTest {
   void theTypedSettingsBecomeTheirPropertiesWithExactlyOnceAndTheClientId() {
     Properties properties =
         new Settings(
-                "kafka:9092",
-                "some-app",
-                3,
-                Path.of("/tmp/s"),
-                Duration.ofMillis(250),
-                30,
-                Map.of())
+                "kafka:9092", "some-app", 3, Path.of("/tmp/s"), Duration.ofMillis(250), Map.of())
             .streamsProperties("some-app-1");
 
     assertThat(properties)
@@ -56,7 +49,6 @@ class StreamsRuntimeTest {
                 1,
                 Path.of("/tmp/s"),
                 Duration.ZERO,
-                0,
                 Map.of(
                     StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
                     StreamsConfig.AT_LEAST_ONCE,
