@@ -129,6 +129,8 @@ check "scripts/soak refuses a wrong flag (exit 2)" \
 check "scripts/bench-pipeline --help" scripts/bench-pipeline --help
 check "scripts/bench-pipeline refuses a wrong flag (exit 2)" \
   bash -c 'scripts/bench-pipeline --no-such-flag > /dev/null 2>&1; test $? -eq 2'
+check "scripts/bench-pipeline refuses a warm-up that is not a count (exit 2)" \
+  bash -c 'scripts/bench-pipeline --warmup-orders -5 > /dev/null 2>&1; test $? -eq 2'
 check "kafka-lag.py --self-test" python3 scripts/lib/kafka-lag.py --self-test
 check "soak-summary.py --self-test" python3 scripts/lib/soak-summary.py --self-test
 
