@@ -24,10 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every collector once per interval on one thread, in order (the leaderboard needs the
  * instances and the restaurants the others found), and keeps the latest {@link Snapshot}. A
- * collector that fails leaves an error in its section; the others go on.
+ * collector that fails leaves an error in its section; the others go on. It polls only while
+ * someone watches ({@link #IDLE_AFTER}): a page's event stream or a request for the snapshot.
  */
 public final class Poller implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Poller.class);
+
+  /** With no page open and no snapshot asked for this long, the poller stops polling. */
+  static final Duration IDLE_AFTER = Duration.ofSeconds(30);
 
   private final KafkaCollector kafka;
   private final StreamsCollector streams;
@@ -36,6 +40,7 @@ public final class Poller implements AutoCloseable {
   private final LeaderboardCollector leaderboard;
   private final Clock clock;
   private final ScheduledExecutorService timer;
+  private final Watchers watchers;
   private final Object lock = new Object();
   private Snapshot latest = Snapshot.empty();
 
@@ -45,7 +50,9 @@ public final class Poller implements AutoCloseable {
       ConnectCollector connect,
       DatabaseCollector database,
       LeaderboardCollector leaderboard,
-      Clock clock) {
+      Clock clock,
+      Duration idleAfter) {
+    this.watchers = new Watchers(idleAfter, System::nanoTime);
     this.kafka = kafka;
     this.streams = streams;
     this.connect = connect;
@@ -66,6 +73,11 @@ public final class Poller implements AutoCloseable {
    * first, so a taken port fails at once instead of after the first poll's time-outs.
    */
   public static Poller create(DashboardSettings settings) {
+    return create(settings, IDLE_AFTER);
+  }
+
+  /** The same, idle after {@code idleAfter} without a look (tests wait less than 30 s). */
+  static Poller create(DashboardSettings settings, Duration idleAfter) {
     Duration timeout = Duration.ofSeconds(2);
     HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
     return new Poller(
@@ -74,12 +86,14 @@ public final class Poller implements AutoCloseable {
         new ConnectCollector(http, settings.connectUrl(), timeout),
         new DatabaseCollector(settings.jdbcUrl(), settings.jdbcUser(), settings.jdbcPassword()),
         new LeaderboardCollector(http, timeout),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        idleAfter);
   }
 
-  /** Polls now, then every {@code interval}. */
+  /** Polls now, then every {@code interval} while someone watches. */
   public Poller pollEvery(Duration interval) {
-    timer.scheduleWithFixedDelay(this::pollQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        this::pollWhileWatched, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -91,10 +105,33 @@ public final class Poller implements AutoCloseable {
   }
 
   /**
+   * The latest snapshot for someone who looks now: when nobody had for {@link #IDLE_AFTER}, the
+   * latest is stale, so this polls at once and waits for that poll, at most {@code timeout}.
+   */
+  public Snapshot current(Duration timeout) throws InterruptedException {
+    Snapshot stale = latest();
+    return lookedAfterIdle() ? awaitAfter(stale.sequence(), timeout) : stale;
+  }
+
+  /**
    * The first snapshot after {@code sequence}, waiting for it at most {@code timeout}; the latest
-   * one when none came.
+   * one when none came. The caller watches: the poller polls (at once, if it was idle).
    */
   public Snapshot next(long sequence, Duration timeout) throws InterruptedException {
+    lookedAfterIdle();
+    return awaitAfter(sequence, timeout);
+  }
+
+  /** Records a look; when it ends an idle spell, asks for a poll at once. */
+  private boolean lookedAfterIdle() {
+    boolean wasIdle = watchers.seen();
+    if (wasIdle) {
+      timer.execute(this::pollQuietly);
+    }
+    return wasIdle;
+  }
+
+  private Snapshot awaitAfter(long sequence, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (lock) {
       while (latest.sequence() <= sequence) {
@@ -105,6 +142,12 @@ public final class Poller implements AutoCloseable {
         TimeUnit.NANOSECONDS.timedWait(lock, left);
       }
       return latest;
+    }
+  }
+
+  private void pollWhileWatched() {
+    if (watchers.watched()) {
+      pollQuietly();
     }
   }
 

@@ -23,6 +23,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
@@ -298,6 +299,38 @@ class DashboardIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(post.statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void nobodyWatchingStopsThePollsAndTheNextLookGetsAFreshSnapshot() throws Exception {
+    DashboardSettings settings =
+        new DashboardSettings(
+            "127.0.0.1",
+            0,
+            broker.bootstrapServers(),
+            List.of(URI.create("http://127.0.0.1:1")),
+            URI.create("http://127.0.0.1:1"),
+            postgres.jdbcUrl(),
+            postgres.user(),
+            postgres.password(),
+            Duration.ofMillis(100));
+    try (Poller poller =
+        Poller.create(settings, Duration.ofSeconds(1)).pollEvery(settings.interval())) {
+      await("the polls of the first second")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> poller.latest().sequence() > 0);
+      // Watched, it polls every 100 ms; a snapshot older than 500 ms means it stopped.
+      await("idle: no poll for 500 ms")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> Duration.between(poller.latest().at(), Instant.now()).toMillis() > 500);
+      Snapshot stale = poller.latest();
+
+      Snapshot looked = poller.current(Duration.ofSeconds(10));
+
+      assertThat(looked.sequence()).isGreaterThan(stale.sequence());
+      assertThat(looked.at()).isAfter(stale.at());
+      assertThat(looked.database().data().rows()).containsEntry("orders", 3L);
+    }
   }
 
   @Test

@@ -81,13 +81,22 @@ public final class DashboardHttp implements AutoCloseable {
       }
       switch (path) {
         case "/health" -> send(exchange, 200, "application/json", "{\"status\":\"UP\"}\n");
-        case "/api/snapshot" ->
-            send(exchange, 200, "application/json", JSON.writeValueAsString(poller.latest()));
+        case "/api/snapshot" -> snapshot(exchange);
         case "/api/events" -> events(exchange);
         default -> staticFile(exchange, path);
       }
     } catch (IOException e) {
       log.debug("A client went away", e);
+    }
+  }
+
+  private void snapshot(HttpExchange exchange) throws IOException {
+    try {
+      Snapshot snapshot = poller.current(interval.multipliedBy(5));
+      send(exchange, 200, "application/json", JSON.writeValueAsString(snapshot));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      send(exchange, 503, "text/plain", "the dashboard is stopping\n");
     }
   }
 
