@@ -14,11 +14,11 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * A few queries on the sink tables, on one connection kept between polls (opened again after an
- * error). A table that does not exist yet counts as absent, not as an error. The windowed queries
- * read by {@code written_at}, which those tables index, except the busiest restaurants, which come
- * from the per-minute windows of {@code restaurant_stats}; the exact row counts, which read whole
- * tables, are taken on a {@link CountSchedule} and kept in between.
+ * A few queries on the sink tables, on one connection kept between polls (opened again at once when
+ * it broke in between). A table that does not exist yet counts as absent, not as an error. The
+ * windowed queries read by {@code written_at}, which those tables index, except the busiest
+ * restaurants, which come from the per-minute windows of {@code restaurant_stats}; the exact row
+ * counts, which read whole tables, are taken on a {@link CountSchedule} and kept in between.
  */
 public final class DatabaseCollector implements AutoCloseable {
   static final List<String> TABLES =
@@ -41,6 +41,17 @@ public final class DatabaseCollector implements AutoCloseable {
   }
 
   public DatabaseView collect() throws SQLException {
+    boolean kept = connection != null;
+    try {
+      return query(connection());
+    } catch (SQLException e) {
+      close();
+      if (!kept) {
+        throw e;
+      }
+    }
+    // The kept connection broke (PostgreSQL restarted, or ended it, between two polls, which an
+    // idle dashboard leaves far apart): once more, on a new one.
     try {
       return query(connection());
     } catch (SQLException e) {

@@ -42,6 +42,18 @@ class DatabaseCollectorIT {
   }
 
   @Test
+  void aKeptConnectionThatPostgresEndedIsOpenedAgainInTheSamePoll() throws Exception {
+    try (DatabaseCollector collector = collector()) {
+      collector.collect();
+      sql(
+          "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+              + " WHERE application_name = 'dashboard'");
+
+      assertThat(collector.collect().rows()).containsEntry("orders", 4L);
+    }
+  }
+
+  @Test
   void theBusiestRestaurantsAreThoseOfTheClosedWindowsOfTheLastFiveMinutes() throws Exception {
     sql(
         "INSERT INTO restaurant_stats VALUES"
