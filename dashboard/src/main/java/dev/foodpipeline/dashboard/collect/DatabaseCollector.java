@@ -43,15 +43,19 @@ public final class DatabaseCollector implements AutoCloseable {
   public DatabaseView collect() throws SQLException {
     boolean kept = connection != null;
     try {
-      return query(connection());
+      return queryOrClose();
     } catch (SQLException e) {
-      close();
       if (!kept) {
         throw e;
       }
+      // The kept connection broke (PostgreSQL restarted, or ended it, between two polls, which an
+      // idle dashboard leaves far apart): once more, on a new one.
+      return queryOrClose();
     }
-    // The kept connection broke (PostgreSQL restarted, or ended it, between two polls, which an
-    // idle dashboard leaves far apart): once more, on a new one.
+  }
+
+  /** The queries on the connection; closed (opened again next time) when they fail. */
+  private DatabaseView queryOrClose() throws SQLException {
     try {
       return query(connection());
     } catch (SQLException e) {
