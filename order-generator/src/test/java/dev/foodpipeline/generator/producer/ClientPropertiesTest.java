@@ -32,7 +32,7 @@ class ClientPropertiesTest {
     assertThat(props)
         .containsEntry(ProducerConfig.MAX_BLOCK_MS_CONFIG, 2000L)
         .containsEntry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000)
-        .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2005);
+        .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 2050);
     new ProducerConfig(withSerializers(props));
   }
 
