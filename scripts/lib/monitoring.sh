@@ -108,7 +108,7 @@ start_prometheus() {
   setsid nohup prometheus --config.file="$STACK/prometheus/prometheus.yml" \
     --storage.tsdb.path="$DATA/prometheus" "${PROMETHEUS_RETENTION[@]}" \
     --web.listen-address="127.0.0.1:$port" >"$LOGS/prometheus.log" 2>&1 </dev/null &
-  echo "$!" >"$PIDS/prometheus.pid"
+  await_exec prometheus "$!" prometheus
   wait_for prometheus 60 is_ready prometheus prometheus "$port"
   say "  prometheus http://127.0.0.1:$port (targets: /targets, alerts: /alerts; rules $PROMETHEUS_RULES)"
 }
