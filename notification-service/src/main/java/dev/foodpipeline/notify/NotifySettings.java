@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.UsePartitionTimeOnInvalidTimestamp;
@@ -139,20 +140,24 @@ public record NotifySettings(
 
   /**
    * The properties of the delivery consumers: the passthrough (security settings and the like) and
-   * the bootstrap servers; Kafka Streams' own keys are left out.
+   * the bootstrap servers; Kafka Streams' own keys are left out. They fetch at most {@link
+   * StreamsRuntime#DEFAULT_MAX_PARTITION_FETCH_BYTES} per partition unless one is passed through.
    */
   public Map<String, Object> clientProperties() {
     Map<String, Object> properties = new TreeMap<>();
     config.forEach(
         (key, value) -> {
           if (!StreamsConfig.configDef().names().contains(key)
-              || org.apache.kafka.clients.consumer.ConsumerConfig.configNames().contains(key)) {
+              || ConsumerConfig.configNames().contains(key)) {
             properties.put(key, value);
           }
         });
     properties.remove(StreamsConfig.APPLICATION_ID_CONFIG);
     properties.remove(StreamsConfig.CLIENT_ID_CONFIG);
     properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.putIfAbsent(
+        ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
+        StreamsRuntime.DEFAULT_MAX_PARTITION_FETCH_BYTES);
     return properties;
   }
 

@@ -125,16 +125,28 @@ class MainTest {
         .containsEntry("processing.guarantee", "exactly_once_v2")
         .containsEntry("application.id", "notification-service")
         .containsEntry("commit.interval.ms", "500")
+        .containsEntry("consumer.max.partition.fetch.bytes", "262144")
         .containsEntry("security.protocol", "PLAINTEXT");
     assertThat(settings.clientProperties())
         .containsEntry("bootstrap.servers", "kafka:9092")
         .containsEntry("security.protocol", "PLAINTEXT")
+        .containsEntry("max.partition.fetch.bytes", "262144")
         .doesNotContainKey("application.id");
     assertThat(settings.kitchen().capacity(10)).isEqualTo(1);
     assertThat(settings.kitchen().capacity(1)).isEqualTo(7);
     assertThat(settings.commitAfterRecords()).isEqualTo(30);
     assertThat(settings.describe())
         .contains("commit every 500 ms or 30 records", "kitchen window 60000 ms with 7 cooks");
+  }
+
+  @Test
+  void aPassedThroughFetchSizeIsTheOneOfEveryConsumer() {
+    NotifySettings settings =
+        NotifySettings.builder().config("max.partition.fetch.bytes", "1048576").build();
+    assertThat(settings.streamsProperties())
+        .containsEntry("max.partition.fetch.bytes", "1048576")
+        .doesNotContainKey("consumer.max.partition.fetch.bytes");
+    assertThat(settings.clientProperties()).containsEntry("max.partition.fetch.bytes", "1048576");
   }
 
   @Test

@@ -71,14 +71,6 @@ public record StreamsSettings(
   public static final String DEFAULT_PROBING_REBALANCE_INTERVAL_MS = "60000";
 
   /**
-   * The most a fetch returns per partition, for every consumer of the app (Kafka's default: 1 MiB).
-   * Behind at full rate, each fetch response is that big: its bytes wait on the heap until the
-   * records are processed, and the JDK keeps a direct buffer of the largest socket read per thread.
-   * 256 KiB is still a few hundred records per partition (docs/memory-budget.md).
-   */
-  public static final String DEFAULT_MAX_PARTITION_FETCH_BYTES = "262144";
-
-  /**
    * {@code max.task.idle.ms}: -1, process a task's buffered records at once even while another of
    * its input partitions is empty. Kafka's default, 0, checks every such partition's fetched lag
    * and records a metric before every record of a task with two inputs.
@@ -215,9 +207,9 @@ public record StreamsSettings(
   /**
    * The Kafka Streams properties: the passthrough {@link #config()} first, then the typed settings,
    * then the app's defaults with {@code putIfAbsent} (so a passthrough property wins over a
-   * default): {@code exactly_once_v2} and the client id ({@link StreamsRuntime}), the exception
-   * handlers and timestamp extractor, static membership, the bounded RocksDB memory, a 1-minute
-   * probing rebalance and no task idling.
+   * default): {@code exactly_once_v2}, the client id and 256 KiB fetches ({@link StreamsRuntime}),
+   * the exception handlers and timestamp extractor, static membership, the bounded RocksDB memory,
+   * a 1-minute probing rebalance and no task idling.
    */
   public Properties toProperties() {
     Properties properties = streamsProperties(applicationId + "-" + instanceId);
@@ -245,13 +237,6 @@ public record StreamsSettings(
         StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
     properties.putIfAbsent(
         StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, DEFAULT_PROBING_REBALANCE_INTERVAL_MS);
-    // A passed-through max.partition.fetch.bytes without the prefix wins too (a prefixed one would
-    // override it).
-    if (!properties.containsKey(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)) {
-      properties.putIfAbsent(
-          StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
-          DEFAULT_MAX_PARTITION_FETCH_BYTES);
-    }
     // A task reads food-orders and orders-by-id (OrderTopology): nothing in it needs the two in
     // timestamp order, so never wait for (nor count and log) an empty partition of either.
     properties.putIfAbsent(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, DEFAULT_MAX_TASK_IDLE_MS);

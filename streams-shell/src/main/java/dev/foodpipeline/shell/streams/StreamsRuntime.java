@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
@@ -13,6 +14,16 @@ import org.apache.kafka.streams.StreamsConfig;
  * {@link #streamsProperties}.
  */
 public interface StreamsRuntime {
+  /**
+   * The most a fetch returns per partition, for every consumer of a program (Kafka's default: 1
+   * MiB). Behind at full rate, each fetch response is that big: its bytes wait on the heap until
+   * the records are processed, and the JDK keeps a direct buffer of the largest socket read per
+   * thread. With 1 MiB the notification service's 64 MiB heap ran out while it allocated a 6 MiB
+   * fetch response, 5,000 orders/s behind (docs/memory-budget.md). 256 KiB is still a few hundred
+   * records per partition.
+   */
+  String DEFAULT_MAX_PARTITION_FETCH_BYTES = "262144";
+
   String bootstrapServers();
 
   String applicationId();
@@ -28,8 +39,9 @@ public interface StreamsRuntime {
 
   /**
    * The Kafka Streams properties of these settings: the passthrough {@link #config()} first, then
-   * the typed settings (which win over it), then {@code exactly_once_v2} and {@code clientId} with
-   * {@code putIfAbsent} (so a passed-through value wins over them).
+   * the typed settings (which win over it), then {@code exactly_once_v2}, {@code clientId} and
+   * {@link #DEFAULT_MAX_PARTITION_FETCH_BYTES} for every consumer with {@code putIfAbsent} (so a
+   * passed-through value wins over them; an unprefixed {@code max.partition.fetch.bytes} too).
    */
   default Properties streamsProperties(String clientId) {
     Properties properties = new Properties();
@@ -43,6 +55,12 @@ public interface StreamsRuntime {
     properties.putIfAbsent(
         StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
     properties.putIfAbsent(StreamsConfig.CLIENT_ID_CONFIG, clientId);
+    // A prefixed value would override an unprefixed one, so set none when one was passed.
+    if (!properties.containsKey(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG)) {
+      properties.putIfAbsent(
+          StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG),
+          DEFAULT_MAX_PARTITION_FETCH_BYTES);
+    }
     return properties;
   }
 }

@@ -30,13 +30,22 @@ class StreamsRuntimeTest {
     assertThat(properties)
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
-                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "kafka:9092",
-                StreamsConfig.APPLICATION_ID_CONFIG, "some-app",
-                StreamsConfig.NUM_STREAM_THREADS_CONFIG, "3",
-                StreamsConfig.STATE_DIR_CONFIG, Path.of("/tmp/s").toString(),
-                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "250",
-                StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
-                StreamsConfig.CLIENT_ID_CONFIG, "some-app-1"));
+                StreamsConfig.BOOTSTRAP_SERVERS_CONFIG,
+                "kafka:9092",
+                StreamsConfig.APPLICATION_ID_CONFIG,
+                "some-app",
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                "3",
+                StreamsConfig.STATE_DIR_CONFIG,
+                Path.of("/tmp/s").toString(),
+                StreamsConfig.COMMIT_INTERVAL_MS_CONFIG,
+                "250",
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                StreamsConfig.EXACTLY_ONCE_V2,
+                StreamsConfig.CLIENT_ID_CONFIG,
+                "some-app-1",
+                "consumer.max.partition.fetch.bytes",
+                "262144"));
     new StreamsConfig(properties);
   }
 
@@ -65,5 +74,22 @@ class StreamsRuntimeTest {
         .containsEntry(StreamsConfig.CLIENT_ID_CONFIG, "mine")
         .containsEntry(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "1")
         .containsEntry("security.protocol", "SSL");
+  }
+
+  @Test
+  void anUnprefixedFetchSizePassedThroughIsNotOverriddenByTheDefault() {
+    Properties properties =
+        new Settings(
+                "kafka:9092",
+                "some-app",
+                1,
+                Path.of("/tmp/s"),
+                Duration.ZERO,
+                Map.of("max.partition.fetch.bytes", "1048576"))
+            .streamsProperties("some-app-1");
+
+    assertThat(properties)
+        .containsEntry("max.partition.fetch.bytes", "1048576")
+        .doesNotContainKey("consumer.max.partition.fetch.bytes");
   }
 }
