@@ -41,6 +41,15 @@ public final class PostgresServer implements AutoCloseable {
 
   private static final String SHARED_BUFFERS = "32MB";
 
+  /**
+   * zonky starts the server with {@code synchronous_commit=off} (and {@code fsync} off): a commit
+   * would be acknowledged before its WAL left the server's memory, so a killed server could lose
+   * the last few hundred milliseconds of rows a sink had already counted as written. {@code on}
+   * waits for the WAL's write to the operating system (with fsync off, not for the disk): the local
+   * stack survives a killed PostgreSQL, though not a crashed machine; compose's survives both.
+   */
+  static final String SYNCHRONOUS_COMMIT = "on";
+
   private final EmbeddedPostgres postgres;
   private final String superuserPassword;
 
@@ -170,7 +179,8 @@ public final class PostgresServer implements AutoCloseable {
               .setPGStartupWait(startupTimeout)
               .setServerConfig("listen_addresses", HOST)
               .setServerConfig("max_connections", MAX_CONNECTIONS)
-              .setServerConfig("shared_buffers", SHARED_BUFFERS);
+              .setServerConfig("shared_buffers", SHARED_BUFFERS)
+              .setServerConfig("synchronous_commit", SYNCHRONOUS_COMMIT);
       if (dataDirectory != null) {
         builder.setDataDirectory(dataDirectory.toAbsolutePath()).setCleanDataDirectory(false);
       }

@@ -42,6 +42,9 @@ class PostgresServerIT {
         assertThat(single(statement, "SELECT total FROM orders WHERE order_id = 'o-1'"))
             .isEqualTo("12.50");
         assertThat(single(statement, "SELECT current_user")).isEqualTo("food");
+        assertThat(single(statement, "SHOW synchronous_commit"))
+            .as("a commit is acknowledged once its WAL reached the OS, not before")
+            .isEqualTo("on");
         assertThat(
                 single(
                     statement,
