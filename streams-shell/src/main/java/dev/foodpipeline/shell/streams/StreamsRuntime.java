@@ -18,9 +18,9 @@ public interface StreamsRuntime {
    * The most a fetch returns per partition, for every consumer of a program (Kafka's default: 1
    * MiB). Behind at full rate, each fetch response is that big: its bytes wait on the heap until
    * the records are processed, and the JDK keeps a direct buffer of the largest socket read per
-   * thread. With 1 MiB the notification service's 64 MiB heap ran out while it allocated a 6 MiB
-   * fetch response, 5,000 orders/s behind (docs/memory-budget.md). 256 KiB is still a few hundred
-   * records per partition.
+   * thread. With 1 MiB the notification service's 64 MiB heap ran out while it allocated a fetch
+   * response, 5,000 orders/s behind (docs/memory-budget.md). 256 KiB is still a few hundred records
+   * per partition.
    */
   String DEFAULT_MAX_PARTITION_FETCH_BYTES = "262144";
 
