@@ -2,13 +2,13 @@ package dev.foodpipeline.model.connect;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.foodpipeline.model.json.Instants;
 import dev.foodpipeline.model.json.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -144,7 +144,7 @@ public final class CompactJson {
   private static Date timestamp(Field field, JsonNode node) {
     require(node.isTextual(), field, "an ISO-8601 instant", node);
     try {
-      return Date.from(Instant.parse(node.textValue()));
+      return Date.from(Instants.parse(node.textValue()));
     } catch (DateTimeParseException e) {
       throw new DataException(field.name() + " is not an ISO-8601 instant: " + node, e);
     }

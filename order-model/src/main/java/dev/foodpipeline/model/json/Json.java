@@ -6,18 +6,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /**
- * The one Jackson configuration of the project: exact decimals (never doubles), ISO-8601 instants,
- * unknown fields ignored so that producers can add fields without breaking consumers.
+ * The one Jackson configuration of the project: exact decimals (never doubles), ISO-8601 instants
+ * (read through {@link Instants}' fast path), unknown fields ignored so that producers can add
+ * fields without breaking consumers.
  */
 public final class Json {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
+          .addModule(
+              new SimpleModule("contract-instants")
+                  .addDeserializer(Instant.class, new ContractInstantDeserializer()))
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

@@ -190,7 +190,7 @@ public final class OrderReader {
   private static Instant instant(JsonNode parent, String name, String path) {
     String text = text(parent, name, path);
     try {
-      return Instant.parse(text);
+      return Instants.parse(text);
     } catch (DateTimeParseException e) {
       throw new FieldException("field " + path + " is not an ISO-8601 instant: \"" + text + "\"");
     }
