@@ -52,22 +52,16 @@ class StreamsRuntimeTest {
   @Test
   void aPassedThroughValueWinsOverTheDefaultsButNotOverATypedSetting() {
     Properties properties =
-        new Settings(
-                "kafka:9092",
-                "some-app",
-                1,
-                Path.of("/tmp/s"),
-                Duration.ZERO,
-                Map.of(
-                    StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
-                    StreamsConfig.AT_LEAST_ONCE,
-                    StreamsConfig.CLIENT_ID_CONFIG,
-                    "mine",
-                    StreamsConfig.NUM_STREAM_THREADS_CONFIG,
-                    "9",
-                    "security.protocol",
-                    "SSL"))
-            .streamsProperties("some-app-1");
+        oneThreadPassingThrough(
+            Map.of(
+                StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+                StreamsConfig.AT_LEAST_ONCE,
+                StreamsConfig.CLIENT_ID_CONFIG,
+                "mine",
+                StreamsConfig.NUM_STREAM_THREADS_CONFIG,
+                "9",
+                "security.protocol",
+                "SSL"));
 
     assertThat(properties)
         .containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE)
@@ -78,18 +72,16 @@ class StreamsRuntimeTest {
 
   @Test
   void anUnprefixedFetchSizePassedThroughIsNotOverriddenByTheDefault() {
-    Properties properties =
-        new Settings(
-                "kafka:9092",
-                "some-app",
-                1,
-                Path.of("/tmp/s"),
-                Duration.ZERO,
-                Map.of("max.partition.fetch.bytes", "1048576"))
-            .streamsProperties("some-app-1");
+    Properties properties = oneThreadPassingThrough(Map.of("max.partition.fetch.bytes", "1048576"));
 
     assertThat(properties)
         .containsEntry("max.partition.fetch.bytes", "1048576")
         .doesNotContainKey("consumer.max.partition.fetch.bytes");
+  }
+
+  /** The properties of one thread of {@code some-app} with {@code config} passed through. */
+  private static Properties oneThreadPassingThrough(Map<String, String> config) {
+    return new Settings("kafka:9092", "some-app", 1, Path.of("/tmp/s"), Duration.ZERO, config)
+        .streamsProperties("some-app-1");
   }
 }
