@@ -94,8 +94,9 @@ class ReadyWhileRestoringIT {
         .flag("--instance-id", instance)
         .flag("--state-dir", stateDir)
         .flag("--http-port", 0)
-        // Small restore batches, so that the restore of 20k records lasts long enough to be seen.
-        .config("restore.consumer.max.poll.records", "100")
+        // Small restore batches, so that the restore of 20k records lasts long enough to be seen
+        // by a poll every 20 ms: with 100 a record it once took about 0.3 s, and no poll saw it.
+        .config("restore.consumer.max.poll.records", "10")
         .build();
   }
 
