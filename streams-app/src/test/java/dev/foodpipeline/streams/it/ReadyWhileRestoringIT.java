@@ -95,7 +95,7 @@ class ReadyWhileRestoringIT {
         .flag("--state-dir", stateDir)
         .flag("--http-port", 0)
         // Small restore batches, so that the restore of 20k records lasts long enough to be seen
-        // by a poll every 20 ms: with 100 a record it once took about 0.3 s, and no poll saw it.
+        // by a poll every 20 ms: in batches of 100 it once took about 0.3 s, and no poll saw it.
         .config("restore.consumer.max.poll.records", "10")
         .build();
   }
